@@ -1,0 +1,70 @@
+"""The bundled VAE deck holds every item of the seed page, with the counts it shows."""
+
+from __future__ import annotations
+
+from vae_quiz.domain.catalog import bundled_deck_files
+from vae_quiz.domain.loader import load_deck, load_decks
+from vae_quiz.domain.model import Level
+
+
+def _vae():
+    return next(d for d in load_decks(bundled_deck_files()).decks if d.id == "vae")
+
+
+def test_bundled_decks_are_all_valid() -> None:
+    result = load_decks(bundled_deck_files())
+    assert result.problems == []
+    assert result.decks
+
+
+def test_vae_deck_has_the_seed_counts() -> None:
+    deck = _vae()
+    assert deck.title == "Variational Autoencoders"
+    assert (len(deck.cards), len(deck.questions), len(deck.prompts)) == (5, 5, 2)
+    assert [len(p.concepts) for p in deck.prompts] == [4, 3]
+    assert all(len(q.choices) == 4 and len(q.answer) == 1 for q in deck.questions)
+    assert all(p.hint and p.model_answer for p in deck.prompts)
+
+
+def test_vae_deck_keeps_the_seed_text_and_levels() -> None:
+    deck = _vae()
+    levels = [c.level for c in deck.cards]
+    assert levels == [
+        Level.BEGINNER,
+        Level.BEGINNER,
+        Level.INTERMEDIATE,
+        Level.INTERMEDIATE,
+        Level.BEGINNER,
+    ]
+    assert deck.cards[0].front == "What is a Variational Autoencoder (VAE)?"
+    assert deck.cards[3].back.startswith("The KL divergence measures how much the learned")
+    assert deck.questions[3].question == (
+        "Which loss is commonly used for reconstruction in VAEs with binary data?"
+    )
+    assert deck.questions[3].answer == ("Binary cross-entropy",)
+    assert deck.questions[0].explanation == (
+        "The encoder outputs parameters (mean and variance) "
+        "that define a probability distribution in the latent space."
+    )
+    assert deck.prompts[1].hint == "Consider what each loss term controls in the model."
+
+
+def test_vae_deck_text_matches_the_seed_page_when_the_seed_is_present() -> None:
+    from tests.conftest import SHARED
+
+    seed = SHARED / "seeds" / "000_de86065d39174873.txt"
+    if not seed.exists():
+        import pytest
+
+        pytest.skip("../shared is not beside this checkout")
+    lines = seed.read_text(encoding="utf-8").splitlines()
+    deck = load_deck(_vae().path)
+    for item_text in (
+        [c.front for c in deck.cards]
+        + [c.back for c in deck.cards]
+        + [q.question for q in deck.questions]
+        + [q.explanation for q in deck.questions]
+        + [p.prompt for p in deck.prompts]
+        + [p.hint for p in deck.prompts]
+    ):
+        assert item_text in lines, item_text

@@ -1,0 +1,111 @@
+"""The command line, run as a subprocess exactly as a user runs it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent.parent / "data"
+
+
+def run(
+    *args: str, cwd: Path | None = None, env: dict | None = None
+) -> subprocess.CompletedProcess:
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "vae_quiz", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=full_env,
+        timeout=60,
+    )
+
+
+def test_check_exits_0_when_the_bundled_decks_are_valid(tmp_path: Path) -> None:
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "vae: 5 cards, 5 questions, 2 prompts" in result.stdout
+    assert "all valid" in result.stdout
+
+
+def test_check_exits_1_with_every_problem_when_decks_are_invalid() -> None:
+    result = run(
+        "check",
+        str(DATA / "bad" / "missing_back.yaml"),
+        str(DATA / "bad" / "answer_not_choice.yaml"),
+    )
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert (
+        f"{DATA / 'bad' / 'missing_back.yaml'}:4: card 'c1': back: required field is missing"
+        in lines
+    )
+    assert any("answer_not_choice.yaml:7: question 'q1': answer: 'delta'" in ln for ln in lines)
+    assert lines[-1] == "2 decks checked: 0 valid, 2 invalid (2 problems)"
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_check_never_shows_a_traceback_when_any_bad_fixture_is_checked() -> None:
+    result = run("check", str(DATA / "bad"))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert len(result.stdout.splitlines()) >= len(list((DATA / "bad").glob("*.yaml")))
+
+
+def test_check_exits_2_when_a_path_is_missing(tmp_path: Path) -> None:
+    result = run("check", str(tmp_path / "nope.yaml"))
+    assert result.returncode == 2
+    assert "nope.yaml: no such file or folder" in result.stderr
+
+
+def test_unknown_command_is_a_usage_error() -> None:
+    result = run("frobnicate")
+    assert result.returncode == 2
+    assert "invalid choice" in result.stderr
+
+
+@pytest.mark.parametrize("command", [[], ["check"], ["decks"]])
+def test_help_works_when_asked_for_any_command(command: list[str]) -> None:
+    result = run(*command, "--help")
+    assert result.returncode == 0
+    assert "usage: vae-quiz" in result.stdout
+
+
+def test_decks_lists_the_vae_deck_with_its_counts(tmp_path: Path) -> None:
+    result = run("decks", env={"VAE_QUIZ_DECKS": str(tmp_path / "none")})
+    assert result.returncode == 0, result.stderr
+    row = next(line for line in result.stdout.splitlines() if line.startswith("vae "))
+    assert row.split()[:6] == ["vae", "Variational", "Autoencoders", "5", "5", "2"]
+
+
+def test_decks_includes_the_user_folder_and_reports_its_broken_decks(tmp_path: Path) -> None:
+    (tmp_path / "mine.yaml").write_text((DATA / "good" / "minimal.yaml").read_text())
+    (tmp_path / "broken.yaml").write_text((DATA / "bad" / "missing_back.yaml").read_text())
+    result = run("decks", env={"VAE_QUIZ_DECKS": str(tmp_path)})
+    assert result.returncode == 1
+    assert any(line.startswith("tiny ") for line in result.stdout.splitlines())
+    assert "broken.yaml:4: card 'c1': back: required field is missing" in result.stderr
+
+
+def test_decks_accepts_a_deck_id_and_refuses_an_unknown_one() -> None:
+    assert run("decks", "vae").returncode == 0
+    unknown = run("decks", "no-such-deck")
+    assert unknown.returncode == 2
+    assert "no-such-deck: not a file, folder or known deck id" in unknown.stderr
+
+
+def test_non_tui_commands_do_not_import_textual() -> None:
+    code = (
+        "import sys, vae_quiz.cli, vae_quiz.domain.loader, vae_quiz.domain.catalog;"
+        "vae_quiz.cli.main(['check']);"
+        "assert 'textual' not in sys.modules, 'textual imported'"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr

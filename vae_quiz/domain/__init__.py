@@ -1,0 +1,1 @@
+"""Pure domain code: decks, scheduling, progress. Never imports the UI."""

@@ -1,0 +1,76 @@
+"""Which deck files a command works on: bundled, the user's folder, or what the user named."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from vae_quiz.domain.loader import LoadResult, deck_files, load_decks
+from vae_quiz.domain.paths import bundled_deck_dir, user_deck_dir
+
+
+class DeckNotFound(Exception):
+    """A DECK argument is neither a file, a folder nor a known deck id (a usage error)."""
+
+
+def bundled_deck_files() -> list[Path]:
+    """The deck files shipped with vae-quiz."""
+    return deck_files(bundled_deck_dir())
+
+
+def default_deck_files(env: Mapping[str, str] = os.environ) -> list[Path]:
+    """Every bundled deck plus the user's deck folder (when it exists)."""
+    files = bundled_deck_files()
+    user_dir = user_deck_dir(env)
+    if user_dir.is_dir():
+        files.extend(deck_files(user_dir))
+    return files
+
+
+def resolve_deck_args(args: Sequence[str], env: Mapping[str, str] = os.environ) -> LoadResult:
+    """Load the decks that DECK arguments name; no arguments means the default decks.
+
+    A DECK is a deck file, a folder of them, or the id of a bundled or user deck.
+
+    Raises:
+        DeckNotFound: an argument names nothing.
+    """
+    if not args:
+        return load_decks(default_deck_files(env))
+    files: list[Path] = []
+    ids: list[str] = []
+    for arg in args:
+        path = Path(arg).expanduser()
+        if path.is_dir():
+            found = deck_files(path)
+            if not found:
+                raise DeckNotFound(f"{arg}: no deck files (.yaml, .yml) in this folder")
+            files.extend(found)
+        elif path.exists():
+            files.append(path)
+        elif path.suffix in (".yaml", ".yml") or os.sep in arg:
+            raise DeckNotFound(f"{arg}: no such file")
+        else:
+            ids.append(arg)
+    result = load_decks(files)
+    if ids:
+        known = load_decks(default_deck_files(env))
+        by_id = {deck.id: deck for deck in known.decks}
+        loaded = {deck.id for deck in result.decks}
+        for deck_id in ids:
+            if deck_id in by_id:
+                if deck_id not in loaded:
+                    result.decks.append(by_id[deck_id])
+                    loaded.add(deck_id)
+                continue
+            broken = [
+                p for p in known.problems if p.item_id == deck_id or Path(p.path).stem == deck_id
+            ]
+            if broken:
+                result.problems.extend(broken)
+                result.failed_paths.append(broken[0].path)
+                continue
+            names = ", ".join(sorted(by_id)) or "none"
+            raise DeckNotFound(f"{deck_id}: not a file, folder or known deck id (known: {names})")
+    return result

@@ -1,0 +1,651 @@
+"""YAML deck files -> model objects, with every rule of the deck format checked.
+
+Files are composed (never constructed) with PyYAML's safe C loader, so no tag can run code and
+every node keeps its line. All problems of a file are collected and raised together as one
+DeckError; the loader raises nothing else for bad input.
+"""
+
+from __future__ import annotations
+
+import difflib
+import gc
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from vae_quiz.domain.errors import DeckError, DeckProblem, quote
+from vae_quiz.domain.model import Card, Deck, Level, Prompt, Question
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_DECK_BYTES = 128 * 1024 * 1024
+MAX_DEPTH = 64
+MIN_CHOICES, MAX_CHOICES = 2, 8
+DECK_ID_RE = re.compile(r"[a-z0-9-]+")
+ITEM_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+MAX_ID_LENGTH = 100
+DECK_SUFFIXES = (".yaml", ".yml")
+
+_CORE = "tag:yaml.org,2002:"
+_TEXT_TAGS = {f"{_CORE}{t}" for t in ("str", "int", "float", "bool", "timestamp")}
+_ALLOWED_TAGS = _TEXT_TAGS | {f"{_CORE}null", f"{_CORE}seq", f"{_CORE}map"}
+_NULL = f"{_CORE}null"
+_BOOL = f"{_CORE}bool"
+
+DECK_FIELDS = ("id", "title", "description", "cards", "questions", "prompts")
+CARD_FIELDS = ("id", "level", "front", "back")
+QUESTION_FIELDS = ("id", "level", "question", "choices", "answer", "explanation", "shuffle")
+PROMPT_FIELDS = ("id", "level", "prompt", "hint", "concepts", "model_answer")
+_SECTIONS = {
+    "cards": ("card", CARD_FIELDS),
+    "questions": ("question", QUESTION_FIELDS),
+    "prompts": ("prompt", PROMPT_FIELDS),
+}
+
+
+def _line(node: Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _did_you_mean(word: str, options: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f" (did you mean {quote(close[0])}?)" if close else ""
+
+
+def _describe(node: Node) -> str:
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    if node.tag == _NULL:
+        return "empty"
+    return quote(node.value)
+
+
+@dataclass
+class _Item:
+    """Where the checker is: which item of which kind, for messages."""
+
+    kind: str | None = None
+    item_id: str | None = None
+    index: int | None = None
+
+
+@dataclass
+class _Checker:
+    """Walks a composed document and turns it into a Deck, collecting problems."""
+
+    path: str
+    problems: list[DeckProblem] = field(default_factory=list)
+
+    def report(
+        self,
+        line: int | None,
+        message: str,
+        where: _Item | None = None,
+        field_name: str | None = None,
+    ) -> None:
+        where = where or _Item()
+        self.problems.append(
+            DeckProblem(
+                self.path, line, message, where.kind, where.item_id, field_name, where.index
+            )
+        )
+
+    # -- generic shape checks ---------------------------------------------------------------
+
+    def check_graph(self, root: Node) -> bool:
+        """Refuse aliases, foreign tags and deep nesting before any field is read."""
+        seen: set[int] = set()
+        stack: list[tuple[Node, int]] = [(root, 1)]
+        ok = True
+        while stack:
+            node, depth = stack.pop()
+            if id(node) in seen:
+                self.report(
+                    _line(node),
+                    "YAML anchors and aliases (&name, *name) are not "
+                    "supported in decks: write the value out",
+                )
+                return False
+            seen.add(id(node))
+            if node.tag not in _ALLOWED_TAGS:
+                tag = node.tag.replace(_CORE, "!!", 1)
+                self.report(
+                    _line(node),
+                    f"YAML tag {quote(tag)} is not allowed: decks hold "
+                    "plain text, lists and mappings only",
+                )
+                ok = False
+            if depth > MAX_DEPTH:
+                self.report(_line(node), f"nested more than {MAX_DEPTH} levels deep")
+                return False
+            if isinstance(node, MappingNode):
+                for key, value in node.value:
+                    stack.append((key, depth + 1))
+                    stack.append((value, depth + 1))
+            elif isinstance(node, SequenceNode):
+                stack.extend((child, depth + 1) for child in node.value)
+        return ok
+
+    def fields(
+        self, node: MappingNode, allowed: tuple[str, ...], where: _Item
+    ) -> dict[str, tuple[Node, Node]]:
+        """The mapping's fields by name; unknown, duplicate and non-text keys are reported.
+
+        The item's id is read first, so that every report about its keys can name it.
+        """
+        for key, value in node.value:
+            if (
+                isinstance(key, ScalarNode)
+                and key.value == "id"
+                and isinstance(value, ScalarNode)
+                and value.value.strip()
+                and where.kind != "deck"
+            ):
+                where.item_id = value.value.strip()
+                break
+        out: dict[str, tuple[Node, Node]] = {}
+        for key, value in node.value:
+            if not isinstance(key, ScalarNode) or key.tag == _NULL:
+                self.report(_line(key), "a key must be a plain word", where)
+                continue
+            name = key.value
+            if name not in allowed:
+                hint = _did_you_mean(name, allowed)
+                self.report(
+                    _line(key),
+                    f"unknown key {quote(name)}{hint}; allowed: {', '.join(allowed)}",
+                    where,
+                )
+                continue
+            if name in out:
+                self.report(
+                    _line(key),
+                    f"duplicate key {quote(name)} (first on line {_line(out[name][0])})",
+                    where,
+                )
+                continue
+            out[name] = (key, value)
+        return out
+
+    def text(
+        self,
+        found: dict[str, tuple[Node, Node]],
+        name: str,
+        where: _Item,
+        owner: Node,
+        *,
+        required: bool,
+    ) -> str | None:
+        """A text field: any plain scalar, taken literally as written; stripped."""
+        if name not in found:
+            if required:
+                self.report(_line(owner), "required field is missing", where, name)
+            return None
+        _, node = found[name]
+        if not isinstance(node, ScalarNode):
+            self.report(_line(node), f"must be text, not {_describe(node)}", where, name)
+            return None
+        value = node.value.strip() if node.tag != _NULL else ""
+        if not value:
+            if required:
+                self.report(_line(node), "must not be empty", where, name)
+            return None
+        return value
+
+    def text_list(
+        self, found: dict[str, tuple[Node, Node]], name: str, where: _Item, owner: Node
+    ) -> list[tuple[str, int]] | None:
+        """A required list of non-empty texts, each with its line."""
+        if name not in found:
+            self.report(_line(owner), "required field is missing", where, name)
+            return None
+        _, node = found[name]
+        if not isinstance(node, SequenceNode):
+            self.report(_line(node), f"must be a list of texts, not {_describe(node)}", where, name)
+            return None
+        out: list[tuple[str, int]] = []
+        ok = True
+        for position, child in enumerate(node.value, start=1):
+            if not isinstance(child, ScalarNode) or child.tag == _NULL or not child.value.strip():
+                self.report(
+                    _line(child),
+                    f"entry {position} must be non-empty text, not {_describe(child)}",
+                    where,
+                    name,
+                )
+                ok = False
+                continue
+            out.append((child.value.strip(), _line(child)))
+        return out if ok else None
+
+    def level(self, found: dict[str, tuple[Node, Node]], where: _Item) -> Level | None:
+        if "level" not in found:
+            return None
+        _, node = found["level"]
+        raw = node.value.strip().lower() if isinstance(node, ScalarNode) else None
+        try:
+            return Level(raw)
+        except ValueError:
+            options = [lv.value for lv in Level]
+            shown = _describe(node)
+            self.report(
+                _line(node),
+                f"{shown} is not a level; use one of "
+                f"{', '.join(options)}{_did_you_mean(raw or '', options)}",
+                where,
+                "level",
+            )
+            return None
+
+    # -- the deck ----------------------------------------------------------------------------
+
+    def deck(self, root: Node) -> Deck | None:
+        if not isinstance(root, MappingNode):
+            self.report(
+                _line(root),
+                "the top level must be a mapping with 'id', 'title' and "
+                f"'cards', 'questions' or 'prompts', not {_describe(root)}",
+            )
+            return None
+        where = _Item("deck")
+        found = self.fields(root, DECK_FIELDS, where)
+        deck_id = self.text(found, "id", where, root, required=True)
+        if deck_id is not None:
+            where.item_id = deck_id
+            if not DECK_ID_RE.fullmatch(deck_id) or len(deck_id) > MAX_ID_LENGTH:
+                self.report(
+                    _line(found["id"][1]),
+                    f"{quote(deck_id)} is not a valid deck id: use "
+                    "lowercase letters, digits and '-'",
+                    where,
+                    "id",
+                )
+        title = self.text(found, "title", where, root, required=True)
+        description = self.text(found, "description", where, root, required=False)
+
+        sections: dict[str, list] = {"cards": [], "questions": [], "prompts": []}
+        ids: dict[str, tuple[str, int]] = {}
+        for section, (kind, allowed) in _SECTIONS.items():
+            if section not in found:
+                continue
+            _, node = found[section]
+            if isinstance(node, ScalarNode) and node.tag == _NULL:
+                continue
+            if not isinstance(node, SequenceNode):
+                self.report(
+                    _line(node),
+                    f"must be a list of {section}, not {_describe(node)}",
+                    where,
+                    section,
+                )
+                continue
+            for index, child in enumerate(node.value, start=1):
+                item = self.item(kind, allowed, index, child, ids)
+                if item is not None:
+                    sections[section].append(item)
+        if self.problems or deck_id is None or title is None:
+            return None
+        deck = Deck(
+            id=deck_id,
+            title=title,
+            path=self.path,
+            description=description,
+            cards=tuple(sections["cards"]),
+            questions=tuple(sections["questions"]),
+            prompts=tuple(sections["prompts"]),
+        )
+        if not deck.items:
+            self.report(
+                _line(root), "the deck has no items: add 'cards', 'questions' or 'prompts'", where
+            )
+            return None
+        return deck
+
+    def item(
+        self,
+        kind: str,
+        allowed: tuple[str, ...],
+        index: int,
+        node: Node,
+        ids: dict[str, tuple[str, int]],
+    ) -> Card | Question | Prompt | None:
+        where = _Item(kind, index=index)
+        if not isinstance(node, MappingNode):
+            self.report(_line(node), f"must be a mapping of fields, not {_describe(node)}", where)
+            return None
+        before = len(self.problems)
+        found = self.fields(node, allowed, where)
+        item_id = self.text(found, "id", where, node, required=True)
+        if item_id is not None:
+            where.item_id = item_id
+            id_line = _line(found["id"][1])
+            if not ITEM_ID_RE.fullmatch(item_id) or len(item_id) > MAX_ID_LENGTH:
+                self.report(
+                    id_line,
+                    f"{quote(item_id)} is not a valid id: use letters, digits, "
+                    "'-', '_' and '.', starting with a letter or digit",
+                    where,
+                    "id",
+                )
+            elif item_id in ids:
+                other_kind, other_line = ids[item_id]
+                self.report(
+                    id_line,
+                    f"duplicate id: {other_kind} {quote(item_id)} on line "
+                    f"{other_line} already uses it",
+                    where,
+                    "id",
+                )
+            else:
+                ids[item_id] = (kind, id_line)
+        level = self.level(found, where)
+        build = {"card": self.card, "question": self.question, "prompt": self.prompt}[kind]
+        item = build(found, where, node, item_id or "", level)
+        if len(self.problems) > before or item_id is None:
+            return None
+        return item
+
+    def card(self, found, where, node, item_id, level) -> Card | None:  # type: ignore[no-untyped-def]
+        front = self.text(found, "front", where, node, required=True)
+        back = self.text(found, "back", where, node, required=True)
+        if front is None or back is None:
+            return None
+        return Card(item_id, front, back, level, _line(node))
+
+    def question(self, found, where, node, item_id, level) -> Question | None:  # type: ignore[no-untyped-def]
+        text = self.text(found, "question", where, node, required=True)
+        explanation = self.text(found, "explanation", where, node, required=False)
+        shuffle = self.boolean(found, "shuffle", where, default=True)
+        choices = self.text_list(found, "choices", where, node)
+        if choices is not None:
+            seen: dict[str, int] = {}
+            for choice, line in choices:
+                if choice in seen:
+                    self.report(
+                        line,
+                        f"{quote(choice)} appears twice (first on line {seen[choice]}); "
+                        "choices must be distinct",
+                        where,
+                        "choices",
+                    )
+                    choices = None
+                    break
+                seen[choice] = line
+        if choices is not None and not MIN_CHOICES <= len(choices) <= MAX_CHOICES:
+            self.report(
+                _line(found["choices"][1]),
+                f"has {len(choices)} "
+                f"choice{'s' if len(choices) != 1 else ''}; a question needs "
+                f"{MIN_CHOICES} to {MAX_CHOICES}",
+                where,
+                "choices",
+            )
+            choices = None
+        answer, is_multi = self.answer(found, where, node, choices)
+        if text is None or choices is None or answer is None or shuffle is None:
+            return None
+        return Question(
+            item_id,
+            text,
+            tuple(c for c, _ in choices),
+            tuple(answer),
+            is_multi,
+            explanation,
+            shuffle,
+            level,
+            _line(node),
+        )
+
+    def answer(self, found, where, node, choices) -> tuple[list[str] | None, bool]:  # type: ignore[no-untyped-def]
+        if "answer" not in found:
+            self.report(_line(node), "required field is missing", where, "answer")
+            return None, False
+        _, answer_node = found["answer"]
+        is_multi = isinstance(answer_node, SequenceNode)
+        values = (
+            self.text_list(found, "answer", where, node)
+            if is_multi
+            else [
+                (v, _line(answer_node))
+                for v in [self.text(found, "answer", where, node, required=True)]
+                if v
+            ]
+        )
+        if not values:
+            if is_multi and values is not None:
+                self.report(
+                    _line(answer_node), "must list at least one right choice", where, "answer"
+                )
+            return None, is_multi
+        if choices is None:
+            return None, is_multi
+        texts = {c for c, _ in choices}
+        ok = True
+        picked: list[str] = []
+        for value, line in values:
+            if value not in texts:
+                hint = _did_you_mean(value, texts)
+                self.report(
+                    line, f"{quote(value)} is not one of the choices{hint}", where, "answer"
+                )
+                ok = False
+            elif value in picked:
+                self.report(line, f"{quote(value)} is listed twice", where, "answer")
+                ok = False
+            else:
+                picked.append(value)
+        return (picked if ok else None), is_multi
+
+    def boolean(self, found, name: str, where: _Item, *, default: bool) -> bool | None:  # type: ignore[no-untyped-def]
+        if name not in found:
+            return default
+        _, node = found[name]
+        if isinstance(node, ScalarNode) and node.tag == _BOOL:
+            return node.value.lower() in ("true", "yes", "on", "y")
+        self.report(_line(node), f"must be true or false, not {_describe(node)}", where, name)
+        return None
+
+    def prompt(self, found, where, node, item_id, level) -> Prompt | None:  # type: ignore[no-untyped-def]
+        text = self.text(found, "prompt", where, node, required=True)
+        hint = self.text(found, "hint", where, node, required=False)
+        model_answer = self.text(found, "model_answer", where, node, required=False)
+        concepts = self.text_list(found, "concepts", where, node)
+        if concepts is not None:
+            if not concepts:
+                self.report(
+                    _line(found["concepts"][1]), "must list at least one concept", where, "concepts"
+                )
+                concepts = None
+            else:
+                seen: dict[str, int] = {}
+                for concept, line in concepts:
+                    if concept in seen:
+                        self.report(
+                            line,
+                            f"{quote(concept)} appears twice (first on line {seen[concept]})",
+                            where,
+                            "concepts",
+                        )
+                        concepts = None
+                        break
+                    seen[concept] = line
+        if text is None or concepts is None:
+            return None
+        return Prompt(
+            item_id, text, tuple(c for c, _ in concepts), hint, model_answer, level, _line(node)
+        )
+
+
+def _decode(data: bytes, path: str) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DeckError([DeckProblem(path, 1, "the file is UTF-16; save it as UTF-8")])
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        byte = data[exc.start : exc.start + 1].hex()
+        raise DeckError(
+            [
+                DeckProblem(
+                    path,
+                    line,
+                    f"not valid UTF-8: byte 0x{byte} at offset {exc.start}; save the file as UTF-8",
+                )
+            ]
+        ) from None
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> DeckProblem:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else None
+    what = exc.problem or "not valid YAML"
+    if exc.context:
+        where = f" on line {exc.context_mark.line + 1}" if exc.context_mark else ""
+        what += f" ({exc.context}{where})"
+    if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
+        what += "; YAML is indented with spaces, not tabs"
+    return DeckProblem(path, line, f"YAML syntax error: {what}")
+
+
+def _compose(text: str, path: str) -> Node | None:
+    was_enabled = gc.isenabled()
+    gc.disable()  # the composer makes millions of small objects; collecting mid-parse only costs
+    try:
+        return yaml.compose(text, Loader=_LOADER)
+    except yaml.MarkedYAMLError as exc:
+        raise DeckError([_syntax_problem(exc, text, path)]) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        raise DeckError(
+            [
+                DeckProblem(
+                    path,
+                    line,
+                    f"the character {char!r} (U+{ord(char):04X}) is not allowed in YAML; remove it",
+                )
+            ]
+        ) from None
+    except yaml.YAMLError as exc:
+        raise DeckError([DeckProblem(path, None, f"YAML error: {exc}")]) from None
+    except RecursionError:
+        raise DeckError([DeckProblem(path, None, "nested too deeply to read")]) from None
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def parse_deck(text: str, path: str) -> Deck:
+    """Check and build a deck from YAML text.
+
+    Raises:
+        DeckError: with every problem found, each naming `path`, the line and the item.
+    """
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise DeckError(
+            [DeckProblem(path, line, "the file contains a NUL byte: it is not a text file")]
+        )
+    root = _compose(text, path)
+    if root is None or (isinstance(root, ScalarNode) and root.tag == _NULL):
+        raise DeckError(
+            [DeckProblem(path, 1, "the file is empty: a deck needs 'id', 'title' and some items")]
+        )
+    checker = _Checker(path)
+    deck = checker.deck(root) if checker.check_graph(root) else None
+    if checker.problems or deck is None:
+        raise DeckError(checker.problems or [DeckProblem(path, 1, "not a valid deck")])
+    return deck
+
+
+def load_deck(path: str | os.PathLike[str]) -> Deck:
+    """Read, check and build the deck in one YAML file.
+
+    Raises:
+        DeckError: the file cannot be read or is not a valid deck.
+    """
+    shown = str(path)
+    try:
+        size = os.stat(path).st_size
+        if size > MAX_DECK_BYTES:
+            raise DeckError(
+                [
+                    DeckProblem(
+                        shown,
+                        None,
+                        f"the file is {size:,} bytes; decks are limited to {MAX_DECK_BYTES:,}",
+                    )
+                ]
+            )
+        data = Path(path).read_bytes()
+    except IsADirectoryError:
+        raise DeckError([DeckProblem(shown, None, "is a folder, not a deck file")]) from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise DeckError([DeckProblem(shown, None, f"cannot read the file: {reason}")]) from None
+    return parse_deck(_decode(data, shown), shown)
+
+
+def deck_files(folder: str | os.PathLike[str]) -> list[Path]:
+    """The deck files in a folder and its subfolders (hidden ones skipped), sorted."""
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(
+            Path(root, f)
+            for f in sorted(files)
+            if f.endswith(DECK_SUFFIXES) and not f.startswith(".")
+        )
+    return found
+
+
+@dataclass
+class LoadResult:
+    """The valid decks of a set of files, and the problems of the rest."""
+
+    decks: list[Deck] = field(default_factory=list)
+    problems: list[DeckProblem] = field(default_factory=list)
+    failed_paths: list[str] = field(default_factory=list)
+
+
+def load_decks(paths: Iterable[str | os.PathLike[str]]) -> LoadResult:
+    """Load many deck files; a deck id used twice is a problem of the later file."""
+    result = LoadResult()
+    owners: dict[str, str] = {}
+    for path in paths:
+        try:
+            deck = load_deck(path)
+        except DeckError as exc:
+            result.problems.extend(exc.problems)
+            result.failed_paths.append(str(path))
+            continue
+        if deck.id in owners:
+            result.problems.append(
+                DeckProblem(
+                    str(path),
+                    1,
+                    f"deck id '{deck.id}' is already used by {owners[deck.id]}",
+                    "deck",
+                    deck.id,
+                    "id",
+                )
+            )
+            result.failed_paths.append(str(path))
+            continue
+        owners[deck.id] = str(path)
+        result.decks.append(deck)
+    return result
+
+
+def iter_items(decks: Iterable[Deck]) -> Iterator[tuple[Deck, Card | Question | Prompt]]:
+    """Every (deck, item) pair of the decks, in deck order."""
+    for deck in decks:
+        for item in deck.items:
+            yield deck, item
