@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -26,3 +27,43 @@ def write_deck(tmp_path: Path):
         return path
 
     return write
+
+
+class FixedClock:
+    """A clock for tests: starts at a fixed UTC time and moves only when told."""
+
+    def __init__(self, start: datetime | None = None) -> None:
+        self.moment = start or datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.moment
+
+    def advance(self, **kwargs: float) -> None:
+        self.moment += timedelta(**kwargs)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock()
+
+
+@pytest.fixture
+def tmp_db(tmp_path: Path) -> Path:
+    return tmp_path / "progress.sqlite3"
+
+
+@pytest.fixture
+def store(tmp_db: Path):
+    from vae_quiz.domain.store import ProgressStore
+
+    opened = ProgressStore(tmp_db)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def vae_deck():
+    from vae_quiz.domain.loader import load_deck
+    from vae_quiz.domain.paths import bundled_deck_dir
+
+    return load_deck(bundled_deck_dir() / "vae.yaml")

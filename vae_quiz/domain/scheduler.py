@@ -1,0 +1,125 @@
+"""FSRS scheduling: the only module that imports `fsrs`.
+
+Item states travel as JSON text (fsrs's own `Card.to_dict`), so the store never sees fsrs types.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import IntEnum
+
+from fsrs import Card as FsrsCard
+from fsrs import Rating as FsrsRating
+from fsrs import Scheduler as FsrsScheduler
+from fsrs import State as FsrsState
+
+DEFAULT_RETENTION = 0.9
+
+
+class Rating(IntEnum):
+    """The four self-ratings of study mode, keyed 1 to 4."""
+
+    AGAIN = 1
+    HARD = 2
+    GOOD = 3
+    EASY = 4
+
+    @property
+    def label(self) -> str:
+        return self.name.capitalize()
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """The outcome of rating an item: its new state (JSON) and when it is next due."""
+
+    state_json: str
+    due: datetime
+    is_learning: bool
+    lapses_added: int
+
+
+class Scheduler:
+    """FSRS with the project's defaults.
+
+    Args:
+        desired_retention: the recall probability FSRS aims for (0.9 as Anki).
+        enable_fuzzing: spread intervals a little, as Anki does; tests turn it off.
+    """
+
+    def __init__(
+        self, desired_retention: float = DEFAULT_RETENTION, *, enable_fuzzing: bool = True
+    ) -> None:
+        self._fsrs = FsrsScheduler(
+            desired_retention=desired_retention, enable_fuzzing=enable_fuzzing
+        )
+
+    @staticmethod
+    def _card(state_json: str | None) -> FsrsCard:
+        if state_json is None:
+            # card_id given, so fsrs does not sleep 1 ms to make a unique one.
+            return FsrsCard(card_id=0)
+        return FsrsCard.from_dict(json.loads(state_json))
+
+    def review(self, state_json: str | None, rating: Rating, now: datetime) -> Review:
+        """Rate an item whose current state is `state_json` (None: a new item)."""
+        card, _ = self._fsrs.review_card(self._card(state_json), FsrsRating(int(rating)), now)
+        was_review = state_json is not None and self._card(state_json).state == FsrsState.Review
+        return Review(
+            state_json=json.dumps(card.to_dict()),
+            due=card.due,
+            is_learning=card.state != FsrsState.Review,
+            lapses_added=int(was_review and rating == Rating.AGAIN),
+        )
+
+    def preview(self, state_json: str | None, now: datetime) -> dict[Rating, datetime]:
+        """When the item would next be due for each rating, without changing anything."""
+        card = self._card(state_json)
+        out = {}
+        for rating in Rating:
+            new, _ = self._fsrs.review_card(card, FsrsRating(int(rating)), now)
+            out[rating] = new.due
+        return out
+
+
+def format_interval(delta: timedelta) -> str:
+    """A short interval as Anki shows it on its buttons: <1m, 10m, 3h, 4d, 2mo, 1.5y."""
+    seconds = delta.total_seconds()
+    if seconds < 60:
+        return "<1m"
+    minutes = seconds / 60
+    if minutes < 60:
+        return f"{round(minutes)}m"
+    hours = minutes / 60
+    if hours < 24:
+        return f"{round(hours)}h"
+    days = hours / 24
+    if days < 30:
+        return f"{round(days)}d"
+    if days < 365:
+        months = days / 30.4375
+        return f"{months:.1f}".rstrip("0").rstrip(".") + "mo"
+    return f"{days / 365.25:.1f}".rstrip("0").rstrip(".") + "y"
+
+
+def describe_due(due: datetime, now: datetime) -> str:
+    """When something is due, relative to now: "now", "in 10 min", "in 3 days"."""
+    seconds = (due - now).total_seconds()
+    if seconds <= 30:
+        return "now"
+    minutes = seconds / 60
+    if minutes < 60:
+        n = max(1, round(minutes))
+        return f"in {n} min"
+    hours = minutes / 60
+    if hours < 24:
+        n = round(hours)
+        return f"in {n} hour{'s' if n != 1 else ''}"
+    days = round(hours / 24)
+    if days < 60:
+        return f"in {days} day{'s' if days != 1 else ''}"
+    if days < 730:
+        return f"in {round(days / 30.4375)} months"
+    return f"in {days / 365.25:.1f} years"

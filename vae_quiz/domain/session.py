@@ -1,0 +1,227 @@
+"""Session logic for each mode: what comes next, recording answers, undo and the summary.
+
+Screens call these objects and show their state; no decision lives in the UI.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from vae_quiz.domain.model import Card, Deck, Level
+from vae_quiz.domain.scheduler import Rating, Scheduler
+from vae_quiz.domain.store import Answer, ProgressStore
+
+Clock = Callable[[], datetime]
+
+DEFAULT_NEW_PER_DAY = 20
+# Cards in learning that fall due within this window come back in the same session (as Anki's
+# "learn ahead limit").
+LEARN_AHEAD = timedelta(minutes=20)
+
+
+@dataclass(frozen=True, slots=True)
+class SessionOptions:
+    """What the learner asked for on the command line."""
+
+    level: Level | None = None
+    limit: int | None = None
+    new_per_day: int = DEFAULT_NEW_PER_DAY
+    seed: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StudyItem:
+    """A card in a study queue, with its deck."""
+
+    deck: Deck
+    card: Card
+    is_new: bool
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.deck.id, self.card.id)
+
+
+@dataclass(slots=True)
+class _Done:
+    """One rating given in this session, enough to undo it."""
+
+    item: StudyItem
+    rating: Rating
+    answer_id: str
+    requeued: bool
+
+
+def start_of_day(now: datetime) -> datetime:
+    """Local midnight of `now`'s day, as a UTC-aware time (the daily new-card limit resets)."""
+    local = now.astimezone()
+    return local.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+@dataclass
+class StudySession:
+    """A study session over the recall cards of some decks.
+
+    Due cards come first (most overdue first), then new cards up to the daily limit; `limit`
+    caps the number of distinct cards. A card rated into a short learning step comes back later
+    in the same session.
+    """
+
+    decks: Sequence[Deck]
+    store: ProgressStore
+    scheduler: Scheduler
+    now: Clock
+    options: SessionOptions = field(default_factory=SessionOptions)
+    mode: str = "study"
+
+    queue: list[StudyItem] = field(init=False, default_factory=list)
+    done: list[_Done] = field(init=False, default_factory=list)
+    due_count: int = field(init=False, default=0)
+    new_count: int = field(init=False, default=0)
+
+    def __post_init__(self) -> None:
+        self.queue = self._build_queue()
+        self.due_count = sum(1 for i in self.queue if not i.is_new)
+        self.new_count = sum(1 for i in self.queue if i.is_new)
+
+    def _build_queue(self) -> list[StudyItem]:
+        now = self.now()
+        due: list[tuple[datetime, int, StudyItem]] = []
+        new: list[StudyItem] = []
+        order = 0
+        for deck in self.decks:
+            states = self.store.item_states(deck.id)
+            for card in deck.cards:
+                if self.options.level is not None and card.level != self.options.level:
+                    continue
+                state = states.get(card.id)
+                if state is None:
+                    new.append(StudyItem(deck, card, is_new=True))
+                elif state.due <= now + LEARN_AHEAD:
+                    order += 1
+                    due.append((state.due, order, StudyItem(deck, card, is_new=False)))
+        due.sort(key=lambda entry: (entry[0], entry[1]))
+        seen_today = self.store.count_new_since(start_of_day(now))
+        new_left = max(0, self.options.new_per_day - seen_today)
+        queue = [item for _, _, item in due] + new[:new_left]
+        if self.options.limit is not None:
+            queue = queue[: self.options.limit]
+        return queue
+
+    # -- the current card ---------------------------------------------------------------------
+
+    @property
+    def current(self) -> StudyItem | None:
+        return self.queue[0] if self.queue else None
+
+    @property
+    def is_finished(self) -> bool:
+        return not self.queue
+
+    @property
+    def position(self) -> tuple[int, int]:
+        """(number of the current card, cards in the session so far), both counting distinct
+        cards: a card seen again after Again does not grow the total."""
+        seen = {d.item.key for d in self.done}
+        remaining = {i.key for i in self.queue}
+        total = len(seen | remaining)
+        return (min(len(seen) + 1, total) if self.queue else total, total)
+
+    def previews(self) -> dict[Rating, timedelta]:
+        """For the current card, how long until it is due again after each rating."""
+        item = self.current
+        if item is None:
+            return {}
+        now = self.now()
+        state = self.store.item_state(item.deck.id, item.card.id)
+        return {
+            rating: due - now
+            for rating, due in self.scheduler.preview(state.state if state else None, now).items()
+        }
+
+    # -- answering ----------------------------------------------------------------------------
+
+    def rate(self, rating: Rating) -> datetime:
+        """Rate the current card; committed to the store before this returns.
+
+        Returns when the card is next due.
+        """
+        item = self.current
+        if item is None:
+            raise RuntimeError("no card to rate")
+        now = self.now()
+        state = self.store.item_state(item.deck.id, item.card.id)
+        review = self.scheduler.review(state.state if state else None, rating, now)
+        answer_id = self.store.record(
+            Answer(
+                deck=item.deck.id,
+                item=item.card.id,
+                kind="card",
+                mode=self.mode,
+                outcome=rating.name.lower(),
+                answered_at=now,
+                rating=int(rating),
+                state_after=review.state_json,
+                due_after=review.due,
+                lapses_added=review.lapses_added,
+            )
+        )
+        self.queue.pop(0)
+        requeued = review.due <= now + LEARN_AHEAD
+        if requeued:
+            self.queue.append(StudyItem(item.deck, item.card, is_new=False))
+        self.done.append(_Done(item, rating, answer_id, requeued))
+        return review.due
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self.done)
+
+    def undo(self) -> StudyItem | None:
+        """Take back the last rating: the store forgets it and the card is current again."""
+        if not self.done:
+            return None
+        last = self.done[-1]
+        if not self.store.undo(last.answer_id):
+            return None
+        self.done.pop()
+        if last.requeued:
+            # The requeued copy is the last entry for this card.
+            for index in range(len(self.queue) - 1, -1, -1):
+                if self.queue[index].key == last.item.key:
+                    del self.queue[index]
+                    break
+        self.queue.insert(0, last.item)
+        return last.item
+
+    # -- the end ------------------------------------------------------------------------------
+
+    def summary(self) -> StudySummary:
+        """What this session did, and when the next card of these decks is due."""
+        counts = Counter(d.rating for d in self.done)
+        next_due: datetime | None = None
+        for deck in self.decks:
+            for state in self.store.item_states(deck.id).values():
+                if next_due is None or state.due < next_due:
+                    next_due = state.due
+        return StudySummary(
+            cards_seen=len({d.item.key for d in self.done}),
+            answers=len(self.done),
+            ratings={rating: counts.get(rating, 0) for rating in Rating},
+            next_due=next_due,
+            left=len({i.key for i in self.queue}),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class StudySummary:
+    """The end of a study session."""
+
+    cards_seen: int
+    answers: int
+    ratings: dict[Rating, int]
+    next_due: datetime | None
+    left: int

@@ -1,0 +1,367 @@
+"""The progress file: a SQLite database with one committed transaction per answer.
+
+Progress is keyed on (deck id, item id), so editing an item's text keeps its history and removing
+an item leaves its history intact. Times are stored as ISO 8601 UTC text, which sorts in time
+order.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from vae_quiz.domain.errors import StoreError
+
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_MS = 10_000
+
+# Forward-only migrations: MIGRATIONS[n] takes a file from user_version n to n + 1.
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE review_log (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        answered_at TEXT NOT NULL,
+        deck TEXT NOT NULL,
+        item TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        rating INTEGER,
+        response TEXT,
+        detail TEXT,
+        state_before TEXT,
+        state_after TEXT,
+        due_after TEXT
+    );
+    CREATE INDEX review_log_item ON review_log (deck, item, answered_at);
+    CREATE INDEX review_log_time ON review_log (answered_at);
+    CREATE TABLE item_state (
+        deck TEXT NOT NULL,
+        item TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        state TEXT NOT NULL,
+        due TEXT NOT NULL,
+        first_seen TEXT NOT NULL,
+        last_review TEXT NOT NULL,
+        reps INTEGER NOT NULL DEFAULT 0,
+        lapses INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (deck, item)
+    ) WITHOUT ROWID;
+    CREATE INDEX item_state_due ON item_state (deck, due);
+    """,
+]
+
+
+def to_iso(moment: datetime) -> str:
+    """A UTC-aware datetime as sortable ISO 8601 text with a Z."""
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime: times must be UTC-aware")
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def from_iso(text: str) -> datetime:
+    """The datetime of text written by `to_iso`."""
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """One answer to record.
+
+    Args:
+        rating: the FSRS rating applied, or None when the schedule is not moved.
+        state_after/due_after: the item's scheduler state after this answer (None: unchanged).
+        response: what the learner gave (picked choices, written text).
+        detail: JSON-able extra facts (ticked concepts...).
+    """
+
+    deck: str
+    item: str
+    kind: str
+    mode: str
+    outcome: str
+    answered_at: datetime
+    rating: int | None = None
+    state_after: str | None = None
+    due_after: datetime | None = None
+    lapses_added: int = 0
+    response: str | None = None
+    detail: dict | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ItemState:
+    """The current scheduling state of one item."""
+
+    deck: str
+    item: str
+    kind: str
+    state: str
+    due: datetime
+    first_seen: datetime
+    last_review: datetime
+    reps: int
+    lapses: int
+
+
+@dataclass(frozen=True, slots=True)
+class LogRow:
+    """One answer as stored, for export and summaries."""
+
+    id: str
+    answered_at: str
+    deck: str
+    item: str
+    kind: str
+    mode: str
+    outcome: str
+    rating: int | None
+    response: str | None
+    detail: str | None
+    due_after: str | None
+
+
+class ProgressStore:
+    """The progress file. Open once; every `record` is committed before it returns.
+
+    Raises:
+        StoreError: the file cannot be opened or is not a vae-quiz progress file.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(
+                f"{self.path}: cannot create its folder: {exc.strerror or exc}"
+            ) from None
+        try:
+            self._conn = sqlite3.connect(
+                self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
+            )
+            self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            # Read the version before anything writes, so a file we refuse stays untouched.
+            self._refuse_newer()
+            self._conn.execute("PRAGMA journal_mode = WAL")
+            self._conn.execute("PRAGMA synchronous = FULL")
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(_explain(self.path, exc)) from None
+
+    # -- schema -------------------------------------------------------------------------------
+
+    def _refuse_newer(self) -> None:
+        version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            self._conn.close()
+            raise StoreError(
+                f"{self.path}: written by a newer vae-quiz (schema {version}, this one knows "
+                f"{SCHEMA_VERSION}); upgrade vae-quiz or use another --db"
+            )
+
+    def _migrate(self) -> None:
+        version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+        while version < SCHEMA_VERSION:
+            with self._transaction() as conn:
+                # Re-read inside the write lock: another instance may have migrated already.
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                if version >= SCHEMA_VERSION:
+                    break
+                for statement in MIGRATIONS[version].split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {version + 1}")
+            version += 1
+
+    @property
+    def schema_version(self) -> int:
+        return self._conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def _transaction(self) -> _Tx:
+        return _Tx(self._conn)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def record(self, answer: Answer) -> str:
+        """Commit one answer (and the item's new state); returns the answer's id."""
+        answer_id = str(uuid.uuid4())
+        at = to_iso(answer.answered_at)
+        try:
+            with self._transaction() as conn:
+                before = conn.execute(
+                    "SELECT state FROM item_state WHERE deck = ? AND item = ?",
+                    (answer.deck, answer.item),
+                ).fetchone()
+                due_after = to_iso(answer.due_after) if answer.due_after else None
+                conn.execute(
+                    "INSERT INTO review_log (id, answered_at, deck, item, kind, mode, outcome,"
+                    " rating, response, detail, state_before, state_after, due_after)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        answer_id, at, answer.deck, answer.item, answer.kind, answer.mode,
+                        answer.outcome, answer.rating, answer.response,
+                        json.dumps(answer.detail) if answer.detail is not None else None,
+                        before[0] if before else None, answer.state_after, due_after,
+                    ),
+                )  # fmt: skip
+                if answer.state_after is not None and due_after is not None:
+                    conn.execute(
+                        "INSERT INTO item_state (deck, item, kind, state, due, first_seen,"
+                        " last_review, reps, lapses) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)"
+                        " ON CONFLICT (deck, item) DO UPDATE SET state = excluded.state,"
+                        " due = excluded.due, last_review = excluded.last_review,"
+                        " reps = reps + 1, lapses = lapses + excluded.lapses",
+                        (
+                            answer.deck, answer.item, answer.kind, answer.state_after,
+                            due_after, at, at, answer.lapses_added,
+                        ),
+                    )  # fmt: skip
+        except sqlite3.Error as exc:
+            raise StoreError(_explain(self.path, exc)) from None
+        return answer_id
+
+    def undo(self, answer_id: str) -> bool:
+        """Take back one answer: delete its log row and restore the item's state before it.
+
+        Only the item's latest answer can be undone (a later one would be overwritten).
+        Returns False when there is nothing to undo.
+        """
+        try:
+            with self._transaction() as conn:
+                row = conn.execute(
+                    "SELECT seq, deck, item, state_before, state_after, answered_at,"
+                    " rating FROM review_log WHERE id = ?",
+                    (answer_id,),
+                ).fetchone()
+                if row is None:
+                    return False
+                seq, deck, item, before, after, _, _ = row
+                later = conn.execute(
+                    "SELECT 1 FROM review_log WHERE deck = ? AND item = ? AND seq > ?"
+                    " AND state_after IS NOT NULL",
+                    (deck, item, seq),
+                ).fetchone()
+                if later is not None:
+                    return False
+                conn.execute("DELETE FROM review_log WHERE seq = ?", (seq,))
+                if after is None:
+                    return True
+                if before is None:
+                    conn.execute("DELETE FROM item_state WHERE deck = ? AND item = ?", (deck, item))
+                    return True
+                prev = conn.execute(
+                    "SELECT answered_at, due_after FROM review_log WHERE deck = ? AND item = ?"
+                    " AND state_after IS NOT NULL ORDER BY seq DESC LIMIT 1",
+                    (deck, item),
+                ).fetchone()
+                lapses = conn.execute(
+                    "SELECT count(*) FROM review_log WHERE deck = ? AND item = ? AND rating = 1"
+                    " AND state_before IS NOT NULL AND json_extract(state_before, '$.state') = 2",
+                    (deck, item),
+                ).fetchone()[0]
+                reps = conn.execute(
+                    "SELECT count(*) FROM review_log WHERE deck = ? AND item = ?"
+                    " AND state_after IS NOT NULL",
+                    (deck, item),
+                ).fetchone()[0]
+                conn.execute(
+                    "UPDATE item_state SET state = ?, due = ?, last_review = ?, reps = ?,"
+                    " lapses = ? WHERE deck = ? AND item = ?",
+                    (before, prev[1], prev[0], reps, lapses, deck, item),
+                )
+                return True
+        except sqlite3.Error as exc:
+            raise StoreError(_explain(self.path, exc)) from None
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def item_states(self, deck: str) -> dict[str, ItemState]:
+        """The scheduling state of every item of a deck that has one."""
+        rows = self._conn.execute(
+            "SELECT deck, item, kind, state, due, first_seen, last_review, reps, lapses"
+            " FROM item_state WHERE deck = ?",
+            (deck,),
+        ).fetchall()
+        return {row[1]: _item_state(row) for row in rows}
+
+    def item_state(self, deck: str, item: str) -> ItemState | None:
+        row = self._conn.execute(
+            "SELECT deck, item, kind, state, due, first_seen, last_review, reps, lapses"
+            " FROM item_state WHERE deck = ? AND item = ?",
+            (deck, item),
+        ).fetchone()
+        return _item_state(row) if row else None
+
+    def count_new_since(self, since: datetime, kind: str = "card") -> int:
+        """How many items of a kind were first scheduled at or after `since`."""
+        return self._conn.execute(
+            "SELECT count(*) FROM item_state WHERE kind = ? AND first_seen >= ?",
+            (kind, to_iso(since)),
+        ).fetchone()[0]
+
+    def rows(self, deck: str | None = None) -> Iterator[LogRow]:
+        """Every answer, oldest first."""
+        where, args = ("WHERE deck = ?", (deck,)) if deck else ("", ())
+        cursor = self._conn.execute(
+            "SELECT id, answered_at, deck, item, kind, mode, outcome, rating, response, detail,"
+            f" due_after FROM review_log {where} ORDER BY answered_at, seq",
+            args,
+        )
+        for row in cursor:
+            yield LogRow(*row)
+
+    def count_answers(self) -> int:
+        return self._conn.execute("SELECT count(*) FROM review_log").fetchone()[0]
+
+
+class _Tx:
+    """BEGIN IMMEDIATE ... COMMIT (or ROLLBACK): the write lock is taken up front, so two
+    instances queue on the busy timeout instead of failing to upgrade a read lock."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def __enter__(self) -> sqlite3.Connection:
+        self._conn.execute("BEGIN IMMEDIATE")
+        return self._conn
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if exc_type is None:
+            self._conn.execute("COMMIT")
+        else:
+            self._conn.execute("ROLLBACK")
+
+
+def _item_state(row: tuple) -> ItemState:
+    deck, item, kind, state, due, first_seen, last_review, reps, lapses = row
+    return ItemState(
+        deck, item, kind, state, from_iso(due), from_iso(first_seen), from_iso(last_review),
+        reps, lapses,
+    )  # fmt: skip
+
+
+def _explain(path: Path, exc: sqlite3.Error) -> str:
+    text = str(exc)
+    if "not a database" in text or "malformed" in text:
+        return (
+            f"{path}: not a readable vae-quiz progress file ({text}); it was left untouched: "
+            "move it aside or use --db to choose another file"
+        )
+    if "readonly" in text or "unable to open" in text:
+        return f"{path}: cannot open the progress file for writing ({text}); check its permissions"
+    if "disk is full" in text or "disk I/O" in text:
+        return f"{path}: could not save ({text}); free some disk space and try again"
+    if "locked" in text or "busy" in text:
+        return f"{path}: the progress file is busy in another vae-quiz ({text}); try again"
+    return f"{path}: progress file error: {text}"
