@@ -15,7 +15,7 @@ from rich.console import Console
 
 from vae_quiz import __version__
 from vae_quiz.domain.catalog import DeckNotFound, bundled_deck_files, resolve_deck_args
-from vae_quiz.domain.errors import DeckProblem
+from vae_quiz.domain.errors import DeckProblem, StoreError
 from vae_quiz.domain.loader import LoadResult, deck_files, load_decks
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
@@ -117,6 +117,148 @@ def cmd_decks(args: argparse.Namespace) -> int:
     return EXIT_DATA if result.problems else EXIT_OK
 
 
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"'{text}' must be 0 or more")
+    return value
+
+
+def _open_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from vae_quiz.domain.paths import progress_file
+    from vae_quiz.domain.store import ProgressStore
+
+    return ProgressStore(progress_file(getattr(args, "db", None)))
+
+
+def cmd_study(args: argparse.Namespace) -> int:
+    """Open the study screen over the chosen decks."""
+    from datetime import UTC, datetime
+
+    from vae_quiz.domain.model import Level
+    from vae_quiz.domain.session import SessionOptions
+
+    result = _load_for_command(args)
+    if result.problems and args.decks:
+        return EXIT_DATA
+    decks = [d for d in result.decks if d.cards]
+    if not decks:
+        _console(stderr=True).print(
+            "vae-quiz study: no recall cards in the chosen decks", markup=False
+        )
+        return EXIT_DATA
+    store = _open_store(args)
+    options = SessionOptions(
+        level=Level(args.level) if args.level else None,
+        limit=args.limit,
+        new_per_day=args.new,
+        seed=args.seed,
+    )
+    from vae_quiz.ui.app import AppServices, VaeQuizApp
+
+    services = AppServices(store=store, decks=decks, now=lambda: datetime.now(UTC), options=options)
+    app = VaeQuizApp(services, mode="study")
+    _run_app(app)
+    store.close()
+    return EXIT_OK
+
+
+def _run_app(app) -> None:  # type: ignore[no-untyped-def]
+    """Run the TUI; a closed terminal (SIGHUP) or SIGTERM ends it cleanly."""
+    import signal
+
+    def stop(signum: int, frame: object) -> None:
+        app.exit()
+
+    for sig in (signal.SIGHUP, signal.SIGTERM):
+        signal.signal(sig, stop)
+    app.run()
+
+
+EXPORT_COLUMNS = (
+    "answered_at",
+    "deck",
+    "item",
+    "kind",
+    "mode",
+    "outcome",
+    "rating",
+    "next_due",
+    "response",
+    "detail",
+    "id",
+)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Print every answer ever given, oldest first, as CSV or JSON lines."""
+    import csv
+    import json
+
+    from vae_quiz.domain.paths import progress_file
+
+    path = progress_file(args.db)
+    rows = []
+    if path.exists():
+        store = _open_store(args)
+        rows = list(store.rows())
+        store.close()
+    out = sys.stdout
+    if args.format == "jsonl":
+        for row in rows:
+            record = {
+                "answered_at": row.answered_at, "deck": row.deck, "item": row.item,
+                "kind": row.kind, "mode": row.mode, "outcome": row.outcome,
+                "rating": row.rating, "next_due": row.due_after, "response": row.response,
+                "detail": json.loads(row.detail) if row.detail else None, "id": row.id,
+            }  # fmt: skip
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return EXIT_OK
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(EXPORT_COLUMNS)
+    for row in rows:
+        writer.writerow(
+            [
+                row.answered_at,
+                row.deck,
+                row.item,
+                row.kind,
+                row.mode,
+                row.outcome,
+                "" if row.rating is None else row.rating,
+                row.due_after or "",
+                row.response or "",
+                row.detail or "",
+                row.id,
+            ]
+        )
+    return EXIT_OK
+
+
+def _add_db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="progress file (default: $VAE_QUIZ_DB, else progress.sqlite3 in "
+        "your user data folder)",
+    )
+
+
+def _add_session_options(parser: argparse.ArgumentParser) -> None:
+    _add_deck_options(parser)
+    _add_db_option(parser)
+    parser.add_argument(
+        "--level", choices=["beginner", "intermediate", "advanced"], help="only items of this level"
+    )
+    parser.add_argument(
+        "--limit", type=_positive_int, metavar="N", help="at most N items this session"
+    )
+    parser.add_argument("--seed", type=int, metavar="N", help="reproducible shuffling")
+
+
 def _add_deck_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "decks",
@@ -159,6 +301,33 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_deck_options(decks)
     decks.set_defaults(func=cmd_decks)
+
+    study = sub.add_parser(
+        "study",
+        help="spaced-repetition study of recall cards",
+        description="Study recall cards with FSRS spaced repetition: due "
+        "cards first, then new ones up to a daily limit. Keys: space reveal, "
+        "1-4 rate, u undo, q end, ? help.",
+    )
+    _add_session_options(study)
+    study.add_argument(
+        "--new",
+        type=_positive_int,
+        default=20,
+        metavar="N",
+        help="at most N new cards a day (default 20)",
+    )
+    study.set_defaults(func=cmd_study)
+
+    export = sub.add_parser(
+        "export",
+        help="print every answer ever given",
+        description="Print every answer ever given, oldest first, with a "
+        "header: CSV (default) or JSON lines.",
+    )
+    _add_db_option(export)
+    export.add_argument("--format", choices=["csv", "jsonl"], default="csv")
+    export.set_defaults(func=cmd_export)
     return parser
 
 
@@ -174,6 +343,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _UsageError as exc:
         _console(stderr=True).print(f"vae-quiz {args.command}: error: {exc}", markup=False)
         return EXIT_USAGE
+    except StoreError as exc:
+        _console(stderr=True).print(f"vae-quiz: {exc}", markup=False)
+        return EXIT_DATA
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

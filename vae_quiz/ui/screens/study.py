@@ -1,0 +1,148 @@
+"""The study screen: the front, reveal the back, rate 1-4, undo; ends with the session."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Rule, Static
+
+from vae_quiz.domain.scheduler import Rating, describe_due, format_interval
+from vae_quiz.domain.session import Clock, StudySession
+from vae_quiz.ui.screens.help import HelpScreen
+from vae_quiz.ui.widgets.rating_bar import RatingBar
+
+STUDY_KEYS = [
+    ("space, enter", "reveal the answer"),
+    ("1 2 3 4", "rate: Again, Hard, Good, Easy"),
+    ("u, ctrl+z", "undo the last rating"),
+    ("q", "end the session and show its summary"),
+    ("ctrl+c", "quit at once (progress is already saved)"),
+    ("?", "this help"),
+]
+
+
+class StudyScreen(Screen[StudySession | None]):
+    """Shows a study session's cards; dismisses with the session when it ends."""
+
+    CSS_PATH = "study.tcss"
+    BINDINGS = [
+        Binding("space", "flip", "Reveal"),
+        Binding("enter", "flip", "Reveal", show=False),
+        Binding("1", "rate(1)", "Again", show=False),
+        Binding("2", "rate(2)", "Hard", show=False),
+        Binding("3", "rate(3)", "Good", show=False),
+        Binding("4", "rate(4)", "Easy", show=False),
+        Binding("u", "undo", "Undo"),
+        Binding("ctrl+z", "undo", "Undo", show=False),
+        Binding("q", "end", "End"),
+        Binding("question_mark", "help", "Help"),
+    ]
+
+    def __init__(self, session: StudySession, now: Clock) -> None:
+        super().__init__()
+        self._session = session
+        self._now = now
+        self.is_revealed = False
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="screen-header"):
+            yield Static("", id="study-title", classes="header-title", markup=False)
+            yield Static("", id="study-status", classes="header-status", markup=False)
+        with VerticalScroll(id="card"):
+            yield Static("", id="card-level", markup=False)
+            yield Static("", id="card-front", markup=False)
+            yield Rule(id="card-rule")
+            yield Static("", id="card-back", markup=False)
+        yield Static("", id="last-result", markup=False)
+        yield RatingBar(id="rating-bar")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show_current()
+
+    # -- view ---------------------------------------------------------------------------------
+
+    def _show_current(self) -> None:
+        item = self._session.current
+        if item is None:
+            self.dismiss(self._session)
+            return
+        self.is_revealed = False
+        number, total = self._session.position
+        self.query_one("#study-title", Static).update(
+            Content(f"{item.deck.title} · {self._session.mode}")
+        )
+        new_left = sum(1 for i in self._session.queue if i.is_new)
+        due_left = len(self._session.queue) - new_left
+        self.query_one("#study-status", Static).update(
+            Content(f"{number} of {total} · new {new_left} · due {due_left}")
+        )
+        level = item.card.level.value if item.card.level else ""
+        self.query_one("#card-level", Static).update(Content(level))
+        self.query_one("#card-front", Static).update(Content(item.card.front))
+        back = self.query_one("#card-back", Static)
+        back.update(Content(item.card.back))
+        self.set_class(False, "-revealed")
+        self.query_one("#card", VerticalScroll).scroll_home(animate=False)
+        self.query_one(RatingBar).show_prompt()
+        self.refresh_bindings()
+
+    def _reveal(self) -> None:
+        self.is_revealed = True
+        self.set_class(True, "-revealed")
+        previews = self._session.previews()
+        self.query_one(RatingBar).show_ratings(
+            {rating: format_interval(delta) for rating, delta in previews.items()}
+        )
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "rate":
+            return self.is_revealed
+        if action == "flip":
+            return not self.is_revealed
+        if action == "undo":
+            return self._session.can_undo
+        return True
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def action_flip(self) -> None:
+        if self._session.current is not None and not self.is_revealed:
+            self._reveal()
+
+    def action_rate(self, value: int) -> None:
+        if not self.is_revealed or self._session.current is None:
+            return
+        self._record_rating(Rating(value))
+
+    @on(RatingBar.Rated)
+    def _on_rated(self, event: RatingBar.Rated) -> None:
+        self.action_rate(int(event.rating))
+
+    def _record_rating(self, rating: Rating) -> None:
+        # The store commits inside rate(); only then does the view move on.
+        due = self._session.rate(rating)
+        self.query_one("#last-result", Static).update(
+            Content(f"{rating.label} · next due {describe_due(due, self._now())}")
+        )
+        self._show_current()
+
+    def action_undo(self) -> None:
+        item = self._session.undo()
+        if item is None:
+            return
+        self.query_one("#last-result", Static).update(
+            Content(f"Undone: the last rating of '{item.card.front[:50]}'")
+        )
+        self._show_current()
+
+    def action_end(self) -> None:
+        self.dismiss(self._session)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen("study", STUDY_KEYS))

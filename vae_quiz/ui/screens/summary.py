@@ -1,0 +1,65 @@
+"""The end of a study session: cards seen, ratings, when the next card is due."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from vae_quiz.domain.scheduler import Rating, describe_due
+from vae_quiz.domain.session import StudySummary
+from vae_quiz.ui.screens.help import HelpScreen
+
+
+class StudySummaryScreen(Screen[None]):
+    """Shows a StudySummary; enter or q closes it."""
+
+    CSS_PATH = "summary.tcss"
+    BINDINGS = [
+        Binding("q", "close", "Quit"),
+        Binding("enter", "close", "Done"),
+        Binding("escape", "close", "Done", show=False),
+        Binding("question_mark", "help", "Help"),
+    ]
+
+    def __init__(self, summary: StudySummary, now: datetime) -> None:
+        super().__init__()
+        self._summary = summary
+        self._now = now
+
+    def compose(self) -> ComposeResult:
+        s = self._summary
+        with Horizontal(classes="screen-header"):
+            yield Static("Session summary · study", classes="header-title", markup=False)
+        with Vertical(id="summary-body"):
+            if s.answers == 0:
+                headline = "Nothing was due." if s.left == 0 else "No cards rated."
+            else:
+                headline = f"Cards studied: {s.cards_seen} ({s.answers} ratings)"
+            yield Static(headline, id="summary-headline", markup=False)
+            if s.answers:
+                ratings = "   ".join(f"{r.label} {s.ratings[r]}" for r in Rating)
+                yield Static(ratings, id="summary-ratings", markup=False)
+            if s.next_due is not None:
+                next_text = f"Next card due {describe_due(s.next_due, self._now)}"
+                if s.next_due > self._now:
+                    stamp = s.next_due.astimezone().strftime("%Y-%m-%d %H:%M")
+                    next_text += f" ({stamp})"
+                yield Static(Content(next_text), id="summary-next", markup=False)
+            if s.left:
+                yield Static(f"{s.left} cards left in this session.", markup=False)
+            yield Static("Every rating is saved.", id="summary-saved", markup=False)
+        yield Footer()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_help(self) -> None:
+        self.app.push_screen(
+            HelpScreen("summary", [("enter, q", "close"), ("ctrl+c", "quit at once")])
+        )

@@ -1,0 +1,57 @@
+"""The rating bar: the four ratings with the interval each would give, or the reveal prompt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Static
+
+from vae_quiz.domain.scheduler import Rating
+
+
+class RatingBar(Static):
+    """One line under the card; clicking a rating posts `RatingBar.Rated`."""
+
+    DEFAULT_CSS = """
+    RatingBar {
+        height: 1;
+        padding: 0 1;
+        background: $panel;
+    }
+    """
+
+    @dataclass
+    class Rated(Message):
+        """The learner picked a rating with the mouse."""
+
+        rating: Rating
+
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__("", id=id, markup=False)
+        self._ratings: dict[Rating, str] = {}
+
+    def show_prompt(self) -> None:
+        """Before the reveal: say how to reveal."""
+        self._ratings = {}
+        self.update(Content.assemble(("space", "bold"), " reveal the answer"))
+
+    def show_ratings(self, intervals: dict[Rating, str]) -> None:
+        """After the reveal: `1 Again <1m   2 Hard 6m ...`."""
+        self._ratings = intervals
+        parts: list[Content | str | tuple[str, str]] = []
+        for rating in Rating:
+            if parts:
+                parts.append("    ")
+            parts.extend([(str(int(rating)), "bold"), f" {rating.label} ",
+                          (intervals.get(rating, ""), "italic")])  # fmt: skip
+        self.update(Content.assemble(*parts))
+
+    def on_click(self, event) -> None:  # type: ignore[no-untyped-def]
+        if not self._ratings:
+            return
+        # Each rating takes a quarter of the bar: enough for a mouse user, keys stay primary.
+        quarter = max(1, self.size.width // 4)
+        index = min(3, event.x // quarter)
+        self.post_message(self.Rated(list(Rating)[index]))
