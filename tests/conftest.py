@@ -67,3 +67,21 @@ def vae_deck():
     from vae_quiz.domain.paths import bundled_deck_dir
 
     return load_deck(bundled_deck_dir() / "vae.yaml")
+
+
+@pytest.fixture
+def make_app(store, vae_deck, clock):
+    """Build the app as the CLI does, with a temp progress file, the VAE deck and a fixed clock."""
+
+    def make(**options):
+        from vae_quiz.domain.scheduler import Scheduler
+        from vae_quiz.domain.session import SessionOptions
+        from vae_quiz.ui.app import AppServices, VaeQuizApp
+
+        decks = options.pop("decks", [vae_deck])
+        services = AppServices(store=store, decks=decks, now=clock,
+                               scheduler=Scheduler(enable_fuzzing=False),
+                               options=SessionOptions(**options))  # fmt: skip
+        return VaeQuizApp(services, mode="study")
+
+    return make

@@ -1,0 +1,75 @@
+"""End to end: the installed `vae-quiz` in a real pseudo-terminal, killed with SIGKILL."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+
+BIN_DIR = Path(sys.executable).parent
+VAE_QUIZ = shutil.which("vae-quiz", path=str(BIN_DIR)) or shutil.which("vae-quiz")
+
+pytestmark = pytest.mark.skipif(VAE_QUIZ is None, reason="vae-quiz is not installed")
+
+
+def _spawn(*args: str, tmp_path: Path) -> pexpect.spawn:
+    env = {**os.environ, "TERM": "xterm-256color", "VAE_QUIZ_DECKS": str(tmp_path / "none"),
+           "TZ": "UTC"}  # fmt: skip
+    env.pop("NO_COLOR", None)
+    return pexpect.spawn(VAE_QUIZ, list(args), env=env, dimensions=(24, 80), timeout=20,
+                         encoding="utf-8", codec_errors="replace")  # fmt: skip
+
+
+def _export(db: Path) -> list[list[str]]:
+    out = subprocess.run([VAE_QUIZ, "export", "--db", str(db)], capture_output=True, text=True,
+                         check=True, timeout=60)  # fmt: skip
+    return [line.split(",") for line in out.stdout.splitlines()]
+
+
+def test_study_answers_survive_kill_9(tmp_path: Path) -> None:
+    db = tmp_path / "progress.sqlite3"
+    child = _spawn("study", "vae", "--db", str(db), tmp_path=tmp_path)
+    child.expect("1 of 5")
+    ratings = ["3", "4", "1"]
+    for number, rating in enumerate(ratings, start=1):
+        child.send(" ")
+        child.expect("Again")
+        child.send(rating)
+        # The next card on screen means the rating was committed before it was shown.
+        child.expect(f"{number + 1} of 5")
+    os.kill(child.pid, signal.SIGKILL)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.signalstatus == signal.SIGKILL
+
+    rows = _export(db)
+    assert rows[0][:6] == ["answered_at", "deck", "item", "kind", "mode", "outcome"]
+    assert [(r[2], r[4], r[5]) for r in rows[1:]] == [
+        ("vae-what", "study", "good"),
+        ("encoder-role", "study", "easy"),
+        ("latent-sampling", "study", "again"),
+    ]
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_study_quits_cleanly_with_q_then_q(tmp_path: Path) -> None:
+    db = tmp_path / "progress.sqlite3"
+    child = _spawn("study", "--db", str(db), "--limit", "1", tmp_path=tmp_path)
+    child.expect("1 of 1")
+    child.send(" ")
+    child.expect("Again")
+    child.send("4")
+    child.expect("Session summary")
+    child.send("q")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert [r[2] for r in _export(db)[1:]] == ["vae-what"]
