@@ -73,7 +73,7 @@ def vae_deck():
 def make_app(store, vae_deck, clock):
     """Build the app as the CLI does, with a temp progress file, the VAE deck and a fixed clock."""
 
-    def make(**options):
+    def make(mode: str = "study", **options):
         from vae_quiz.domain.scheduler import Scheduler
         from vae_quiz.domain.session import SessionOptions
         from vae_quiz.ui.app import AppServices, VaeQuizApp
@@ -82,6 +82,6 @@ def make_app(store, vae_deck, clock):
         services = AppServices(store=store, decks=decks, now=clock,
                                scheduler=Scheduler(enable_fuzzing=False),
                                options=SessionOptions(**options))  # fmt: skip
-        return VaeQuizApp(services, mode="study")
+        return VaeQuizApp(services, mode=mode)
 
     return make

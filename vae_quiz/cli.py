@@ -136,6 +136,16 @@ def _open_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 def cmd_study(args: argparse.Namespace) -> int:
     """Open the study screen over the chosen decks."""
+    return _run_mode(args, "study", "cards", "recall cards")
+
+
+def cmd_test(args: argparse.Namespace) -> int:
+    """Open the test screen over the chosen decks."""
+    return _run_mode(args, "test", "questions", "multiple-choice questions")
+
+
+def _run_mode(args: argparse.Namespace, mode: str, section: str, what: str) -> int:
+    """Load the decks, open the progress file and run the app on `mode`'s screen."""
     from datetime import UTC, datetime
 
     from vae_quiz.domain.model import Level
@@ -144,24 +154,22 @@ def cmd_study(args: argparse.Namespace) -> int:
     result = _load_for_command(args)
     if result.problems and args.decks:
         return EXIT_DATA
-    decks = [d for d in result.decks if d.cards]
+    decks = [d for d in result.decks if getattr(d, section)]
     if not decks:
-        _console(stderr=True).print(
-            "vae-quiz study: no recall cards in the chosen decks", markup=False
-        )
+        _console(stderr=True).print(f"vae-quiz {mode}: no {what} in the chosen decks", markup=False)
         return EXIT_DATA
     store = _open_store(args)
     options = SessionOptions(
         level=Level(args.level) if args.level else None,
         limit=args.limit,
-        new_per_day=args.new,
+        new_per_day=getattr(args, "new", 20),
         seed=args.seed,
+        due_only=getattr(args, "due", False),
     )
     from vae_quiz.ui.app import AppServices, VaeQuizApp
 
     services = AppServices(store=store, decks=decks, now=lambda: datetime.now(UTC), options=options)
-    app = VaeQuizApp(services, mode="study")
-    _run_app(app)
+    _run_app(VaeQuizApp(services, mode=mode))
     store.close()
     return EXIT_OK
 
@@ -318,6 +326,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="at most N new cards a day (default 20)",
     )
     study.set_defaults(func=cmd_study)
+
+    test = sub.add_parser(
+        "test",
+        help="a scored multiple-choice test",
+        description="A scored run over multiple-choice questions, shuffled "
+        "(--seed makes it reproducible). Keys: 1-8 or a-h pick, enter submits "
+        "a select-all question, space next, q end, ? help.",
+    )
+    _add_session_options(test)
+    test.add_argument("--due", action="store_true", help="only the questions that are due")
+    test.set_defaults(func=cmd_test)
 
     export = sub.add_parser(
         "export",

@@ -73,3 +73,23 @@ def test_study_quits_cleanly_with_q_then_q(tmp_path: Path) -> None:
     child.close()
     assert child.exitstatus == 0
     assert [r[2] for r in _export(db)[1:]] == ["vae-what"]
+
+
+def test_test_mode_score_matches_export(tmp_path: Path) -> None:
+    db = tmp_path / "progress.sqlite3"
+    child = _spawn("test", "vae", "--seed", "1", "--db", str(db), tmp_path=tmp_path)
+    for number in range(1, 6):
+        child.expect(f"question {number} of 5")
+        child.send("1")
+        child.expect("Correct\\.|Incorrect\\.")
+        child.send(" ")
+    child.expect(r"Score (\d)/5 \((\d+)%\)")
+    correct = int(child.match.group(1))
+    child.send("q")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    rows = _export(db)[1:]
+    assert len(rows) == 5
+    assert all(r[4] == "test" and r[3] == "question" for r in rows)
+    assert sum(1 for r in rows if r[5] == "correct") == correct

@@ -21,3 +21,19 @@ def test_study_revealed_back_wide(snap_compare, make_app) -> None:
 def test_study_summary_at_80x24(snap_compare, make_app) -> None:
     """The summary after two ratings and q."""
     assert snap_compare(make_app(), press=["space", "4", "space", "1", "q"], terminal_size=(80, 24))
+
+
+def test_test_question_at_80x24(snap_compare, make_app) -> None:
+    """A multiple-choice question with its numbered, shuffled choices (seed 1)."""
+    assert snap_compare(make_app(mode="test", seed=1), terminal_size=(80, 24))
+
+
+def test_test_feedback_after_wrong_answer_at_80x24(snap_compare, make_app) -> None:
+    """After a wrong pick (seed 1, choice 2 is wrong): marks, verdict and explanation."""
+    assert snap_compare(make_app(mode="test", seed=1), press=["2"], terminal_size=(80, 24))
+
+
+def test_test_final_score_at_80x24(snap_compare, make_app) -> None:
+    """The score after answering every question with choice 1 (seed 1)."""
+    keys = ["1", "space"] * 5
+    assert snap_compare(make_app(mode="test", seed=1), press=keys, terminal_size=(80, 24))

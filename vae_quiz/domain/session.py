@@ -30,6 +30,7 @@ class SessionOptions:
     limit: int | None = None
     new_per_day: int = DEFAULT_NEW_PER_DAY
     seed: int | None = None
+    due_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)

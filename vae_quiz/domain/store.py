@@ -310,6 +310,17 @@ class ProgressStore:
             (kind, to_iso(since)),
         ).fetchone()[0]
 
+    def has_scheduled_answer_since(self, deck: str, item: str, since: datetime) -> bool:
+        """True when an answer at or after `since` already moved this item's schedule."""
+        return (
+            self._conn.execute(
+                "SELECT 1 FROM review_log WHERE deck = ? AND item = ? AND answered_at >= ?"
+                " AND state_after IS NOT NULL LIMIT 1",
+                (deck, item, to_iso(since)),
+            ).fetchone()
+            is not None
+        )
+
     def rows(self, deck: str | None = None) -> Iterator[LogRow]:
         """Every answer, oldest first."""
         where, args = ("WHERE deck = ?", (deck,)) if deck else ("", ())

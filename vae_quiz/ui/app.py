@@ -9,11 +9,13 @@ from textual.app import App
 from textual.binding import Binding
 
 from vae_quiz.domain.model import Deck
+from vae_quiz.domain.quiz import QuizSession
 from vae_quiz.domain.scheduler import Scheduler
 from vae_quiz.domain.session import Clock, SessionOptions, StudySession
 from vae_quiz.domain.store import ProgressStore
 from vae_quiz.ui.screens.study import StudyScreen
-from vae_quiz.ui.screens.summary import StudySummaryScreen
+from vae_quiz.ui.screens.summary import QuizSummaryScreen, StudySummaryScreen
+from vae_quiz.ui.screens.test import TestScreen
 
 
 @dataclass
@@ -41,7 +43,22 @@ class VaeQuizApp(App[None]):
         self.start_mode = mode
 
     def on_mount(self) -> None:
-        self.open_study()
+        if self.start_mode == "test":
+            self.open_test()
+        else:
+            self.open_study()
+
+    def open_test(self) -> None:
+        """Start a multiple-choice test over the app's decks."""
+        s = self.services
+        session = QuizSession(s.decks, s.store, s.scheduler, s.now, s.options)
+        self.push_screen(TestScreen(session), self._test_ended)
+
+    def _test_ended(self, session: QuizSession | None) -> None:
+        if session is None:
+            self.exit()
+            return
+        self.push_screen(QuizSummaryScreen(session.summary()), lambda _: self.exit())
 
     def open_study(self) -> None:
         """Start a study session over the app's decks."""

@@ -1,4 +1,4 @@
-"""The end of a study session: cards seen, ratings, when the next card is due."""
+"""Session summaries: study (cards seen, ratings, next due) and test (score, time, missed)."""
 
 from __future__ import annotations
 
@@ -6,11 +6,12 @@ from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from vae_quiz.domain.quiz import QuizSummary
 from vae_quiz.domain.scheduler import Rating, describe_due
 from vae_quiz.domain.session import StudySummary
 from vae_quiz.ui.screens.help import HelpScreen
@@ -54,6 +55,66 @@ class StudySummaryScreen(Screen[None]):
             if s.left:
                 yield Static(f"{s.left} cards left in this session.", markup=False)
             yield Static("Every rating is saved.", id="summary-saved", markup=False)
+        yield Footer()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_help(self) -> None:
+        self.app.push_screen(
+            HelpScreen("summary", [("enter, q", "close"), ("ctrl+c", "quit at once")])
+        )
+
+
+def format_duration(seconds: float) -> str:
+    """4 min 12 s; 38 s; 1 h 5 min."""
+    total = round(seconds)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours} h {minutes} min"
+    if minutes:
+        return f"{minutes} min {secs} s"
+    return f"{secs} s"
+
+
+class QuizSummaryScreen(Screen[None]):
+    """Shows a test's score k/N with a percentage, the time taken and the missed questions."""
+
+    CSS_PATH = "summary.tcss"
+    BINDINGS = StudySummaryScreen.BINDINGS
+
+    def __init__(self, summary: QuizSummary) -> None:
+        super().__init__()
+        self._summary = summary
+
+    def compose(self) -> ComposeResult:
+        s = self._summary
+        with Horizontal(classes="screen-header"):
+            yield Static("Session summary · test", classes="header-title", markup=False)
+            yield Static(format_duration(s.seconds), classes="header-status", markup=False)
+        with VerticalScroll(id="summary-body"):
+            if s.answered == 0:
+                yield Static("No questions answered.", id="summary-headline", markup=False)
+            else:
+                score = f"Score {s.correct}/{s.answered} ({s.percent}%)"
+                if s.answered < s.total:
+                    score += f" · {s.answered} of {s.total} questions answered"
+                yield Static(score, id="summary-headline", markup=False)
+            yield Static(f"Time taken: {format_duration(s.seconds)}", id="summary-time",
+                         markup=False)  # fmt: skip
+            if s.missed:
+                yield Static("Missed:", id="summary-missed-title", markup=False)
+                for result in s.missed:
+                    question = result.asked.question
+                    yield Static(
+                        Content(f"  {question.question}\n    → {', '.join(question.answer)}"),
+                        classes="summary-missed",
+                        markup=False,
+                    )
+            elif s.answered:
+                yield Static("No question missed.", markup=False)
+            yield Static("Every answer is saved.", id="summary-saved", markup=False)
         yield Footer()
 
     def action_close(self) -> None:

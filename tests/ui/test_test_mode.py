@@ -1,0 +1,129 @@
+"""Pilot tests of test mode: answering, feedback, the score, and the rows in the database."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from textual.widgets import Static
+
+from vae_quiz.ui.screens.summary import QuizSummaryScreen
+from vae_quiz.ui.screens.test import TestScreen
+
+
+def _text(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+def _rows(tmp_db) -> list[tuple]:
+    conn = sqlite3.connect(tmp_db)
+    return conn.execute(
+        "SELECT item, mode, outcome, response, rating FROM review_log ORDER BY seq"
+    ).fetchall()
+
+
+def _right_index(screen: TestScreen) -> int:
+    asked = screen._session.current
+    return asked.order.index(asked.question.answer[0])
+
+
+async def test_right_answer_by_number_is_marked_and_stored(make_app, tmp_db) -> None:
+    app = make_app(mode="test", seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, TestScreen)
+        assert "question 1 of 5" in _text(app, "#test-status")
+        right = _right_index(screen)
+        await pilot.press(str(right + 1))
+        assert _text(app, "#feedback").startswith("Correct.")
+        assert _text(app, f"#choice-{right + 1}").startswith("✓")
+        _item, mode, outcome, response, rating = _rows(tmp_db)[0]
+        assert (mode, outcome, rating) == ("test", "correct", 3)
+        assert json.loads(response) == [screen._session.asked[0].question.answer[0]]
+
+
+async def test_wrong_answer_by_letter_shows_the_right_one(make_app, tmp_db) -> None:
+    app = make_app(mode="test", seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        right = _right_index(screen)
+        wrong = (right + 1) % 4
+        await pilot.press("abcd"[wrong])
+        feedback = _text(app, "#feedback")
+        assert feedback.startswith("Incorrect. The right answer:")
+        assert _text(app, f"#choice-{wrong + 1}").startswith("✗")
+        assert "(your answer)" in _text(app, f"#choice-{wrong + 1}")
+        assert _text(app, f"#choice-{right + 1}").startswith("✓")
+        assert _rows(tmp_db)[0][2] == "incorrect" and _rows(tmp_db)[0][4] == 1
+
+
+async def test_answer_cannot_change_once_picked(make_app, tmp_db) -> None:
+    app = make_app(mode="test", seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1", "2", "3", "b")
+        assert len(_rows(tmp_db)) == 1
+
+
+async def test_full_run_gives_the_score_and_missed_questions(make_app, tmp_db) -> None:
+    app = make_app(mode="test", seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for number in range(5):
+            screen = app.screen
+            right = _right_index(screen)
+            key = right + 1 if number < 3 else (right + 1) % 4 + 1
+            await pilot.press(str(key), "space")
+            await pilot.pause()
+        assert isinstance(app.screen, QuizSummaryScreen)
+        assert _text(app, "#summary-headline") == "Score 3/5 (60%)"
+        assert len(app.screen.query(".summary-missed")) == 2
+    assert [r[2] for r in _rows(tmp_db)] == ["correct"] * 3 + ["incorrect"] * 2
+
+
+async def test_q_part_way_counts_what_was_answered(make_app) -> None:
+    app = make_app(mode="test", seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(str(_right_index(app.screen) + 1), "space", "q")
+        assert isinstance(app.screen, QuizSummaryScreen)
+        assert _text(app, "#summary-headline").startswith("Score 1/1 (100%)")
+
+
+async def test_select_all_question_needs_the_exact_set(make_app, data_dir, tmp_db) -> None:
+    from vae_quiz.domain.loader import load_deck
+
+    deck = load_deck(data_dir / "good" / "literal_markup.yaml")
+    app = make_app(mode="test", decks=[deck], seed=3)
+    async with app.run_test(size=(80, 24)) as pilot:
+        session = app.screen._session
+        if not session.current.question.is_multi:
+            await pilot.press("1", "space")
+        asked = session.current
+        assert asked.question.is_multi
+        assert "Select all that apply" in _text(app, "#multi-note")
+        first = asked.order.index("a") + 1
+        await pilot.press(str(first), "enter")
+        assert _text(app, "#feedback").startswith("Incorrect.")
+        assert "[red]" not in _text(app, "#question")
+
+
+async def test_markup_in_choices_is_literal(make_app, write_deck, tmp_db) -> None:
+    from vae_quiz.domain.loader import load_deck
+
+    path = write_deck(
+        "id: m\ntitle: M\nquestions:\n  - id: q\n    question: '[b]Q[/b]'\n"
+        "    choices: ['[red]x[/red]', 'list[int]']\n    answer: 'list[int]'\n"
+        "    shuffle: false\n"
+    )
+    app = make_app(mode="test", decks=[load_deck(path)])
+    async with app.run_test(size=(80, 24)):
+        assert "[red]x[/red]" in _text(app, "#choice-1")
+        assert "list[int]" in _text(app, "#choice-2")
+        assert _text(app, "#question") == "[b]Q[/b]"
+
+
+async def test_only_the_first_answer_of_the_day_moves_the_schedule(make_app, tmp_db) -> None:
+    for _ in range(2):
+        app = make_app(mode="test", seed=1, limit=1)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("1")
+    ratings = [r[4] for r in _rows(tmp_db)]
+    assert ratings[0] in (1, 3) and ratings[1] is None

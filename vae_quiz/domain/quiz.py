@@ -1,0 +1,168 @@
+"""Test mode: a scored multiple-choice run, with one FSRS schedule shared across item kinds."""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from vae_quiz.domain.model import Deck, Question
+from vae_quiz.domain.scheduler import Rating, Scheduler
+from vae_quiz.domain.session import Clock, SessionOptions, start_of_day
+from vae_quiz.domain.store import Answer, ProgressStore
+
+CHOICE_LETTERS = "abcdefgh"
+
+
+@dataclass(frozen=True, slots=True)
+class AskedQuestion:
+    """A question as asked: its deck and its choices in the order shown (numbered from 1)."""
+
+    deck: Deck
+    question: Question
+    order: tuple[str, ...]
+
+    def choice_at(self, index: int) -> str | None:
+        """The choice shown at 0-based `index`, or None when there is none."""
+        return self.order[index] if 0 <= index < len(self.order) else None
+
+
+@dataclass(frozen=True, slots=True)
+class QuizResult:
+    """The outcome of one answered question."""
+
+    asked: AskedQuestion
+    picked: frozenset[str]
+    is_correct: bool
+    moved_schedule: bool
+
+
+@dataclass
+class QuizSession:
+    """A run over the multiple-choice questions of some decks.
+
+    Questions and their choices are shuffled (reproducibly with `options.seed`); a question
+    with `shuffle: false` keeps the author's order of choices. With `due_only`, only questions
+    whose schedule says they are due are asked (`options.due_only`).
+    """
+
+    decks: Sequence[Deck]
+    store: ProgressStore
+    scheduler: Scheduler
+    now: Clock
+    options: SessionOptions = field(default_factory=SessionOptions)
+    mode: str = "test"
+
+    asked: list[AskedQuestion] = field(init=False, default_factory=list)
+    results: list[QuizResult] = field(init=False, default_factory=list)
+    started_at: datetime = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.started_at = self.now()
+        rng = random.Random(self.options.seed)
+        pool: list[tuple[Deck, Question]] = []
+        for deck in self.decks:
+            states = self.store.item_states(deck.id) if self.options.due_only else {}
+            for question in deck.questions:
+                if self.options.level is not None and question.level != self.options.level:
+                    continue
+                if self.options.due_only:
+                    state = states.get(question.id)
+                    if state is None or state.due > self.started_at:
+                        continue
+                pool.append((deck, question))
+        rng.shuffle(pool)
+        if self.options.limit is not None:
+            pool = pool[: self.options.limit]
+        for deck, question in pool:
+            order = list(question.choices)
+            if question.shuffle:
+                rng.shuffle(order)
+            self.asked.append(AskedQuestion(deck, question, tuple(order)))
+
+    @property
+    def total(self) -> int:
+        return len(self.asked)
+
+    @property
+    def current(self) -> AskedQuestion | None:
+        index = len(self.results)
+        return self.asked[index] if index < len(self.asked) else None
+
+    @property
+    def number(self) -> int:
+        """1-based number of the current question (or of the last one when finished)."""
+        return min(len(self.results) + 1, self.total)
+
+    @property
+    def is_finished(self) -> bool:
+        return len(self.results) >= len(self.asked)
+
+    def answer(self, picked: frozenset[str]) -> QuizResult:
+        """Answer the current question; committed to the store before this returns.
+
+        The first answer of the day to a question also counts as its FSRS review (right is
+        Good, wrong is Again); later answers that day are only logged.
+        """
+        asked = self.current
+        if asked is None:
+            raise RuntimeError("no question to answer")
+        now = self.now()
+        question = asked.question
+        is_correct = question.is_right(picked)
+        deck_id = asked.deck.id
+        moves = not self.store.has_scheduled_answer_since(deck_id, question.id, start_of_day(now))
+        state_after = due_after = None
+        rating = lapses = None
+        if moves:
+            state = self.store.item_state(deck_id, question.id)
+            rating = Rating.GOOD if is_correct else Rating.AGAIN
+            review = self.scheduler.review(state.state if state else None, rating, now)
+            state_after, due_after, lapses = review.state_json, review.due, review.lapses_added
+        self.store.record(
+            Answer(
+                deck=deck_id,
+                item=question.id,
+                kind="question",
+                mode=self.mode,
+                outcome="correct" if is_correct else "incorrect",
+                answered_at=now,
+                rating=int(rating) if rating else None,
+                state_after=state_after,
+                due_after=due_after,
+                lapses_added=lapses or 0,
+                response=json.dumps(sorted(picked), ensure_ascii=False),
+            )
+        )
+        result = QuizResult(asked, picked, is_correct, moves)
+        self.results.append(result)
+        return result
+
+    def summary(self) -> QuizSummary:
+        """The score so far (counting only what was answered)."""
+        correct = sum(1 for r in self.results if r.is_correct)
+        missed = [r for r in self.results if not r.is_correct]
+        return QuizSummary(
+            correct=correct,
+            answered=len(self.results),
+            total=self.total,
+            seconds=(self.now() - self.started_at).total_seconds(),
+            missed=missed,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class QuizSummary:
+    """The end of a test: score k/N, time taken and the missed questions."""
+
+    correct: int
+    answered: int
+    total: int
+    seconds: float
+    missed: list[QuizResult]
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.correct / self.answered) if self.answered else 0

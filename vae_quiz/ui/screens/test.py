@@ -1,0 +1,144 @@
+"""The test screen: a multiple-choice question, one key to answer, feedback, next."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from vae_quiz.domain.quiz import CHOICE_LETTERS, QuizResult, QuizSession
+from vae_quiz.ui.screens.help import HelpScreen
+from vae_quiz.ui.widgets.choice_list import ChoiceList
+
+TEST_KEYS = [
+    ("1-8, a-h", "pick that choice (select-all: toggle it)"),
+    ("enter", "select-all question: submit the ticked choices"),
+    ("space, enter", "after answering: next question"),
+    ("q", "end the test and show the score"),
+    ("ctrl+c", "quit at once (answers are already saved)"),
+    ("?", "this help"),
+]
+
+
+class TestScreen(Screen[QuizSession]):
+    """Asks a QuizSession's questions; dismisses with the session when it ends."""
+
+    __test__ = False  # not a pytest test class
+    CSS_PATH = "test.tcss"
+    BINDINGS = [
+        *[Binding(str(n), f"pick({n - 1})", show=False) for n in range(1, 9)],
+        *[Binding(letter, f"pick({i})", show=False) for i, letter in enumerate(CHOICE_LETTERS)],
+        Binding("enter", "submit", "Submit / next"),
+        Binding("space", "next", "Next"),
+        Binding("q", "end", "End"),
+        Binding("question_mark", "help", "Help"),
+    ]
+
+    def __init__(self, session: QuizSession) -> None:
+        super().__init__()
+        self._session = session
+        self._ticked: set[str] = set()
+        self.result: QuizResult | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="screen-header"):
+            yield Static("", id="test-title", classes="header-title", markup=False)
+            yield Static("", id="test-status", classes="header-status", markup=False)
+        with VerticalScroll(id="test-body"):
+            yield Static("", id="question", markup=False)
+            yield Static("", id="multi-note", markup=False)
+            yield ChoiceList(id="choices")
+            yield Static("", id="feedback", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show_current()
+
+    def _show_current(self) -> None:
+        asked = self._session.current
+        if asked is None:
+            self.dismiss(self._session)
+            return
+        self.result = None
+        self._ticked = set()
+        self.query_one("#test-title", Static).update(Content(f"{asked.deck.title} · test"))
+        self.query_one("#test-status", Static).update(
+            Content(f"question {self._session.number} of {self._session.total}")
+        )
+        self.query_one("#question", Static).update(Content(asked.question.question))
+        note = self.query_one("#multi-note", Static)
+        n = len(asked.order)
+        note.update(
+            Content(f"Select all that apply: 1-{n} to tick, enter to submit")
+            if asked.question.is_multi
+            else Content("")
+        )
+        note.display = asked.question.is_multi
+        self.query_one(ChoiceList).show(asked.order, asked.question.is_multi)
+        feedback = self.query_one("#feedback", Static)
+        feedback.update("")
+        feedback.display = False
+        self.query_one("#test-body", VerticalScroll).scroll_home(animate=False)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        asked = self._session.current
+        if action == "pick":
+            return self.result is None and asked is not None
+        if action == "next":
+            return self.result is not None
+        return True
+
+    def action_pick(self, index: int) -> None:
+        asked = self._session.current
+        if asked is None or self.result is not None:
+            return
+        choice = asked.choice_at(index)
+        if choice is None:
+            return
+        if asked.question.is_multi:
+            self._ticked ^= {choice}
+            self.query_one(ChoiceList).mark(frozenset(self._ticked), None)
+            return
+        self._answer(frozenset({choice}))
+
+    def action_submit(self) -> None:
+        if self.result is not None:
+            self.action_next()
+            return
+        asked = self._session.current
+        if asked is not None and asked.question.is_multi and self._ticked:
+            self._answer(frozenset(self._ticked))
+
+    def _answer(self, picked: frozenset[str]) -> None:
+        # Committed to the progress file inside answer(), before any feedback is shown.
+        self.result = self._session.answer(picked)
+        question = self.result.asked.question
+        self.query_one(ChoiceList).mark(picked, frozenset(question.answer))
+        verdict = "Correct." if self.result.is_correct else "Incorrect."
+        feedback = self.query_one("#feedback", Static)
+        parts: list[str | tuple[str, str]] = [
+            (verdict, "bold"),
+        ]
+        if not self.result.is_correct:
+            parts.append(f" The right answer: {', '.join(question.answer)}.")
+        if question.explanation:
+            parts.append(f"\n{question.explanation}")
+        feedback.update(Content.assemble(*parts))
+        feedback.set_class(self.result.is_correct, "feedback--correct")
+        feedback.set_class(not self.result.is_correct, "feedback--incorrect")
+        feedback.display = True
+        self.refresh_bindings()
+
+    def action_next(self) -> None:
+        if self.result is not None:
+            self._show_current()
+
+    def action_end(self) -> None:
+        self.dismiss(self._session)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen("test", TEST_KEYS))

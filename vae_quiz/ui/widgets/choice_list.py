@@ -1,0 +1,65 @@
+"""The numbered choices of a question, marked right and wrong once it is answered."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from vae_quiz.domain.loader import MAX_CHOICES
+
+RIGHT_MARK, WRONG_MARK = "✓", "✗"
+
+
+class ChoiceList(Vertical):
+    """Choices numbered 1..n. Marks use a symbol as well as colour, so they read without it."""
+
+    DEFAULT_CSS = """
+    ChoiceList {
+        height: auto;
+    }
+    ChoiceList > .choice {
+        height: auto;
+        padding: 0 1;
+    }
+    """
+
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._order: tuple[str, ...] = ()
+        self._is_multi = False
+
+    def compose(self) -> ComposeResult:
+        # A question has at most MAX_CHOICES choices: keep that many rows and hide the unused.
+        for number in range(1, MAX_CHOICES + 1):
+            yield Static(classes="choice", markup=False, id=f"choice-{number}")
+
+    def show(self, order: tuple[str, ...], is_multi: bool) -> None:
+        """Show a new question's choices, nothing ticked or marked."""
+        self._order = order
+        self._is_multi = is_multi
+        for index, row in enumerate(self.query(".choice")):
+            row.display = index < len(order)
+        self.mark(frozenset(), None)
+
+    def mark(self, picked: frozenset[str], right: frozenset[str] | None) -> None:
+        """Tick the picked choices; with `right`, mark right and wrong ones."""
+        for index, (row, text) in enumerate(zip(self.query(".choice"), self._order, strict=False)):
+            assert isinstance(row, Static)
+            mark = " "
+            note = ""
+            if right is not None:
+                if text in right:
+                    mark = RIGHT_MARK
+                elif text in picked:
+                    mark = WRONG_MARK
+                if text in picked:
+                    note = "   (your answer)"
+            box = ("[x] " if text in picked else "[ ] ") if self._is_multi else ""
+            row.set_class(right is not None and text in right, "choice--right")
+            row.set_class(right is not None and text in picked and text not in right,
+                          "choice--wrong")  # fmt: skip
+            row.set_class(text in picked, "choice--picked")
+            row.update(Content.assemble(f"{mark} ", (f"{index + 1}", "bold"), f"  {box}", text,
+                                        (note, "italic")))  # fmt: skip
