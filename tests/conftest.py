@@ -85,3 +85,10 @@ def make_app(store, vae_deck, clock):
         return VaeQuizApp(services, mode=mode)
 
     return make
+
+
+def screen_text(app, selector: str) -> str:
+    """The plain text a Static on the active screen shows."""
+    from textual.widgets import Static
+
+    return str(app.screen.query_one(selector, Static).render())

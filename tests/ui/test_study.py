@@ -4,16 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 
-from textual.widgets import Static
-
+from tests.conftest import screen_text as _text
 from vae_quiz.ui.screens.help import HelpScreen
 from vae_quiz.ui.screens.study import StudyScreen
 from vae_quiz.ui.screens.summary import StudySummaryScreen
 from vae_quiz.ui.widgets.rating_bar import RatingBar
-
-
-def _text(app, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
 
 
 def _log(tmp_db) -> list[tuple]:

@@ -5,14 +5,9 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from textual.widgets import Static
-
+from tests.conftest import screen_text as _text
 from vae_quiz.ui.screens.summary import QuizSummaryScreen
 from vae_quiz.ui.screens.test import TestScreen
-
-
-def _text(app, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
 
 
 def _rows(tmp_db) -> list[tuple]:

@@ -17,8 +17,8 @@ from vae_quiz.domain.session import StudySummary
 from vae_quiz.ui.screens.help import HelpScreen
 
 
-class StudySummaryScreen(Screen[None]):
-    """Shows a StudySummary; enter or q closes it."""
+class SummaryScreen(Screen[None]):
+    """What every summary shares: its style, and keys to close it or get help."""
 
     CSS_PATH = "summary.tcss"
     BINDINGS = [
@@ -27,6 +27,18 @@ class StudySummaryScreen(Screen[None]):
         Binding("escape", "close", "Done", show=False),
         Binding("question_mark", "help", "Help"),
     ]
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_help(self) -> None:
+        self.app.push_screen(
+            HelpScreen("summary", [("enter, q", "close"), ("ctrl+c", "quit at once")])
+        )
+
+
+class StudySummaryScreen(SummaryScreen):
+    """Shows a StudySummary; enter or q closes it."""
 
     def __init__(self, summary: StudySummary, now: datetime) -> None:
         super().__init__()
@@ -57,14 +69,6 @@ class StudySummaryScreen(Screen[None]):
             yield Static("Every rating is saved.", id="summary-saved", markup=False)
         yield Footer()
 
-    def action_close(self) -> None:
-        self.dismiss(None)
-
-    def action_help(self) -> None:
-        self.app.push_screen(
-            HelpScreen("summary", [("enter, q", "close"), ("ctrl+c", "quit at once")])
-        )
-
 
 def format_duration(seconds: float) -> str:
     """4 min 12 s; 38 s; 1 h 5 min."""
@@ -78,11 +82,8 @@ def format_duration(seconds: float) -> str:
     return f"{secs} s"
 
 
-class QuizSummaryScreen(Screen[None]):
+class QuizSummaryScreen(SummaryScreen):
     """Shows a test's score k/N with a percentage, the time taken and the missed questions."""
-
-    CSS_PATH = "summary.tcss"
-    BINDINGS = StudySummaryScreen.BINDINGS
 
     def __init__(self, summary: QuizSummary) -> None:
         super().__init__()
@@ -116,11 +117,3 @@ class QuizSummaryScreen(Screen[None]):
                 yield Static("No question missed.", markup=False)
             yield Static("Every answer is saved.", id="summary-saved", markup=False)
         yield Footer()
-
-    def action_close(self) -> None:
-        self.dismiss(None)
-
-    def action_help(self) -> None:
-        self.app.push_screen(
-            HelpScreen("summary", [("enter, q", "close"), ("ctrl+c", "quit at once")])
-        )
