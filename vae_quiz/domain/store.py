@@ -240,13 +240,13 @@ class ProgressStore:
         try:
             with self._transaction() as conn:
                 row = conn.execute(
-                    "SELECT seq, deck, item, state_before, state_after, answered_at,"
-                    " rating FROM review_log WHERE id = ?",
+                    "SELECT seq, deck, item, state_before, state_after FROM review_log"
+                    " WHERE id = ?",
                     (answer_id,),
                 ).fetchone()
                 if row is None:
                     return False
-                seq, deck, item, before, after, _, _ = row
+                seq, deck, item, before, after = row
                 later = conn.execute(
                     "SELECT 1 FROM review_log WHERE deck = ? AND item = ? AND seq > ?"
                     " AND state_after IS NOT NULL",
