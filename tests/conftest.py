@@ -88,7 +88,10 @@ def make_app(store, vae_deck, clock):
 
 
 def screen_text(app, selector: str) -> str:
-    """The plain text a Static on the active screen shows."""
+    """The plain text a Static on the active screen shows (or the Statics inside a container)."""
     from textual.widgets import Static
 
-    return str(app.screen.query_one(selector, Static).render())
+    widget = app.screen.query_one(selector)
+    if isinstance(widget, Static):
+        return str(widget.render())
+    return "".join(str(part.render()) for part in widget.query(Static))

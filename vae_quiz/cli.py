@@ -92,21 +92,41 @@ def _load_for_command(args: argparse.Namespace) -> LoadResult:
 
 
 def cmd_decks(args: argparse.Namespace) -> int:
-    """List the decks with their item counts."""
+    """List the decks with their item counts and what is waiting in each."""
+    from datetime import UTC, datetime
+
     from rich.table import Table
 
+    from vae_quiz.domain.overview import deck_statuses, describe_last
+    from vae_quiz.domain.paths import progress_file
+
     result = _load_for_command(args)
+    now = datetime.now(UTC)
+    # Listing never creates a progress file: without one, everything is new.
+    store = _open_store(args) if progress_file(args.db).exists() else None
+    try:
+        statuses = deck_statuses(result.decks, store, now)
+    finally:
+        if store is not None:
+            store.close()
     table = Table(box=None, pad_edge=False, header_style="bold")
-    for column in ("id", "title", "cards", "questions", "prompts", "path"):
-        justify = "right" if column in ("cards", "questions", "prompts") else "left"
-        table.add_column(column, justify=justify, no_wrap=column != "title")
-    for deck in result.decks:
+    numeric = ("cards", "questions", "prompts", "due", "new", "review")
+    columns = ("id", "title", *numeric, "last studied", "path")
+    for column in columns:
+        table.add_column(column, justify="right" if column in numeric else "left",
+                         no_wrap=column != "title")  # fmt: skip
+    for status in statuses:
+        deck = status.deck
         table.add_row(
             deck.id,
             deck.title,
-            str(len(deck.cards)),
-            str(len(deck.questions)),
-            str(len(deck.prompts)),
+            f"{len(deck.cards):,}",
+            f"{len(deck.questions):,}",
+            f"{len(deck.prompts):,}",
+            f"{status.due:,}",
+            f"{status.new:,}",
+            f"{status.queued:,}",
+            describe_last(status.last_answered, now),
             deck.path,
         )
     out = _console()
@@ -303,11 +323,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     decks = sub.add_parser(
         "decks",
-        help="list decks with their item counts",
-        description="List decks: id, title, counts of cards, questions "
-        "and prompts, and where the file is.",
+        help="list decks with their item counts and what is due",
+        description="List decks: id, title, counts of cards, questions and prompts; across "
+        "all of them, how many items are due now, how many are new (never answered) and how "
+        "many wait in the review queue; when the deck was last studied; where the file is.",
     )
     _add_deck_options(decks)
+    _add_db_option(decks)
     decks.set_defaults(func=cmd_decks)
 
     study = sub.add_parser(

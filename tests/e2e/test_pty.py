@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import sqlite3
@@ -19,10 +20,12 @@ VAE_QUIZ = shutil.which("vae-quiz", path=str(BIN_DIR)) or shutil.which("vae-quiz
 pytestmark = pytest.mark.skipif(VAE_QUIZ is None, reason="vae-quiz is not installed")
 
 
-def _spawn(*args: str, tmp_path: Path) -> pexpect.spawn:
+def _spawn(*args: str, tmp_path: Path, no_color: bool = False) -> pexpect.spawn:
     env = {**os.environ, "TERM": "xterm-256color", "VAE_QUIZ_DECKS": str(tmp_path / "none"),
            "TZ": "UTC"}  # fmt: skip
     env.pop("NO_COLOR", None)
+    if no_color:
+        env["NO_COLOR"] = "1"
     return pexpect.spawn(VAE_QUIZ, list(args), env=env, dimensions=(24, 80), timeout=20,
                          encoding="utf-8", codec_errors="replace")  # fmt: skip
 
@@ -93,3 +96,55 @@ def test_test_mode_score_matches_export(tmp_path: Path) -> None:
     assert len(rows) == 5
     assert all(r[4] == "test" and r[3] == "question" for r in rows)
     assert sum(1 for r in rows if r[5] == "correct") == correct
+
+
+def _chromatic_colours(output: str) -> set[str]:
+    """The colours, other than greys, that SGR sequences in `output` set.
+
+    Textual honours NO_COLOR by rendering in monochrome: shades of grey remain, hues go.
+    """
+    grey_cube = {16, 59, 102, 145, 188, 231}
+    found: set[str] = set()
+    for params in re.findall(r"\x1b\[([0-9;]*)m", output):
+        codes = [int(p) for p in params.split(";") if p]
+        i = 0
+        while i < len(codes):
+            code = codes[i]
+            if code in (38, 48) and i + 1 < len(codes) and codes[i + 1] == 5:
+                n = codes[i + 2]
+                if not (232 <= n <= 255 or n in grey_cube or n in (0, 7, 8, 15)):
+                    found.add(f"{code};5;{n}")
+                i += 3
+            elif code in (38, 48) and i + 1 < len(codes) and codes[i + 1] == 2:
+                r, g, b = codes[i + 2 : i + 5]
+                if not (r == g == b):
+                    found.add(f"{code};2;{r};{g};{b}")
+                i += 5
+            else:
+                if 31 <= code <= 36 or 91 <= code <= 96 or 41 <= code <= 46 or 101 <= code <= 106:
+                    found.add(str(code))
+                i += 1
+    return found
+
+
+@pytest.mark.parametrize("no_color", [False, True])
+def test_test_feedback_reads_without_colour(tmp_path: Path, no_color: bool) -> None:
+    db = tmp_path / "progress.sqlite3"
+    child = _spawn("test", "vae", "--seed", "1", "--limit", "1", "--db", str(db),
+                   tmp_path=tmp_path, no_color=no_color)  # fmt: skip
+    child.expect("question 1 of 1")
+    seen = child.before + child.after
+    child.send("1")
+    verdict = child.expect(["Correct\\.", "Incorrect\\."])
+    seen += child.before + child.after
+    child.expect("Next")
+    seen += child.before + child.after
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    seen += child.before
+    child.close()
+    # The marks are symbols and words, so the feedback reads in monochrome.
+    assert "✓" in seen
+    if verdict == 1:
+        assert "✗" in seen and "(your answer)" in seen
+    assert bool(_chromatic_colours(seen)) is not no_color

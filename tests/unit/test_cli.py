@@ -109,3 +109,29 @@ def test_non_tui_commands_do_not_import_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_decks_shows_due_new_and_review_counts_from_the_progress_file(tmp_path: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from vae_quiz.domain.store import MISSED, Answer, ProgressStore
+
+    db = tmp_path / "progress.sqlite3"
+    store = ProgressStore(db)
+    yesterday = datetime.now(UTC) - timedelta(days=1)
+    store.record(Answer(deck="vae", item="vae-what", kind="card", mode="study", outcome="again",
+                        answered_at=yesterday, result=MISSED, rating=1, state_after="{}",
+                        due_after=yesterday + timedelta(minutes=1)))  # fmt: skip
+    store.close()
+    env = {"VAE_QUIZ_DECKS": str(tmp_path / "none")}
+    result = run("decks", "--db", str(db), env=env)
+    assert result.returncode == 0, result.stderr
+    row = next(line for line in result.stdout.splitlines() if line.startswith("vae "))
+    assert row.split()[3:10] == ["5", "5", "2", "1", "11", "1", "yesterday"]
+
+
+def test_decks_does_not_create_a_missing_progress_file(tmp_path: Path) -> None:
+    db = tmp_path / "never.sqlite3"
+    result = run("decks", "--db", str(db), env={"VAE_QUIZ_DECKS": str(tmp_path / "none")})
+    assert result.returncode == 0, result.stderr
+    assert not db.exists()

@@ -11,7 +11,7 @@ from datetime import datetime
 from vae_quiz.domain.model import Deck, Question
 from vae_quiz.domain.scheduler import Rating, Scheduler
 from vae_quiz.domain.session import Clock, SessionOptions, start_of_day
-from vae_quiz.domain.store import Answer, ProgressStore
+from vae_quiz.domain.store import MISSED, RIGHT, Answer, ProgressStore
 
 CHOICE_LETTERS = "abcdefgh"
 
@@ -129,6 +129,7 @@ class QuizSession:
                 mode=self.mode,
                 outcome="correct" if is_correct else "incorrect",
                 answered_at=now,
+                result=RIGHT if is_correct else MISSED,
                 rating=int(rating) if rating else None,
                 state_after=state_after,
                 due_after=due_after,

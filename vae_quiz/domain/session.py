@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 from vae_quiz.domain.model import Card, Deck, Level
 from vae_quiz.domain.scheduler import Rating, Scheduler
-from vae_quiz.domain.store import Answer, ProgressStore
+from vae_quiz.domain.store import MISSED, RIGHT, Answer, ProgressStore
 
 Clock = Callable[[], datetime]
 
@@ -54,6 +54,13 @@ class _Done:
     rating: Rating
     answer_id: str
     requeued: bool
+
+
+def rating_result(rating: Rating) -> str | None:
+    """A study rating's effect on the review queue: Again misses, Good and Easy are right."""
+    if rating is Rating.AGAIN:
+        return MISSED
+    return RIGHT if rating in (Rating.GOOD, Rating.EASY) else None
 
 
 def start_of_day(now: datetime) -> datetime:
@@ -164,6 +171,7 @@ class StudySession:
                 mode=self.mode,
                 outcome=rating.name.lower(),
                 answered_at=now,
+                result=rating_result(rating),
                 rating=int(rating),
                 state_after=review.state_json,
                 due_after=review.due,

@@ -17,7 +17,10 @@ from pathlib import Path
 
 from vae_quiz.domain.errors import StoreError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# An answer's `result`, which drives the review queue: a miss enters it, a right answer given in
+# review mode takes it out; other answers (Hard in study) do neither.
+MISSED, RIGHT = "missed", "right"
 BUSY_TIMEOUT_MS = 10_000
 
 # Forward-only migrations: MIGRATIONS[n] takes a file from user_version n to n + 1.
@@ -55,6 +58,13 @@ MIGRATIONS: list[str] = [
     ) WITHOUT ROWID;
     CREATE INDEX item_state_due ON item_state (deck, due);
     """,
+    f"""
+    ALTER TABLE review_log ADD COLUMN result TEXT;
+    UPDATE review_log SET result = CASE
+        WHEN outcome IN ('again', 'incorrect') THEN '{MISSED}'
+        WHEN outcome IN ('good', 'easy', 'correct') THEN '{RIGHT}' END;
+    CREATE INDEX review_log_result ON review_log (deck, item, seq) WHERE result IS NOT NULL;
+    """,
 ]
 
 
@@ -75,6 +85,8 @@ class Answer:
     """One answer to record.
 
     Args:
+        result: MISSED (enters the review queue), RIGHT (leaves it when given in review mode)
+            or None.
         rating: the FSRS rating applied, or None when the schedule is not moved.
         state_after/due_after: the item's scheduler state after this answer (None: unchanged).
         response: what the learner gave (picked choices, written text).
@@ -87,6 +99,7 @@ class Answer:
     mode: str
     outcome: str
     answered_at: datetime
+    result: str | None = None
     rating: int | None = None
     state_after: str | None = None
     due_after: datetime | None = None
@@ -108,6 +121,15 @@ class ItemState:
     last_review: datetime
     reps: int
     lapses: int
+
+
+@dataclass(frozen=True, slots=True)
+class QueuedItem:
+    """An item in the review queue."""
+
+    deck: str
+    item: str
+    kind: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,11 +228,11 @@ class ProgressStore:
                 due_after = to_iso(answer.due_after) if answer.due_after else None
                 conn.execute(
                     "INSERT INTO review_log (id, answered_at, deck, item, kind, mode, outcome,"
-                    " rating, response, detail, state_before, state_after, due_after)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " result, rating, response, detail, state_before, state_after, due_after)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         answer_id, at, answer.deck, answer.item, answer.kind, answer.mode,
-                        answer.outcome, answer.rating, answer.response,
+                        answer.outcome, answer.result, answer.rating, answer.response,
                         json.dumps(answer.detail) if answer.detail is not None else None,
                         before[0] if before else None, answer.state_after, due_after,
                     ),
@@ -331,6 +353,26 @@ class ProgressStore:
         )
         for row in cursor:
             yield LogRow(*row)
+
+    def review_queue(self, deck: str) -> list[QueuedItem]:
+        """The deck's items missed in any mode and not since answered right in review mode,
+        oldest miss first."""
+        rows = self._conn.execute(
+            "SELECT item, kind, miss FROM (SELECT item, kind,"
+            f" max(CASE WHEN result = '{MISSED}' THEN seq END) AS miss,"
+            f" max(CASE WHEN result = '{RIGHT}' AND mode = 'review' THEN seq END) AS fixed"
+            " FROM review_log WHERE deck = ? AND result IS NOT NULL GROUP BY item)"
+            " WHERE miss > coalesce(fixed, 0) ORDER BY miss",
+            (deck,),
+        ).fetchall()
+        return [QueuedItem(deck, item, kind) for item, kind, _ in rows]
+
+    def last_answered_at(self, deck: str) -> datetime | None:
+        """When the deck's latest answer was given, or None."""
+        row = self._conn.execute(
+            "SELECT max(answered_at) FROM review_log WHERE deck = ?", (deck,)
+        ).fetchone()
+        return from_iso(row[0]) if row and row[0] else None
 
     def count_answers(self) -> int:
         return self._conn.execute("SELECT count(*) FROM review_log").fetchone()[0]

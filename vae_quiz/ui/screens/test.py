@@ -124,7 +124,9 @@ class TestScreen(Screen[QuizSession]):
             (verdict, "bold"),
         ]
         if not self.result.is_correct:
-            parts.append(f" The right answer: {', '.join(question.answer)}.")
+            right = ", ".join(question.answer)
+            stop = "" if right.endswith((".", "!", "?")) else "."
+            parts.append(f" The right answer: {right}{stop}")
         if question.explanation:
             parts.append(f"\n{question.explanation}")
         feedback.update(Content.assemble(*parts))

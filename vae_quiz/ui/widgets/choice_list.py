@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
@@ -13,7 +13,11 @@ RIGHT_MARK, WRONG_MARK = "✓", "✗"
 
 
 class ChoiceList(Vertical):
-    """Choices numbered 1..n. Marks use a symbol as well as colour, so they read without it."""
+    """Choices numbered 1..n. Marks use a symbol as well as colour, so they read without it.
+
+    Each row is a fixed-width prefix (mark, number, tick box) beside the choice text, so a long
+    choice wraps under its own text rather than under the number.
+    """
 
     DEFAULT_CSS = """
     ChoiceList {
@@ -22,6 +26,14 @@ class ChoiceList(Vertical):
     ChoiceList > .choice {
         height: auto;
         padding: 0 1;
+    }
+    ChoiceList .choice-prefix {
+        width: auto;
+        height: auto;
+    }
+    ChoiceList .choice-text {
+        width: 1fr;
+        height: auto;
     }
     """
 
@@ -33,7 +45,9 @@ class ChoiceList(Vertical):
     def compose(self) -> ComposeResult:
         # A question has at most MAX_CHOICES choices: keep that many rows and hide the unused.
         for number in range(1, MAX_CHOICES + 1):
-            yield Static(classes="choice", markup=False, id=f"choice-{number}")
+            with Horizontal(classes="choice", id=f"choice-{number}"):
+                yield Static(classes="choice-prefix", markup=False)
+                yield Static(classes="choice-text", markup=False)
 
     def show(self, order: tuple[str, ...], is_multi: bool) -> None:
         """Show a new question's choices, nothing ticked or marked."""
@@ -46,7 +60,6 @@ class ChoiceList(Vertical):
     def mark(self, picked: frozenset[str], right: frozenset[str] | None) -> None:
         """Tick the picked choices; with `right`, mark right and wrong ones."""
         for index, (row, text) in enumerate(zip(self.query(".choice"), self._order, strict=False)):
-            assert isinstance(row, Static)
             mark = " "
             note = ""
             if right is not None:
@@ -58,8 +71,10 @@ class ChoiceList(Vertical):
                     note = "   (your answer)"
             box = ("[x] " if text in picked else "[ ] ") if self._is_multi else ""
             row.set_class(right is not None and text in right, "choice--right")
-            row.set_class(right is not None and text in picked and text not in right,
-                          "choice--wrong")  # fmt: skip
+            row.set_class(
+                right is not None and text in picked and text not in right, "choice--wrong"
+            )
             row.set_class(text in picked, "choice--picked")
-            row.update(Content.assemble(f"{mark} ", (f"{index + 1}", "bold"), f"  {box}", text,
-                                        (note, "italic")))  # fmt: skip
+            prefix, body = row.query(Static)
+            prefix.update(Content.assemble(f"{mark} ", (f"{index + 1}", "bold"), f"  {box}"))
+            body.update(Content.assemble(text, (note, "italic")))

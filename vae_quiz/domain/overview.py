@@ -1,0 +1,62 @@
+"""What each deck holds and what is waiting in it: the figures of `vae-quiz decks` and home."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from vae_quiz.domain.model import Deck
+from vae_quiz.domain.store import ProgressStore
+
+
+@dataclass(frozen=True, slots=True)
+class DeckStatus:
+    """A deck's counts across every item kind.
+
+    Attributes:
+        due: items (cards, questions, prompts) whose schedule is due now.
+        new: items never answered in a way that scheduled them.
+        queued: items in the review queue.
+        last_answered: when the deck was last answered in any mode, or None.
+    """
+
+    deck: Deck
+    due: int
+    new: int
+    queued: int
+    last_answered: datetime | None
+
+
+def deck_status(deck: Deck, store: ProgressStore | None, now: datetime) -> DeckStatus:
+    """The deck's status now; with no progress file every item is new.
+
+    Only items still in the deck count: history of removed items stays in the file unseen.
+    """
+    if store is None:
+        return DeckStatus(deck, due=0, new=len(deck.items), queued=0, last_answered=None)
+    states = store.item_states(deck.id)
+    ids = {item.id for item in deck.items}
+    due = sum(1 for item_id, state in states.items() if item_id in ids and state.due <= now)
+    new = sum(1 for item_id in ids if item_id not in states)
+    queued = sum(1 for entry in store.review_queue(deck.id) if entry.item in ids)
+    return DeckStatus(deck, due, new, queued, store.last_answered_at(deck.id))
+
+
+def deck_statuses(
+    decks: Sequence[Deck], store: ProgressStore | None, now: datetime
+) -> list[DeckStatus]:
+    """`deck_status` of each deck, in order."""
+    return [deck_status(deck, store, now) for deck in decks]
+
+
+def describe_last(moment: datetime | None, now: datetime) -> str:
+    """'never', 'today', 'yesterday' or 'N days ago', by local calendar days."""
+    if moment is None:
+        return "never"
+    days = (now.astimezone().date() - moment.astimezone().date()).days
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    return f"{days} days ago"
