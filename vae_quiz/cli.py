@@ -164,6 +164,11 @@ def cmd_test(args: argparse.Namespace) -> int:
     return _run_mode(args, "test", "questions", "multiple-choice questions")
 
 
+def cmd_concepts(args: argparse.Namespace) -> int:
+    """Open the concepts screen over the chosen decks."""
+    return _run_mode(args, "concepts", "prompts", "open prompts")
+
+
 def _run_mode(args: argparse.Namespace, mode: str, section: str, what: str) -> int:
     """Load the decks, open the progress file and run the app on `mode`'s screen."""
     from datetime import UTC, datetime
@@ -359,6 +364,16 @@ def build_parser() -> argparse.ArgumentParser:
     _add_session_options(test)
     test.add_argument("--due", action="store_true", help="only the questions that are due")
     test.set_defaults(func=cmd_test)
+
+    concepts = sub.add_parser(
+        "concepts",
+        help="write answers to open prompts, tick the concepts you covered",
+        description="For each open prompt: write an answer (ctrl+s submits; escape leaves "
+        "the editor, then h shows the hint), tick the concepts it covered (1-9 or space, "
+        "enter confirms) and see 'You got k/N concepts', the missed ones and the model answer.",
+    )
+    _add_session_options(concepts)
+    concepts.set_defaults(func=cmd_concepts)
 
     export = sub.add_parser(
         "export",

@@ -148,3 +148,31 @@ def test_test_feedback_reads_without_colour(tmp_path: Path, no_color: bool) -> N
     if verdict == 1:
         assert "✗" in seen and "(your answer)" in seen
     assert bool(_chromatic_colours(seen)) is not no_color
+
+
+def test_concepts_answer_and_two_ticks_reach_the_export(tmp_path: Path) -> None:
+    db = tmp_path / "progress.sqlite3"
+    child = _spawn("concepts", "vae", "--db", str(db), tmp_path=tmp_path)
+    child.expect("prompt 1 of 2")
+    child.send("The encoder outputs a mean and variance; q and ? are text.")
+    child.sendcontrol("s")
+    child.expect("Confirm")
+    child.send("1")
+    child.send("3")
+    child.send("\r")
+    child.expect(r"You got 2/(\d) concepts")
+    total = int(child.match.group(1))
+    child.expect("Next")
+    child.send("q")
+    child.expect("Session summary")
+    child.send("q")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    out = subprocess.run([VAE_QUIZ, "export", "--db", str(db), "--format", "jsonl"],
+                         capture_output=True, text=True, check=True, timeout=60)  # fmt: skip
+    import json
+
+    (row,) = [json.loads(line) for line in out.stdout.splitlines()]
+    assert (row["item"], row["mode"], row["outcome"]) == ("explain-vae", "concepts", f"2/{total}")
+    assert row["response"] == "The encoder outputs a mean and variance; q and ? are text."

@@ -37,3 +37,21 @@ def test_test_final_score_at_80x24(snap_compare, make_app) -> None:
     """The score after answering every question with choice 1 (seed 1)."""
     keys = ["1", "space"] * 5
     assert snap_compare(make_app(mode="test", seed=1), press=keys, terminal_size=(80, 24))
+
+
+def test_concepts_editor_at_80x24(snap_compare, make_app) -> None:
+    """The first prompt with a few words typed in the editor."""
+    keys = ["E", "n", "c", "o", "d", "e", "r", "space", "[", "b", "]"]
+    assert snap_compare(make_app(mode="concepts"), press=keys, terminal_size=(80, 24))
+
+
+def test_concepts_checklist_at_80x24(snap_compare, make_app) -> None:
+    """After ctrl+s: the written answer beside the checklist, two concepts ticked."""
+    keys = ["a", "n", "s", "ctrl+s", "1", "3"]
+    assert snap_compare(make_app(mode="concepts"), press=keys, terminal_size=(80, 24))
+
+
+def test_concepts_result_at_80x24(snap_compare, make_app) -> None:
+    """After enter: 'You got 2/4 concepts', the missed ones and the model answer."""
+    keys = ["a", "n", "s", "ctrl+s", "1", "3", "enter"]
+    assert snap_compare(make_app(mode="concepts"), press=keys, terminal_size=(80, 24))

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from vae_quiz.domain.model import Deck, Question
 from vae_quiz.domain.scheduler import Rating, Scheduler
-from vae_quiz.domain.session import Clock, SessionOptions, start_of_day
+from vae_quiz.domain.session import Clock, SessionOptions, review_once_a_day
 from vae_quiz.domain.store import MISSED, RIGHT, Answer, ProgressStore
 
 CHOICE_LETTERS = "abcdefgh"
@@ -113,14 +113,8 @@ class QuizSession:
         question = asked.question
         is_correct = question.is_right(picked)
         deck_id = asked.deck.id
-        moves = not self.store.has_scheduled_answer_since(deck_id, question.id, start_of_day(now))
-        state_after = due_after = None
-        rating = lapses = None
-        if moves:
-            state = self.store.item_state(deck_id, question.id)
-            rating = Rating.GOOD if is_correct else Rating.AGAIN
-            review = self.scheduler.review(state.state if state else None, rating, now)
-            state_after, due_after, lapses = review.state_json, review.due, review.lapses_added
+        rating = Rating.GOOD if is_correct else Rating.AGAIN
+        review = review_once_a_day(self.store, self.scheduler, deck_id, question.id, rating, now)
         self.store.record(
             Answer(
                 deck=deck_id,
@@ -130,14 +124,14 @@ class QuizSession:
                 outcome="correct" if is_correct else "incorrect",
                 answered_at=now,
                 result=RIGHT if is_correct else MISSED,
-                rating=int(rating) if rating else None,
-                state_after=state_after,
-                due_after=due_after,
-                lapses_added=lapses or 0,
+                rating=int(rating) if review else None,
+                state_after=review.state_json if review else None,
+                due_after=review.due if review else None,
+                lapses_added=review.lapses_added if review else 0,
                 response=json.dumps(sorted(picked), ensure_ascii=False),
             )
         )
-        result = QuizResult(asked, picked, is_correct, moves)
+        result = QuizResult(asked, picked, is_correct, review is not None)
         self.results.append(result)
         return result
 

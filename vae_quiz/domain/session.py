@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from vae_quiz.domain.model import Card, Deck, Level
-from vae_quiz.domain.scheduler import Rating, Scheduler
+from vae_quiz.domain.scheduler import Rating, Review, Scheduler
 from vae_quiz.domain.store import MISSED, RIGHT, Answer, ProgressStore
 
 Clock = Callable[[], datetime]
@@ -61,6 +61,22 @@ def rating_result(rating: Rating) -> str | None:
     if rating is Rating.AGAIN:
         return MISSED
     return RIGHT if rating in (Rating.GOOD, Rating.EASY) else None
+
+
+def review_once_a_day(
+    store: ProgressStore,
+    scheduler: Scheduler,
+    deck: str,
+    item: str,
+    rating: Rating,
+    now: datetime,
+) -> Review | None:
+    """One schedule across item kinds: the first graded answer of the (local) day to an item
+    counts as its FSRS review; later ones that day return None and leave the schedule alone."""
+    if store.has_scheduled_answer_since(deck, item, start_of_day(now)):
+        return None
+    state = store.item_state(deck, item)
+    return scheduler.review(state.state if state else None, rating, now)
 
 
 def start_of_day(now: datetime) -> datetime:

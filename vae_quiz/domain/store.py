@@ -64,6 +64,16 @@ MIGRATIONS: list[str] = [
         WHEN outcome IN ('again', 'incorrect') THEN '{MISSED}'
         WHEN outcome IN ('good', 'easy', 'correct') THEN '{RIGHT}' END;
     CREATE INDEX review_log_result ON review_log (deck, item, seq) WHERE result IS NOT NULL;
+    CREATE TABLE concept_result (
+        answer_seq INTEGER NOT NULL REFERENCES review_log (seq) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        deck TEXT NOT NULL,
+        item TEXT NOT NULL,
+        concept TEXT NOT NULL,
+        covered INTEGER NOT NULL,
+        PRIMARY KEY (answer_seq, position)
+    ) WITHOUT ROWID;
+    CREATE INDEX concept_result_item ON concept_result (deck, item, concept);
     """,
 ]
 
@@ -90,7 +100,8 @@ class Answer:
         rating: the FSRS rating applied, or None when the schedule is not moved.
         state_after/due_after: the item's scheduler state after this answer (None: unchanged).
         response: what the learner gave (picked choices, written text).
-        detail: JSON-able extra facts (ticked concepts...).
+        detail: JSON-able extra facts.
+        concepts: for a prompt, each concept in the author's order with whether it was covered.
     """
 
     deck: str
@@ -106,6 +117,18 @@ class Answer:
     lapses_added: int = 0
     response: str | None = None
     detail: dict | None = None
+    concepts: tuple[tuple[str, bool], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptTally:
+    """How often one concept of a prompt was covered and missed."""
+
+    deck: str
+    item: str
+    concept: str
+    covered: int
+    missed: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,7 +249,7 @@ class ProgressStore:
                     (answer.deck, answer.item),
                 ).fetchone()
                 due_after = to_iso(answer.due_after) if answer.due_after else None
-                conn.execute(
+                cursor = conn.execute(
                     "INSERT INTO review_log (id, answered_at, deck, item, kind, mode, outcome,"
                     " result, rating, response, detail, state_before, state_after, due_after)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -237,6 +260,14 @@ class ProgressStore:
                         before[0] if before else None, answer.state_after, due_after,
                     ),
                 )  # fmt: skip
+                conn.executemany(
+                    "INSERT INTO concept_result (answer_seq, position, deck, item, concept,"
+                    " covered) VALUES (?, ?, ?, ?, ?, ?)",
+                    [
+                        (cursor.lastrowid, n, answer.deck, answer.item, concept, int(covered))
+                        for n, (concept, covered) in enumerate(answer.concepts)
+                    ],
+                )
                 if answer.state_after is not None and due_after is not None:
                     conn.execute(
                         "INSERT INTO item_state (deck, item, kind, state, due, first_seen,"
@@ -366,6 +397,26 @@ class ProgressStore:
             (deck,),
         ).fetchall()
         return [QueuedItem(deck, item, kind) for item, kind, _ in rows]
+
+    def concept_tallies(self, deck: str | None = None) -> list[ConceptTally]:
+        """Each concept answered so far with how often it was covered and missed, most missed
+        first."""
+        where, args = ("WHERE deck = ?", (deck,)) if deck else ("", ())
+        rows = self._conn.execute(
+            "SELECT deck, item, concept, sum(covered), sum(1 - covered) FROM concept_result"
+            f" {where} GROUP BY deck, item, concept ORDER BY 5 DESC, 4, deck, item, concept",
+            args,
+        ).fetchall()
+        return [ConceptTally(*row) for row in rows]
+
+    def concepts_of(self, answer_id: str) -> list[tuple[str, bool]]:
+        """The concepts of one answer, in order, with whether each was covered."""
+        rows = self._conn.execute(
+            "SELECT concept, covered FROM concept_result JOIN review_log ON seq = answer_seq"
+            " WHERE review_log.id = ? ORDER BY position",
+            (answer_id,),
+        ).fetchall()
+        return [(concept, bool(covered)) for concept, covered in rows]
 
     def last_answered_at(self, deck: str) -> datetime | None:
         """When the deck's latest answer was given, or None."""

@@ -8,13 +8,19 @@ from dataclasses import dataclass, field
 from textual.app import App
 from textual.binding import Binding
 
+from vae_quiz.domain.concepts import ConceptSession
 from vae_quiz.domain.model import Deck
 from vae_quiz.domain.quiz import QuizSession
 from vae_quiz.domain.scheduler import Scheduler
 from vae_quiz.domain.session import Clock, SessionOptions, StudySession
 from vae_quiz.domain.store import ProgressStore
+from vae_quiz.ui.screens.concepts import ConceptsScreen
 from vae_quiz.ui.screens.study import StudyScreen
-from vae_quiz.ui.screens.summary import QuizSummaryScreen, StudySummaryScreen
+from vae_quiz.ui.screens.summary import (
+    ConceptSummaryScreen,
+    QuizSummaryScreen,
+    StudySummaryScreen,
+)
 from vae_quiz.ui.screens.test import TestScreen
 
 
@@ -45,6 +51,8 @@ class VaeQuizApp(App[None]):
     def on_mount(self) -> None:
         if self.start_mode == "test":
             self.open_test()
+        elif self.start_mode == "concepts":
+            self.open_concepts()
         else:
             self.open_study()
 
@@ -59,6 +67,18 @@ class VaeQuizApp(App[None]):
             self.exit()
             return
         self.push_screen(QuizSummaryScreen(session.summary()), lambda _: self.exit())
+
+    def open_concepts(self) -> None:
+        """Start a concepts session over the app's decks."""
+        s = self.services
+        session = ConceptSession(s.decks, s.store, s.scheduler, s.now, s.options)
+        self.push_screen(ConceptsScreen(session), self._concepts_ended)
+
+    def _concepts_ended(self, session: ConceptSession | None) -> None:
+        if session is None:
+            self.exit()
+            return
+        self.push_screen(ConceptSummaryScreen(session.summary()), lambda _: self.exit())
 
     def open_study(self) -> None:
         """Start a study session over the app's decks."""

@@ -1,4 +1,5 @@
-"""Session summaries: study (cards seen, ratings, next due) and test (score, time, missed)."""
+"""Session summaries: study (cards seen, ratings, next due), test (score, time, missed) and
+concepts (k/N per prompt, missed concepts)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from vae_quiz.domain.concepts import ConceptSummary
 from vae_quiz.domain.quiz import QuizSummary
 from vae_quiz.domain.scheduler import Rating, describe_due
 from vae_quiz.domain.session import StudySummary
@@ -116,4 +118,38 @@ class QuizSummaryScreen(SummaryScreen):
             elif s.answered:
                 yield Static("No question missed.", markup=False)
             yield Static("Every answer is saved.", id="summary-saved", markup=False)
+        yield Footer()
+
+
+class ConceptSummaryScreen(SummaryScreen):
+    """Shows each graded prompt's k/N and its missed concepts, and the concepts covered overall."""
+
+    def __init__(self, summary: ConceptSummary) -> None:
+        super().__init__()
+        self._summary = summary
+
+    def compose(self) -> ComposeResult:
+        s = self._summary
+        with Horizontal(classes="screen-header"):
+            yield Static("Session summary · concepts", classes="header-title", markup=False)
+            yield Static(format_duration(s.seconds), classes="header-status", markup=False)
+        with VerticalScroll(id="summary-body"):
+            if s.answered == 0:
+                yield Static("No prompts answered.", id="summary-headline", markup=False)
+            else:
+                percent = round(100 * s.covered / s.concepts) if s.concepts else 0
+                headline = f"Concepts covered {s.covered}/{s.concepts} ({percent}%)"
+                if s.answered < s.total:
+                    headline += f" · {s.answered} of {s.total} prompts answered"
+                yield Static(headline, id="summary-headline", markup=False)
+            for result in s.results:
+                prompt = result.asked.prompt.prompt
+                lines = f"  {prompt}\n    {result.score}/{result.total} concepts"
+                if result.missed:
+                    lines += "; missed: " + "; ".join(result.missed)
+                yield Static(Content(lines), classes="summary-missed", markup=False)
+            yield Static(f"Time taken: {format_duration(s.seconds)}", id="summary-time",
+                         markup=False)  # fmt: skip
+            yield Static("Every answer is saved, with what you wrote.", id="summary-saved",
+                         markup=False)  # fmt: skip
         yield Footer()

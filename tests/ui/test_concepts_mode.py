@@ -1,0 +1,132 @@
+"""Pilot tests of concepts mode: writing, submitting, ticking, the result and the database."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from textual.widgets import TextArea
+
+from tests.conftest import screen_text as _text
+from vae_quiz.ui.screens.concepts import ConceptsScreen
+from vae_quiz.ui.screens.confirm import ConfirmScreen
+from vae_quiz.ui.screens.summary import ConceptSummaryScreen
+from vae_quiz.ui.widgets.concept_checklist import ConceptChecklist
+
+ANSWER = "encoder gives mu and sigma; q? [b]sample[/b] z; decoder rebuilds x"
+
+
+def _keys(text: str) -> list[str]:
+    names = {" ": "space", "?": "question_mark", "[": "left_square_bracket",
+             "]": "right_square_bracket", "/": "slash", ";": "semicolon"}  # fmt: skip
+    return [names.get(ch, ch) for ch in text]
+
+
+def _rows(tmp_db) -> list[tuple]:
+    conn = sqlite3.connect(tmp_db)
+    return conn.execute(
+        "SELECT item, mode, outcome, response, detail, rating FROM review_log ORDER BY seq"
+    ).fetchall()
+
+
+def _ticks(tmp_db) -> list[tuple]:
+    conn = sqlite3.connect(tmp_db)
+    return conn.execute(
+        "SELECT position, covered FROM concept_result ORDER BY answer_seq, position"
+    ).fetchall()
+
+
+async def test_typing_submit_tick_confirm_commits_text_and_concepts(make_app, tmp_db) -> None:
+    app = make_app(mode="concepts")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ConceptsScreen)
+        assert "prompt 1 of 2" in _text(app, "#concepts-status")
+        # Every printable key is text in the editor, q and ? included.
+        await pilot.press(*_keys(ANSWER))
+        assert screen.query_one(TextArea).text == ANSWER
+        assert isinstance(app.screen, ConceptsScreen) and screen.phase == "writing"
+        await pilot.press("ctrl+s")
+        assert screen.phase == "grading"
+        assert ANSWER in _text(app, "#written-text")
+        checklist = screen.query_one(ConceptChecklist)
+        # Tick 1 and 3 by digit, tick 2 by space on the highlighted row, untick it by digit.
+        await pilot.press("1", "3", "down", "space")
+        assert checklist.ticked == {0, 1, 2}
+        await pilot.press("2")
+        assert checklist.ticked == {0, 2}
+        assert _rows(tmp_db) == []  # nothing is committed before enter
+        await pilot.press("enter")
+        assert screen.phase == "result"
+        result = _text(app, "#result")
+        assert "You got 2/4 concepts" in result
+        assert "Model answer" in result
+        rows = _rows(tmp_db)
+        assert len(rows) == 1
+        item, mode, outcome, response, detail, rating = rows[0]
+        assert (item, mode, outcome, response) == ("explain-vae", "concepts", "2/4", ANSWER)
+        assert json.loads(detail) == {"covered": 2, "total": 4}
+        assert rating == 2  # at least half: Hard
+        assert _ticks(tmp_db) == [(0, 1), (1, 0), (2, 1), (3, 0)]
+        await pilot.press("space")
+        assert "prompt 2 of 2" in _text(app, "#concepts-status")
+        assert screen.query_one(TextArea).text == ""
+        assert screen.phase == "writing"
+
+
+async def test_an_empty_answer_asks_before_it_is_submitted(make_app, tmp_db) -> None:
+    app = make_app(mode="concepts")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert app.screen is screen and screen.phase == "writing"
+        assert screen.query_one(TextArea).has_focus
+        await pilot.press("ctrl+s", "y")
+        assert screen.phase == "grading"
+        assert "(no answer)" in _text(app, "#written-text")
+        await pilot.press("enter")
+        assert "You got 0/4 concepts" in _text(app, "#result")
+        assert _rows(tmp_db)[0][2:4] == ("0/4", "")
+
+
+async def test_hint_and_quit_work_once_the_editor_is_left(make_app, tmp_db) -> None:
+    app = make_app(mode="concepts")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await pilot.press("h")
+        assert screen.query_one(TextArea).text == "h"
+        await pilot.press("backspace", "escape", "h")
+        assert _text(app, "#hint").startswith("Hint: Think about")
+        await pilot.press("e", "x")
+        assert screen.query_one(TextArea).text == "x"
+        await pilot.press("escape", "q")
+        assert isinstance(app.screen, ConceptSummaryScreen)
+        assert "No prompts answered." in _text(app, "#summary-headline")
+        assert _rows(tmp_db) == []
+
+
+async def test_all_concepts_is_good_and_the_summary_counts_them(make_app, tmp_db) -> None:
+    app = make_app(mode="concepts")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a", "ctrl+s", "1", "2", "3", "4", "enter")
+        assert "You got 4/4 concepts" in _text(app, "#result")
+        assert "Missed" not in _text(app, "#result")
+        await pilot.press("space", "b", "ctrl+s", "1", "enter", "enter")
+        assert isinstance(app.screen, ConceptSummaryScreen)
+        assert "Concepts covered 5/7 (71%)" in _text(app, "#summary-headline")
+    assert [(r[2], r[5]) for r in _rows(tmp_db)] == [("4/4", 3), ("1/3", 1)]
+
+
+async def test_a_narrow_terminal_puts_the_answer_above_the_checklist(make_app) -> None:
+    app = make_app(mode="concepts")
+    async with app.run_test(size=(50, 30)) as pilot:
+        await pilot.press("a", "ctrl+s")
+        screen = app.screen
+        written = screen.query_one("#written").region
+        checklist = screen.query_one("#checklist").region
+        assert written.bottom <= checklist.y
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert screen.query_one("#written").region.right <= screen.query_one("#checklist").region.x

@@ -1,0 +1,169 @@
+"""Concepts mode: the learner writes an answer to an open prompt, then ticks the concepts it
+covered. The result k/N, the text and each concept's tick are committed together."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from vae_quiz.domain.model import Deck, Prompt
+from vae_quiz.domain.scheduler import Rating, Scheduler
+from vae_quiz.domain.session import Clock, SessionOptions, review_once_a_day
+from vae_quiz.domain.store import MISSED, RIGHT, Answer, ProgressStore
+
+
+def concepts_rating(covered: int, total: int) -> Rating:
+    """All concepts: Good; at least half: Hard; fewer: Again."""
+    if covered >= total:
+        return Rating.GOOD
+    if 2 * covered >= total:
+        return Rating.HARD
+    return Rating.AGAIN
+
+
+@dataclass(frozen=True, slots=True)
+class AskedPrompt:
+    """A prompt as asked, with its deck."""
+
+    deck: Deck
+    prompt: Prompt
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptResult:
+    """One graded answer: what was written and which concepts (by index) it covered."""
+
+    asked: AskedPrompt
+    text: str
+    covered: frozenset[int]
+    moved_schedule: bool
+    answer_id: str
+
+    @property
+    def total(self) -> int:
+        return len(self.asked.prompt.concepts)
+
+    @property
+    def score(self) -> int:
+        return len(self.covered)
+
+    @property
+    def is_complete(self) -> bool:
+        return self.score == self.total
+
+    @property
+    def missed(self) -> list[str]:
+        """The concepts not covered, in the author's order."""
+        return [c for i, c in enumerate(self.asked.prompt.concepts) if i not in self.covered]
+
+
+@dataclass
+class ConceptSession:
+    """A run over the open prompts of some decks, in the authors' order (filtered by level,
+    capped by limit)."""
+
+    decks: Sequence[Deck]
+    store: ProgressStore
+    scheduler: Scheduler
+    now: Clock
+    options: SessionOptions = field(default_factory=SessionOptions)
+    mode: str = "concepts"
+
+    asked: list[AskedPrompt] = field(init=False, default_factory=list)
+    results: list[ConceptResult] = field(init=False, default_factory=list)
+    started_at: datetime = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.started_at = self.now()
+        for deck in self.decks:
+            for prompt in deck.prompts:
+                if self.options.level is None or prompt.level == self.options.level:
+                    self.asked.append(AskedPrompt(deck, prompt))
+        if self.options.limit is not None:
+            self.asked = self.asked[: self.options.limit]
+
+    @property
+    def total(self) -> int:
+        return len(self.asked)
+
+    @property
+    def current(self) -> AskedPrompt | None:
+        index = len(self.results)
+        return self.asked[index] if index < len(self.asked) else None
+
+    @property
+    def number(self) -> int:
+        """1-based number of the current prompt (or of the last one when finished)."""
+        return min(len(self.results) + 1, self.total)
+
+    @property
+    def is_finished(self) -> bool:
+        return len(self.results) >= len(self.asked)
+
+    def grade(self, text: str, covered: frozenset[int]) -> ConceptResult:
+        """Record the current prompt's answer and ticked concepts; committed before returning.
+
+        The first result of the day counts as the prompt's FSRS review (`concepts_rating`);
+        later ones that day are only logged.
+        """
+        asked = self.current
+        if asked is None:
+            raise RuntimeError("no prompt to grade")
+        concepts = asked.prompt.concepts
+        if any(not 0 <= i < len(concepts) for i in covered):
+            raise ValueError(f"concept index out of range: {sorted(covered)}")
+        now = self.now()
+        k, n = len(covered), len(concepts)
+        rating = concepts_rating(k, n)
+        deck_id, item_id = asked.deck.id, asked.prompt.id
+        review = review_once_a_day(self.store, self.scheduler, deck_id, item_id, rating, now)
+        answer_id = self.store.record(
+            Answer(
+                deck=deck_id,
+                item=item_id,
+                kind="prompt",
+                mode=self.mode,
+                outcome=f"{k}/{n}",
+                answered_at=now,
+                result=RIGHT if k == n else MISSED,
+                rating=int(rating) if review else None,
+                state_after=review.state_json if review else None,
+                due_after=review.due if review else None,
+                lapses_added=review.lapses_added if review else 0,
+                response=text,
+                detail={"covered": k, "total": n},
+                concepts=tuple((c, i in covered) for i, c in enumerate(concepts)),
+            )
+        )
+        result = ConceptResult(asked, text, frozenset(covered), review is not None, answer_id)
+        self.results.append(result)
+        return result
+
+    def summary(self) -> ConceptSummary:
+        return ConceptSummary(
+            results=list(self.results),
+            total=self.total,
+            seconds=(self.now() - self.started_at).total_seconds(),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptSummary:
+    """The end of a concepts session: each prompt's k/N and the concepts missed."""
+
+    results: list[ConceptResult]
+    total: int
+    seconds: float
+
+    @property
+    def answered(self) -> int:
+        return len(self.results)
+
+    @property
+    def covered(self) -> int:
+        return sum(r.score for r in self.results)
+
+    @property
+    def concepts(self) -> int:
+        return sum(r.total for r in self.results)

@@ -1,0 +1,223 @@
+"""The concepts screen: write an answer, submit, tick the concepts it covered, see k/N."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer, Static, TextArea
+
+from vae_quiz.domain.concepts import ConceptResult, ConceptSession
+from vae_quiz.ui.screens.confirm import ConfirmScreen
+from vae_quiz.ui.screens.help import HelpScreen
+from vae_quiz.ui.widgets.concept_checklist import ConceptChecklist
+
+CONCEPTS_KEYS = [
+    ("(typing)", "write your answer; every printable key is text in the editor"),
+    ("ctrl+s", "submit the answer and show the concept checklist"),
+    ("escape", "leave the editor (then h, q and ? work)"),
+    ("e", "back into the editor"),
+    ("h", "show the hint"),
+    ("1-9", "checklist: tick or untick that concept"),
+    ("space", "checklist: tick or untick the highlighted concept"),
+    ("up, down", "checklist: move"),
+    ("enter", "checklist: confirm, then see k/N and the model answer"),
+    ("space, enter", "after the result: next prompt"),
+    ("q", "end the session and show its summary"),
+    ("ctrl+c", "quit at once (answers are already saved)"),
+    ("?", "this help"),
+]
+
+# Below this width the written answer goes above the checklist instead of beside it.
+SIDE_BY_SIDE_MIN_WIDTH = 70
+
+WRITING, GRADING, RESULT = "writing", "grading", "result"
+
+
+class ConceptsScreen(Screen[ConceptSession]):
+    """Asks a ConceptSession's prompts; dismisses with the session when it ends."""
+
+    CSS_PATH = "concepts.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "submit", "Submit", priority=True),
+        Binding("escape", "leave_editor", "Leave editor"),
+        Binding("e", "edit", "Edit"),
+        Binding("h", "hint", "Hint"),
+        Binding("space", "next", "Next"),
+        Binding("enter", "next", "Next", show=False),
+        Binding("q", "end", "End"),
+        Binding("question_mark", "help", "Help"),
+    ]
+
+    def __init__(self, session: ConceptSession) -> None:
+        super().__init__()
+        self._session = session
+        self.phase = WRITING
+        self.result: ConceptResult | None = None
+        self._hint_shown = False
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="screen-header"):
+            yield Static("", id="concepts-title", classes="header-title", markup=False)
+            yield Static("", id="concepts-status", classes="header-status", markup=False)
+        with VerticalScroll(id="concepts-body"):
+            yield Static("", id="prompt", markup=False)
+            yield Static("", id="hint", markup=False)
+            yield TextArea(id="editor", soft_wrap=True, tab_behavior="focus")
+            with Horizontal(id="grading"):
+                with VerticalScroll(id="written", can_focus=False):
+                    yield Static("", id="written-text", markup=False)
+                yield ConceptChecklist(id="checklist")
+            yield Static("", id="result", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#editor").border_title = "Your answer"
+        self.query_one("#written").border_title = "Your answer"
+        self.query_one("#checklist").border_title = "Which did you cover?"
+        self._show_current()
+
+    @on(Resize)
+    def _fit(self, event: Resize) -> None:
+        self.set_class(event.size.width < SIDE_BY_SIDE_MIN_WIDTH, "-narrow")
+
+    # -- view ---------------------------------------------------------------------------------
+
+    def _set_phase(self, phase: str) -> None:
+        self.phase = phase
+        for name in (WRITING, GRADING, RESULT):
+            self.set_class(phase == name, f"-{name}")
+        self.refresh_bindings()
+
+    def _show_current(self) -> None:
+        asked = self._session.current
+        if asked is None:
+            self.dismiss(self._session)
+            return
+        self.result = None
+        self.query_one("#concepts-title", Static).update(
+            Content(f"{asked.deck.title} · {self._session.mode}")
+        )
+        self.query_one("#concepts-status", Static).update(
+            Content(f"prompt {self._session.number} of {self._session.total}")
+        )
+        self.query_one("#prompt", Static).update(Content(asked.prompt.prompt))
+        self._hint_shown = False
+        hint = self.query_one("#hint", Static)
+        hint.update(
+            Content("A hint is available: escape, then h.") if asked.prompt.hint else Content("")
+        )
+        hint.display = asked.prompt.hint is not None
+        editor = self.query_one("#editor", TextArea)
+        editor.text = ""
+        self.query_one("#result", Static).update("")
+        self._set_phase(WRITING)
+        self.query_one("#concepts-body", VerticalScroll).scroll_home(animate=False)
+        editor.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        editing = self.phase == WRITING and self.query_one("#editor").has_focus
+        if action == "submit":
+            return self.phase == WRITING
+        if action == "leave_editor":
+            return editing
+        if action == "edit":
+            return self.phase == WRITING and not editing
+        if action == "hint":
+            asked = self._session.current
+            return self.phase != RESULT and asked is not None and asked.prompt.hint is not None
+        if action == "next":
+            return self.phase == RESULT
+        return True
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def action_leave_editor(self) -> None:
+        self.set_focus(None)
+        self.refresh_bindings()
+
+    def action_edit(self) -> None:
+        self.query_one("#editor", TextArea).focus()
+        self.refresh_bindings()
+
+    def action_hint(self) -> None:
+        asked = self._session.current
+        if asked is not None and asked.prompt.hint:
+            self.query_one("#hint", Static).update(Content(f"Hint: {asked.prompt.hint}"))
+            self._hint_shown = True
+
+    def action_submit(self) -> None:
+        if self.phase != WRITING:
+            return
+        text = self.query_one("#editor", TextArea).text
+        if text.strip():
+            self._start_grading(text)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._start_grading(text)
+            else:
+                self.query_one("#editor", TextArea).focus()
+
+        self.app.push_screen(
+            ConfirmScreen("Your answer is empty. Submit it anyway?", "submit", "keep writing"),
+            answered,
+        )
+
+    def _start_grading(self, text: str) -> None:
+        asked = self._session.current
+        if asked is None:
+            return
+        written = self.query_one("#written-text", Static)
+        written.update(Content(text) if text.strip() else Content.styled("(no answer)", "italic"))
+        written.set_class(not text.strip(), "-empty")
+        hint = self.query_one("#hint", Static)
+        if asked.prompt.hint and not self._hint_shown:
+            hint.update(Content("A hint is available: h."))
+        checklist = self.query_one(ConceptChecklist)
+        checklist.show(asked.prompt.concepts)
+        checklist.disabled = False
+        self._set_phase(GRADING)
+        checklist.focus()
+
+    @on(ConceptChecklist.Confirmed)
+    def _confirmed(self, event: ConceptChecklist.Confirmed) -> None:
+        if self.phase != GRADING:
+            return
+        text = self.query_one("#editor", TextArea).text
+        # Committed to the progress file inside grade(), before the result is shown.
+        self.result = result = self._session.grade(text, event.ticked)
+        parts: list[str | tuple[str, str]] = [
+            (f"You got {result.score}/{result.total} concepts", "bold")
+        ]
+        if result.missed:
+            parts.append("\nMissed:")
+            parts.extend(f"\n  • {concept}" for concept in result.missed)
+        model = result.asked.prompt.model_answer
+        if model:
+            parts.extend([("\n\nModel answer\n", "bold"), model])
+        parts.extend([("\n\nYour answer\n", "bold"), text.strip() or ("(no answer)", "italic")])
+        view = self.query_one("#result", Static)
+        view.update(Content.assemble(*parts))
+        view.set_class(result.is_complete, "-complete")
+        self.query_one(ConceptChecklist).disabled = True
+        self.query_one("#hint", Static).display = self._hint_shown
+        self._set_phase(RESULT)
+        body = self.query_one("#concepts-body", VerticalScroll)
+        body.scroll_home(animate=False)
+        body.focus()  # arrows and page keys scroll a long model answer
+
+    def action_next(self) -> None:
+        if self.phase == RESULT:
+            self._show_current()
+
+    def action_end(self) -> None:
+        self.dismiss(self._session)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen("concepts", CONCEPTS_KEYS))
