@@ -3,7 +3,7 @@ covered. The result k/N, the text and each concept's tick are committed together
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -69,6 +69,8 @@ class ConceptSession:
     now: Clock
     options: SessionOptions = field(default_factory=SessionOptions)
     mode: str = "concepts"
+    only: Collection[tuple[str, str]] | None = None
+    counter: Callable[[], tuple[int, int]] | None = None
 
     asked: list[AskedPrompt] = field(init=False, default_factory=list)
     results: list[ConceptResult] = field(init=False, default_factory=list)
@@ -78,6 +80,8 @@ class ConceptSession:
         self.started_at = self.now()
         for deck in self.decks:
             for prompt in deck.prompts:
+                if self.only is not None and (deck.id, prompt.id) not in self.only:
+                    continue
                 if self.options.level is None or prompt.level == self.options.level:
                     self.asked.append(AskedPrompt(deck, prompt))
         if self.options.limit is not None:
@@ -85,6 +89,8 @@ class ConceptSession:
 
     @property
     def total(self) -> int:
+        if self.counter is not None:
+            return self.counter()[1]
         return len(self.asked)
 
     @property
@@ -95,6 +101,8 @@ class ConceptSession:
     @property
     def number(self) -> int:
         """1-based number of the current prompt (or of the last one when finished)."""
+        if self.counter is not None:
+            return self.counter()[0]
         return min(len(self.results) + 1, self.total)
 
     @property

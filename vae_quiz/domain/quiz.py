@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -54,6 +54,8 @@ class QuizSession:
     now: Clock
     options: SessionOptions = field(default_factory=SessionOptions)
     mode: str = "test"
+    only: Collection[tuple[str, str]] | None = None
+    counter: Callable[[], tuple[int, int]] | None = None
 
     asked: list[AskedQuestion] = field(init=False, default_factory=list)
     results: list[QuizResult] = field(init=False, default_factory=list)
@@ -66,6 +68,8 @@ class QuizSession:
         for deck in self.decks:
             states = self.store.item_states(deck.id) if self.options.due_only else {}
             for question in deck.questions:
+                if self.only is not None and (deck.id, question.id) not in self.only:
+                    continue
                 if self.options.level is not None and question.level != self.options.level:
                     continue
                 if self.options.due_only:
@@ -84,6 +88,8 @@ class QuizSession:
 
     @property
     def total(self) -> int:
+        if self.counter is not None:
+            return self.counter()[1]
         return len(self.asked)
 
     @property
@@ -94,6 +100,8 @@ class QuizSession:
     @property
     def number(self) -> int:
         """1-based number of the current question (or of the last one when finished)."""
+        if self.counter is not None:
+            return self.counter()[0]
         return min(len(self.results) + 1, self.total)
 
     @property

@@ -6,7 +6,7 @@ Screens call these objects and show their state; no decision lives in the UI.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -100,6 +100,8 @@ class StudySession:
     now: Clock
     options: SessionOptions = field(default_factory=SessionOptions)
     mode: str = "study"
+    only: Collection[tuple[str, str]] | None = None
+    counter: Callable[[], tuple[int, int]] | None = None
 
     queue: list[StudyItem] = field(init=False, default_factory=list)
     done: list[_Done] = field(init=False, default_factory=list)
@@ -112,6 +114,16 @@ class StudySession:
         self.new_count = sum(1 for i in self.queue if i.is_new)
 
     def _build_queue(self) -> list[StudyItem]:
+        if self.only is not None or self.mode == "cram":
+            # Review asks exactly the given cards; cram every card whatever its due date.
+            queue = [
+                StudyItem(deck, card, is_new=False)
+                for deck in self.decks
+                for card in deck.cards
+                if (self.only is None or (deck.id, card.id) in self.only)
+                and (self.options.level is None or card.level == self.options.level)
+            ]
+            return queue[: self.options.limit] if self.options.limit is not None else queue
         now = self.now()
         due: list[tuple[datetime, int, StudyItem]] = []
         new: list[StudyItem] = []
@@ -149,6 +161,8 @@ class StudySession:
     def position(self) -> tuple[int, int]:
         """(number of the current card, cards in the session so far), both counting distinct
         cards: a card seen again after Again does not grow the total."""
+        if self.counter is not None:
+            return self.counter()
         seen = {d.item.key for d in self.done}
         remaining = {i.key for i in self.queue}
         total = len(seen | remaining)
@@ -160,6 +174,11 @@ class StudySession:
         if item is None:
             return {}
         now = self.now()
+        if self.mode == "cram" or (
+            self.mode == "review"
+            and self.store.has_scheduled_answer_since(item.deck.id, item.card.id, start_of_day(now))
+        ):
+            return {}  # the rating will not move the schedule
         state = self.store.item_state(item.deck.id, item.card.id)
         return {
             rating: due - now
@@ -168,38 +187,49 @@ class StudySession:
 
     # -- answering ----------------------------------------------------------------------------
 
-    def rate(self, rating: Rating) -> datetime:
+    def rate(self, rating: Rating) -> datetime | None:
         """Rate the current card; committed to the store before this returns.
 
-        Returns when the card is next due.
+        Study moves the card's schedule at every rating; review only at the card's first graded
+        answer of the day; cram never. Returns when the card is next due, or None when its
+        schedule did not move.
         """
         item = self.current
         if item is None:
             raise RuntimeError("no card to rate")
         now = self.now()
-        state = self.store.item_state(item.deck.id, item.card.id)
-        review = self.scheduler.review(state.state if state else None, rating, now)
+        deck_id, card_id = item.deck.id, item.card.id
+        review: Review | None = None
+        if self.mode == "review":
+            review = review_once_a_day(self.store, self.scheduler, deck_id, card_id, rating, now)
+        elif self.mode != "cram":
+            state = self.store.item_state(deck_id, card_id)
+            review = self.scheduler.review(state.state if state else None, rating, now)
         answer_id = self.store.record(
             Answer(
-                deck=item.deck.id,
-                item=item.card.id,
+                deck=deck_id,
+                item=card_id,
                 kind="card",
                 mode=self.mode,
                 outcome=rating.name.lower(),
                 answered_at=now,
                 result=rating_result(rating),
-                rating=int(rating),
-                state_after=review.state_json,
-                due_after=review.due,
-                lapses_added=review.lapses_added,
+                rating=int(rating) if review else None,
+                state_after=review.state_json if review else None,
+                due_after=review.due if review else None,
+                lapses_added=review.lapses_added if review else 0,
             )
         )
         self.queue.pop(0)
-        requeued = review.due <= now + LEARN_AHEAD
+        if self.mode == "study":
+            requeued = review is not None and review.due <= now + LEARN_AHEAD
+        else:
+            # Cram shows a missed card again at the end; review leaves that to its own queue.
+            requeued = self.mode == "cram" and rating is Rating.AGAIN
         if requeued:
             self.queue.append(StudyItem(item.deck, item.card, is_new=False))
         self.done.append(_Done(item, rating, answer_id, requeued))
-        return review.due
+        return review.due if review else None
 
     @property
     def can_undo(self) -> bool:

@@ -153,6 +153,7 @@ class QueuedItem:
     deck: str
     item: str
     kind: str
+    missed_seq: int  # the order of its latest miss among all answers
 
 
 @dataclass(frozen=True, slots=True)
@@ -396,7 +397,7 @@ class ProgressStore:
             " WHERE miss > coalesce(fixed, 0) ORDER BY miss",
             (deck,),
         ).fetchall()
-        return [QueuedItem(deck, item, kind) for item, kind, _ in rows]
+        return [QueuedItem(deck, item, kind, miss) for item, kind, miss in rows]
 
     def concept_tallies(self, deck: str | None = None) -> list[ConceptTally]:
         """Each concept answered so far with how often it was covered and missed, most missed

@@ -76,11 +76,13 @@ class StudyScreen(Screen[StudySession | None]):
         self.query_one("#study-title", Static).update(
             Content(f"{item.deck.title} · {self._session.mode}")
         )
-        new_left = sum(1 for i in self._session.queue if i.is_new)
-        due_left = len(self._session.queue) - new_left
-        self.query_one("#study-status", Static).update(
-            Content(f"{number} of {total} · new {new_left} · due {due_left}")
-        )
+        status = f"{number} of {total}"
+        if self._session.mode == "study":
+            new_left = sum(1 for i in self._session.queue if i.is_new)
+            status += f" · new {new_left} · due {len(self._session.queue) - new_left}"
+        elif self._session.mode == "cram":
+            status += " · cram: schedule unchanged"
+        self.query_one("#study-status", Static).update(Content(status))
         level = item.card.level.value if item.card.level else ""
         self.query_one("#card-level", Static).update(Content(level))
         self.query_one("#card-front", Static).update(Content(item.card.front))
@@ -127,9 +129,8 @@ class StudyScreen(Screen[StudySession | None]):
     def _record_rating(self, rating: Rating) -> None:
         # The store commits inside rate(); only then does the view move on.
         due = self._session.rate(rating)
-        self.query_one("#last-result", Static).update(
-            Content(f"{rating.label} · next due {describe_due(due, self._now())}")
-        )
+        when = "schedule unchanged" if due is None else f"next due {describe_due(due, self._now())}"
+        self.query_one("#last-result", Static).update(Content(f"{rating.label} · {when}"))
         self._show_current()
 
     def action_undo(self) -> None:

@@ -30,16 +30,16 @@ class RatingBar(Static):
 
     def __init__(self, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
-        self._ratings: dict[Rating, str] = {}
+        self._active = False
 
     def show_prompt(self) -> None:
         """Before the reveal: say how to reveal."""
-        self._ratings = {}
+        self._active = False
         self.update(Content.assemble(("space", "bold"), " reveal the answer"))
 
     def show_ratings(self, intervals: dict[Rating, str]) -> None:
         """After the reveal: `1 Again <1m   2 Hard 6m ...`."""
-        self._ratings = intervals
+        self._active = True
         parts: list[Content | str | tuple[str, str]] = []
         for rating in Rating:
             if parts:
@@ -49,7 +49,7 @@ class RatingBar(Static):
         self.update(Content.assemble(*parts))
 
     def on_click(self, event) -> None:  # type: ignore[no-untyped-def]
-        if not self._ratings:
+        if not self._active:
             return
         # Each rating takes a quarter of the bar: enough for a mouse user, keys stay primary.
         quarter = max(1, self.size.width // 4)

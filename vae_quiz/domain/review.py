@@ -1,0 +1,156 @@
+"""Review mode: the items missed in any mode, asked again until each is answered right.
+
+The queue itself lives in the progress file (`ProgressStore.review_queue`): an item enters it
+with a miss in any mode and leaves it only with a right answer given in review mode. This module
+runs one review session over it: each item is asked through its own mode's session (a card as in
+study, a question as in test, a prompt as in concepts) with mode "review", and a missed item comes
+back later in the same session.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from vae_quiz.domain.concepts import ConceptSession
+from vae_quiz.domain.model import Deck, Item
+from vae_quiz.domain.quiz import QuizSession
+from vae_quiz.domain.scheduler import Rating, Scheduler
+from vae_quiz.domain.session import Clock, SessionOptions, StudySession
+from vae_quiz.domain.store import ProgressStore
+
+ItemSession = StudySession | QuizSession | ConceptSession
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewItem:
+    """A queued item that is still in its deck."""
+
+    deck: Deck
+    item: Item
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.deck.id, self.item.id)
+
+
+def queued_items(decks: Sequence[Deck], store: ProgressStore) -> list[ReviewItem]:
+    """The review queue of these decks, oldest miss first; items no longer in a deck are left
+    out (their history stays in the file)."""
+    found: list[tuple[int, ReviewItem]] = []
+    for deck in decks:
+        by_id = {item.id: item for item in deck.items}
+        for entry in store.review_queue(deck.id):
+            item = by_id.get(entry.item)
+            if item is not None and item.kind == entry.kind:
+                found.append((entry.missed_seq, ReviewItem(deck, item)))
+    found.sort(key=lambda pair: pair[0])
+    return [item for _, item in found]
+
+
+@dataclass
+class ReviewSession:
+    """One pass over the review queue, re-asking missed items until right or the learner stops."""
+
+    decks: Sequence[Deck]
+    store: ProgressStore
+    scheduler: Scheduler
+    now: Clock
+    options: SessionOptions = field(default_factory=SessionOptions)
+
+    pending: deque[ReviewItem] = field(init=False, default_factory=deque)
+    cleared: list[ReviewItem] = field(init=False, default_factory=list)
+    answers: int = field(init=False, default=0)
+    total: int = field(init=False, default=0)
+    started_at: datetime = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.started_at = self.now()
+        items = [
+            entry
+            for entry in queued_items(self.decks, self.store)
+            if self.options.level is None or entry.item.level == self.options.level
+        ]
+        if self.options.limit is not None:
+            items = items[: self.options.limit]
+        self.pending = deque(items)
+        self.total = len(items)
+
+    @property
+    def current(self) -> ReviewItem | None:
+        return self.pending[0] if self.pending else None
+
+    @property
+    def is_finished(self) -> bool:
+        return not self.pending
+
+    def position(self) -> tuple[int, int]:
+        """(number of the current item, distinct items in this session)."""
+        return (min(len(self.cleared) + 1, self.total), self.total)
+
+    def open_current(self) -> ItemSession:
+        """A one-item session (mode "review") that asks the current item in its own way."""
+        entry = self.current
+        if entry is None:
+            raise RuntimeError("nothing left to review")
+        common = dict(
+            decks=[entry.deck], store=self.store, scheduler=self.scheduler, now=self.now,
+            options=SessionOptions(seed=self.options.seed), mode="review",
+            only={entry.key}, counter=self.position,
+        )  # fmt: skip
+        if entry.item.kind == "card":
+            return StudySession(**common)  # type: ignore[arg-type]
+        if entry.item.kind == "question":
+            return QuizSession(**common)  # type: ignore[arg-type]
+        return ConceptSession(**common)  # type: ignore[arg-type]
+
+    def close_current(self, session: ItemSession) -> bool | None:
+        """Take the one-item session's answer: right clears the item, anything else sends it to
+        the back of this session's queue. Returns whether it was right, or None when the learner
+        left without answering (the item stays current)."""
+        right = answered_right(session)
+        if right is None:
+            return None
+        entry = self.pending.popleft()
+        self.answers += 1
+        if right:
+            self.cleared.append(entry)
+        else:
+            self.pending.append(entry)
+        return right
+
+    def summary(self) -> ReviewSummary:
+        still = queued_items(self.decks, self.store)
+        return ReviewSummary(
+            cleared=list(self.cleared),
+            answers=self.answers,
+            total=self.total,
+            still_queued=still,
+            seconds=(self.now() - self.started_at).total_seconds(),
+        )
+
+
+def answered_right(session: ItemSession) -> bool | None:
+    """Whether a session's last answer counts as right in review (Good or Easy; the right
+    choice; every concept), or None when it has no answer."""
+    if isinstance(session, StudySession):
+        if not session.done:
+            return None
+        return session.done[-1].rating in (Rating.GOOD, Rating.EASY)
+    if not session.results:
+        return None
+    last = session.results[-1]
+    return last.is_correct if isinstance(session, QuizSession) else last.is_complete  # type: ignore[union-attr]
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewSummary:
+    """The end of a review session."""
+
+    cleared: list[ReviewItem]
+    answers: int
+    total: int
+    still_queued: list[ReviewItem]
+    seconds: float
