@@ -154,8 +154,9 @@ def test_concepts_answer_and_two_ticks_reach_the_export(tmp_path: Path) -> None:
     db = tmp_path / "progress.sqlite3"
     child = _spawn("concepts", "vae", "--db", str(db), tmp_path=tmp_path)
     child.expect("prompt 1 of 2")
-    child.send("The encoder outputs a mean and variance; q and ? are text.")
-    child.sendcontrol("s")
+    child.expect("Leave editor")  # the footer shows it once the editor has focus
+    # Text and ctrl+s in one write, as a fast typist: the submit must not overtake the text.
+    child.send("The encoder outputs a mean and variance; q and ? are text.\x13")
     child.expect("Confirm")
     child.send("1")
     child.send("3")

@@ -43,7 +43,9 @@ class ConceptsScreen(Screen[ConceptSession]):
 
     CSS_PATH = "concepts.tcss"
     BINDINGS = [
-        Binding("ctrl+s", "submit", "Submit", priority=True),
+        # Not a priority binding: those run ahead of keys still queued for the editor, so a fast
+        # typist's last words would be missing from the submitted answer.
+        Binding("ctrl+s", "submit", "Submit"),
         Binding("escape", "leave_editor", "Leave editor"),
         Binding("e", "edit", "Edit"),
         Binding("h", "hint", "Hint"),
