@@ -89,9 +89,11 @@ def make_app(store, vae_deck, clock):
 
 def screen_text(app, selector: str) -> str:
     """The plain text a Static on the active screen shows (or the Statics inside a container)."""
-    from textual.widgets import Static
+    from textual.widgets import OptionList, Static
 
     widget = app.screen.query_one(selector)
     if isinstance(widget, Static):
         return str(widget.render())
+    if isinstance(widget, OptionList):
+        return "\n".join(str(option.prompt) for option in widget.options)
     return "".join(str(part.render()) for part in widget.query(Static))

@@ -155,47 +155,84 @@ def _open_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def cmd_study(args: argparse.Namespace) -> int:
-    """Open the study screen over the chosen decks."""
-    return _run_mode(args, "study", "cards", "recall cards")
+    """Open the study screen (or cram, with --cram) over the chosen decks."""
+    return _run_mode(args, "cram" if args.cram else "study")
 
 
 def cmd_test(args: argparse.Namespace) -> int:
     """Open the test screen over the chosen decks."""
-    return _run_mode(args, "test", "questions", "multiple-choice questions")
+    return _run_mode(args, "test")
 
 
 def cmd_concepts(args: argparse.Namespace) -> int:
     """Open the concepts screen over the chosen decks."""
-    return _run_mode(args, "concepts", "prompts", "open prompts")
+    return _run_mode(args, "concepts")
 
 
-def _run_mode(args: argparse.Namespace, mode: str, section: str, what: str) -> int:
-    """Load the decks, open the progress file and run the app on `mode`'s screen."""
-    from datetime import UTC, datetime
+def cmd_review(args: argparse.Namespace) -> int:
+    """Ask the review queue of the chosen decks; an empty queue is said plainly."""
+    return _run_mode(args, "review")
 
+
+def cmd_home(args: argparse.Namespace) -> int:
+    """Open the home screen over every deck found."""
+    return _run_mode(args, None)
+
+
+def _session_options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from vae_quiz.domain.model import Level
     from vae_quiz.domain.session import SessionOptions
 
-    result = _load_for_command(args)
-    if result.problems and args.decks:
-        return EXIT_DATA
-    decks = [d for d in result.decks if getattr(d, section)]
-    if not decks:
-        _console(stderr=True).print(f"vae-quiz {mode}: no {what} in the chosen decks", markup=False)
-        return EXIT_DATA
-    store = _open_store(args)
-    options = SessionOptions(
-        level=Level(args.level) if args.level else None,
-        limit=args.limit,
+    level = getattr(args, "level", None)
+    return SessionOptions(
+        level=Level(level) if level else None,
+        limit=getattr(args, "limit", None),
         new_per_day=getattr(args, "new", 20),
-        seed=args.seed,
+        seed=getattr(args, "seed", None),
         due_only=getattr(args, "due", False),
     )
-    from vae_quiz.ui.app import AppServices, VaeQuizApp
 
-    services = AppServices(store=store, decks=decks, now=lambda: datetime.now(UTC), options=options)
-    _run_app(VaeQuizApp(services, mode=mode))
-    store.close()
+
+def _run_mode(args: argparse.Namespace, mode: str | None) -> int:
+    """Load the decks, open the progress file and run the app on `mode`'s screen (None: home)."""
+    from datetime import UTC, datetime
+
+    from vae_quiz.domain.model import MODE_ITEMS
+
+    result = _load_for_command(args)
+    if result.problems and getattr(args, "decks", None):
+        return EXIT_DATA
+    if mode in MODE_ITEMS:
+        section, what = MODE_ITEMS[mode]
+        if not any(getattr(d, section) for d in result.decks):
+            _console(stderr=True).print(
+                f"vae-quiz {args.command}: no {what} in the chosen decks", markup=False
+            )
+            return EXIT_DATA
+    store = _open_store(args)
+    try:
+        if mode == "review":
+            from vae_quiz.domain.review import queued_items
+
+            if not queued_items(result.decks, store):
+                _console().print(
+                    "The review queue is empty: nothing to review. Items you miss in study, "
+                    "test or concepts come back here until you get them right.",
+                    markup=False,
+                )
+                return EXIT_OK
+        from vae_quiz.ui.app import AppServices, VaeQuizApp
+
+        services = AppServices(
+            store=store,
+            decks=result.decks,
+            now=lambda: datetime.now(UTC),
+            options=_session_options(args),
+            problems=[str(p) for p in result.problems],
+        )
+        _run_app(VaeQuizApp(services, mode=mode))
+    finally:
+        store.close()
     return EXIT_OK
 
 
@@ -306,7 +343,8 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every command."""
     parser = argparse.ArgumentParser(
         prog="vae-quiz",
-        description="A keyboard-first terminal flashcard and quiz app.",
+        description="A keyboard-first terminal flashcard and quiz app. With no command, "
+        "opens the home screen: pick a deck and a mode, see what is due.",
         epilog="Run 'vae-quiz COMMAND --help' for a command's options.",
     )
     parser.add_argument("--version", action="version", version=f"vae-quiz {__version__}")
@@ -352,6 +390,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="at most N new cards a day (default 20)",
     )
+    study.add_argument(
+        "--cram",
+        action="store_true",
+        help="practise every card of the chosen decks whatever its due date; answers are "
+        "logged (mode cram) but move no due date",
+    )
     study.set_defaults(func=cmd_study)
 
     test = sub.add_parser(
@@ -375,6 +419,16 @@ def build_parser() -> argparse.ArgumentParser:
     _add_session_options(concepts)
     concepts.set_defaults(func=cmd_concepts)
 
+    review = sub.add_parser(
+        "review",
+        help="ask again the items you missed, until you get them right",
+        description="Ask every item missed in any mode (Again in study, wrong in test, not all "
+        "concepts in concepts), each in its own mode's screen, until answered right; an item "
+        "leaves the review queue only then. An empty queue is said plainly (exit 0).",
+    )
+    _add_session_options(review)
+    review.set_defaults(func=cmd_review)
+
     export = sub.add_parser(
         "export",
         help="print every answer ever given",
@@ -391,10 +445,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return EXIT_OK
     try:
+        if args.command is None:
+            return cmd_home(args)
         return args.func(args)
     except _UsageError as exc:
         _console(stderr=True).print(f"vae-quiz {args.command}: error: {exc}", markup=False)

@@ -177,3 +177,43 @@ def test_concepts_answer_and_two_ticks_reach_the_export(tmp_path: Path) -> None:
     (row,) = [json.loads(line) for line in out.stdout.splitlines()]
     assert (row["item"], row["mode"], row["outcome"]) == ("explain-vae", "concepts", f"2/{total}")
     assert row["response"] == "The encoder outputs a mean and variance; q and ? are text."
+
+
+def test_review_asks_exactly_the_questions_missed_in_a_test(tmp_path: Path) -> None:
+    db = tmp_path / "progress.sqlite3"
+    child = _spawn("test", "vae", "--seed", "1", "--db", str(db), tmp_path=tmp_path)
+    for number in range(1, 6):
+        child.expect(f"question {number} of 5")
+        child.send("1")
+        child.expect("Correct\\.|Incorrect\\.")
+        child.send(" ")
+    child.expect("Session summary")
+    child.send("q")
+    child.expect(pexpect.EOF)
+    child.close()
+    missed = [r[2] for r in _export(db)[1:] if r[5] == "incorrect"]
+    assert missed, "seed 1 with choice 1 each time misses at least one question"
+
+    from vae_quiz.domain.catalog import resolve_deck_args
+
+    (deck,) = resolve_deck_args(["vae"]).decks
+    texts = {q.id: q.question for q in deck.questions}
+    child = _spawn("review", "vae", "--db", str(db), tmp_path=tmp_path)
+    child.expect(f"question 1 of {len(missed)}")
+    asked: set[str] = set()
+    for _ in range(3 * len(missed)):
+        child.expect("End")  # the footer: the whole question is on screen
+        screen = re.sub(r"\s+", " ", re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", " ", child.before))
+        asked |= {item for item, text in texts.items() if re.sub(r"\s+", " ", text) in screen}
+        if asked >= set(missed):
+            break
+        child.send("1")
+        child.expect("Correct\\.|Incorrect\\.")
+        child.send(" ")
+    child.send("q")
+    child.expect("Session summary")
+    child.send("q")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert asked == set(missed)

@@ -55,3 +55,17 @@ def test_concepts_result_at_80x24(snap_compare, make_app) -> None:
     """After enter: 'You got 2/4 concepts', the missed ones and the model answer."""
     keys = ["a", "n", "s", "ctrl+s", "1", "3", "enter"]
     assert snap_compare(make_app(mode="concepts"), press=keys, terminal_size=(80, 24))
+
+
+def test_home_at_80x24(snap_compare, make_app) -> None:
+    """Home after one Again in study: the deck with its counts, review queue 1."""
+
+    async def miss_one(pilot) -> None:
+        await pilot.press("s", "space", "1", "q", "enter")
+
+    assert snap_compare(make_app(mode=None), run_before=miss_one, terminal_size=(80, 24))
+
+
+def test_empty_review_queue_at_80x24(snap_compare, make_app) -> None:
+    """Review with nothing queued says so plainly."""
+    assert snap_compare(make_app(mode="review"), terminal_size=(80, 24))

@@ -135,3 +135,18 @@ def test_decks_does_not_create_a_missing_progress_file(tmp_path: Path) -> None:
     result = run("decks", "--db", str(db), env={"VAE_QUIZ_DECKS": str(tmp_path / "none")})
     assert result.returncode == 0, result.stderr
     assert not db.exists()
+
+
+def test_review_with_an_empty_queue_says_so_and_exits_0(tmp_path: Path) -> None:
+    db = tmp_path / "progress.sqlite3"
+    result = run("review", "--db", str(db), env={"VAE_QUIZ_DECKS": str(tmp_path / "none")})
+    assert result.returncode == 0, result.stderr
+    assert "The review queue is empty" in result.stdout
+
+
+def test_a_mode_without_its_items_is_refused_with_exit_1(tmp_path: Path) -> None:
+    deck = tmp_path / "cards.yaml"
+    deck.write_text("id: c\ntitle: C\ncards:\n  - {id: a, front: f, back: b}\n")
+    result = run("test", str(deck), "--db", str(tmp_path / "p.sqlite3"))
+    assert result.returncode == 1
+    assert "no multiple-choice questions in the chosen decks" in result.stderr

@@ -38,7 +38,7 @@ def test_right_clears_wrong_comes_back_later_in_the_session(store, vae_deck, clo
     assert isinstance(card, StudySession) and card.mode == "review"
     card.rate(Rating.AGAIN)
     assert review.close_current(card) is False
-    assert review.current.item.kind == "question"
+    assert review.current.item.kind == "question" and review.position() == (2, 3)
     question = review.open_current()
     assert isinstance(question, QuizSession)
     question.answer(frozenset(question.current.question.answer))

@@ -93,3 +93,12 @@ class Deck:
             if item.id == item_id:
                 return item
         return None
+
+
+# The item kind each single-kind mode asks: (Deck attribute, what to call them in messages).
+MODE_ITEMS = {
+    "study": ("cards", "recall cards"),
+    "cram": ("cards", "recall cards"),
+    "test": ("questions", "multiple-choice questions"),
+    "concepts": ("prompts", "open prompts"),
+}

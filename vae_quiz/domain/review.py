@@ -63,6 +63,7 @@ class ReviewSession:
     pending: deque[ReviewItem] = field(init=False, default_factory=deque)
     cleared: list[ReviewItem] = field(init=False, default_factory=list)
     answers: int = field(init=False, default=0)
+    attempted: set[tuple[str, str]] = field(init=False, default_factory=set)
     total: int = field(init=False, default=0)
     started_at: datetime = field(init=False)
 
@@ -87,8 +88,9 @@ class ReviewSession:
         return not self.pending
 
     def position(self) -> tuple[int, int]:
-        """(number of the current item, distinct items in this session)."""
-        return (min(len(self.cleared) + 1, self.total), self.total)
+        """(distinct items asked so far, this one included; distinct items in this session)."""
+        current = {self.current.key} if self.current else set()
+        return (max(1, len(self.attempted | current)) if self.total else 0, self.total)
 
     def open_current(self) -> ItemSession:
         """A one-item session (mode "review") that asks the current item in its own way."""
@@ -115,6 +117,7 @@ class ReviewSession:
             return None
         entry = self.pending.popleft()
         self.answers += 1
+        self.attempted.add(entry.key)
         if right:
             self.cleared.append(entry)
         else:

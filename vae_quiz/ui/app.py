@@ -1,24 +1,34 @@
-"""VaeQuizApp: holds the services and opens the first screen."""
+"""VaeQuizApp: one application whose screens are the home screen and every mode.
+
+The CLI opens it on a mode's screen or on home; a session's summary leads home, to review, or out.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from textual.app import App
 from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
 
 from vae_quiz.domain.concepts import ConceptSession
-from vae_quiz.domain.model import Deck
+from vae_quiz.domain.model import MODE_ITEMS, Deck
+from vae_quiz.domain.overview import deck_statuses
 from vae_quiz.domain.quiz import QuizSession
+from vae_quiz.domain.review import ItemSession, ReviewSession
 from vae_quiz.domain.scheduler import Scheduler
 from vae_quiz.domain.session import Clock, SessionOptions, StudySession
 from vae_quiz.domain.store import ProgressStore
 from vae_quiz.ui.screens.concepts import ConceptsScreen
+from vae_quiz.ui.screens.home import HomeScreen
 from vae_quiz.ui.screens.study import StudyScreen
 from vae_quiz.ui.screens.summary import (
     ConceptSummaryScreen,
     QuizSummaryScreen,
+    ReviewSummaryScreen,
     StudySummaryScreen,
 )
 from vae_quiz.ui.screens.test import TestScreen
@@ -26,70 +36,165 @@ from vae_quiz.ui.screens.test import TestScreen
 
 @dataclass
 class AppServices:
-    """Everything the screens need, built once by the caller (the CLI or a test)."""
+    """Everything the screens need, built once by the caller (the CLI or a test).
+
+    `problems` are decks that could not be loaded, one line each, for the home screen.
+    """
 
     store: ProgressStore
     decks: Sequence[Deck]
     now: Clock
     scheduler: Scheduler = field(default_factory=Scheduler)
     options: SessionOptions = field(default_factory=SessionOptions)
+    problems: Sequence[str] = ()
+
+
+class ModeCommands(Provider):
+    """The command palette's entries: every mode over all decks and over each deck."""
+
+    def _entries(self) -> list[tuple[str, Callable[[], None], str]]:
+        app = self.app
+        assert isinstance(app, VaeQuizApp)
+        decks = list(app.services.decks)
+        targets: list[tuple[str, list[Deck]]] = [("all decks", decks)] if len(decks) > 1 else []
+        targets += [(deck.title, [deck]) for deck in decks]
+        entries = [("Home", app.go_home, "the decks and what is due")]
+        for mode in ("study", "test", "concepts", "review", "cram"):
+            for name, chosen in targets:
+                entries.append(
+                    (f"{mode.capitalize()}: {name}", partial(app.start, mode, chosen),
+                     f"vae-quiz {mode} over {name}")
+                )  # fmt: skip
+        return entries
+
+    async def discover(self) -> Hits:
+        for name, run, help_text in self._entries():
+            yield DiscoveryHit(name, run, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, run, help_text in self._entries():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), run, help=help_text)
 
 
 class VaeQuizApp(App[None]):
-    """The vae-quiz application. `mode` is the screen it opens with."""
+    """The vae-quiz application. `mode` is the screen it opens with; None opens home."""
 
     CSS_PATH = "app.tcss"
     TITLE = "vae-quiz"
-    ENABLE_COMMAND_PALETTE = False
+    COMMANDS = App.COMMANDS | {ModeCommands}
     BINDINGS = [Binding("ctrl+c", "quit", "Quit", priority=True, show=False)]
 
-    def __init__(self, services: AppServices, mode: str = "study") -> None:
+    def __init__(self, services: AppServices, mode: str | None = "study") -> None:
         super().__init__()
         self.services = services
         self.start_mode = mode
 
     def on_mount(self) -> None:
-        if self.start_mode == "test":
-            self.open_test()
-        elif self.start_mode == "concepts":
-            self.open_concepts()
+        if self.start_mode is None:
+            self.go_home()
         else:
-            self.open_study()
+            self.start(self.start_mode, self.services.decks)
 
-    def open_test(self) -> None:
-        """Start a multiple-choice test over the app's decks."""
-        s = self.services
-        session = QuizSession(s.decks, s.store, s.scheduler, s.now, s.options)
-        self.push_screen(TestScreen(session), self._test_ended)
+    # -- home ---------------------------------------------------------------------------------
 
-    def _test_ended(self, session: QuizSession | None) -> None:
-        if session is None:
-            self.exit()
+    def _home(self) -> HomeScreen | None:
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                return screen
+        return None
+
+    def go_home(self) -> None:
+        """Show the home screen: back to it when it is below, else open it."""
+        home = self._home()
+        if home is None:
+            s = self.services
+            self.push_screen(
+                HomeScreen(lambda: deck_statuses(s.decks, s.store, s.now()), s.now, s.problems)
+            )
             return
-        self.push_screen(QuizSummaryScreen(session.summary()), lambda _: self.exit())
+        while self.screen is not home:
+            self.pop_screen()
 
-    def open_concepts(self) -> None:
-        """Start a concepts session over the app's decks."""
+    def on_home_screen_start(self, message: HomeScreen.Start) -> None:
+        self.start(message.mode, message.decks)
+
+    # -- modes --------------------------------------------------------------------------------
+
+    def start(self, mode: str, decks: Sequence[Deck]) -> None:
+        """Run `mode` over `decks`; its summary then leads home, to review, or out."""
+        if mode in MODE_ITEMS:
+            section, what = MODE_ITEMS[mode]
+            decks = [deck for deck in decks if getattr(deck, section)]
+            if not decks:
+                self.notify(f"No {what} in the chosen decks.", severity="warning")
+                return
         s = self.services
-        session = ConceptSession(s.decks, s.store, s.scheduler, s.now, s.options)
-        self.push_screen(ConceptsScreen(session), self._concepts_ended)
-
-    def _concepts_ended(self, session: ConceptSession | None) -> None:
-        if session is None:
-            self.exit()
+        if mode == "review":
+            self._review(ReviewSession(decks, s.store, s.scheduler, s.now, s.options))
             return
-        self.push_screen(ConceptSummaryScreen(session.summary()), lambda _: self.exit())
+        session: ItemSession
+        screen: Screen
+        if mode in ("study", "cram"):
+            session = StudySession(decks, s.store, s.scheduler, s.now, s.options, mode=mode)
+            screen = StudyScreen(session, s.now)
+        elif mode == "test":
+            session = QuizSession(decks, s.store, s.scheduler, s.now, s.options)
+            screen = TestScreen(session)
+        elif mode == "concepts":
+            session = ConceptSession(decks, s.store, s.scheduler, s.now, s.options)
+            screen = ConceptsScreen(session)
+        else:
+            raise ValueError(f"unknown mode: {mode}")
+        self.push_screen(screen, lambda _: self._show_summary(session, decks))
 
-    def open_study(self) -> None:
-        """Start a study session over the app's decks."""
-        s = self.services
-        session = StudySession(s.decks, s.store, s.scheduler, s.now, s.options)
-        self.push_screen(StudyScreen(session, s.now), self._study_ended)
+    def _show_summary(self, session: ItemSession, decks: Sequence[Deck]) -> None:
+        summary: Screen
+        if isinstance(session, StudySession):
+            summary = StudySummaryScreen(session.summary(), self.services.now(), session.mode)
+        elif isinstance(session, QuizSession):
+            summary = QuizSummaryScreen(session.summary())
+        else:
+            summary = ConceptSummaryScreen(session.summary())
+        self.push_screen(summary, partial(self._after_summary, decks))
 
-    def _study_ended(self, session: StudySession | None) -> None:
-        if session is None:
+    def _after_summary(self, decks: Sequence[Deck], choice: str | None) -> None:
+        if choice == "quit":
             self.exit()
+        elif choice == "review":
+            self.go_home()
+            self.start("review", decks)
+        else:
+            self.go_home()
+
+    # -- review -------------------------------------------------------------------------------
+
+    def _review(self, review: ReviewSession) -> None:
+        """Ask the current queued item in its own mode's screen; then the next, until done."""
+        if review.is_finished:
+            self.push_screen(
+                ReviewSummaryScreen(review.summary()), partial(self._after_summary, review.decks)
+            )
             return
-        self.push_screen(
-            StudySummaryScreen(session.summary(), self.services.now()), lambda _: self.exit()
-        )
+        session = review.open_current()
+        screen: StudyScreen | TestScreen | ConceptsScreen
+        if isinstance(session, StudySession):
+            screen = StudyScreen(session, self.services.now)
+        elif isinstance(session, QuizSession):
+            screen = TestScreen(session)
+        else:
+            screen = ConceptsScreen(session)
+
+        def step(_: object) -> None:
+            right = review.close_current(session)
+            if right is None or screen.quit_requested:
+                self.push_screen(
+                    ReviewSummaryScreen(review.summary()),
+                    partial(self._after_summary, review.decks),
+                )
+            else:
+                self._review(review)
+
+        self.push_screen(screen, step)

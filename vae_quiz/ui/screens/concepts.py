@@ -58,6 +58,8 @@ class ConceptsScreen(Screen[ConceptSession]):
     def __init__(self, session: ConceptSession) -> None:
         super().__init__()
         self._session = session
+        # Set when the learner ends the session with q (rather than by finishing it).
+        self.quit_requested = False
         self.phase = WRITING
         self.result: ConceptResult | None = None
         self._hint_shown = False
@@ -219,6 +221,7 @@ class ConceptsScreen(Screen[ConceptSession]):
             self._show_current()
 
     def action_end(self) -> None:
+        self.quit_requested = True
         self.dismiss(self._session)
 
     def action_help(self) -> None:

@@ -45,6 +45,8 @@ class StudyScreen(Screen[StudySession | None]):
     def __init__(self, session: StudySession, now: Clock) -> None:
         super().__init__()
         self._session = session
+        # Set when the learner ends the session with q (rather than by finishing it).
+        self.quit_requested = False
         self._now = now
         self.is_revealed = False
 
@@ -143,6 +145,7 @@ class StudyScreen(Screen[StudySession | None]):
         self._show_current()
 
     def action_end(self) -> None:
+        self.quit_requested = True
         self.dismiss(self._session)
 
     def action_help(self) -> None:

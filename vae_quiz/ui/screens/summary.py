@@ -13,44 +13,52 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from vae_quiz.domain.concepts import ConceptSummary
+from vae_quiz.domain.model import Card, Item, Question
 from vae_quiz.domain.quiz import QuizSummary
+from vae_quiz.domain.review import ReviewSummary
 from vae_quiz.domain.scheduler import Rating, describe_due
 from vae_quiz.domain.session import StudySummary
 from vae_quiz.ui.screens.help import HelpScreen
 
+QUEUED_NOTE = "What you missed is in your review queue: r reviews it now (or vae-quiz review)."
 
-class SummaryScreen(Screen[None]):
-    """What every summary shares: its style, and keys to close it or get help."""
+
+class SummaryScreen(Screen[str]):
+    """What every summary shares: its style, and its keys. Dismisses with "home", "review" or
+    "quit"."""
 
     CSS_PATH = "summary.tcss"
     BINDINGS = [
-        Binding("q", "close", "Quit"),
-        Binding("enter", "close", "Done"),
-        Binding("escape", "close", "Done", show=False),
+        Binding("enter", "close('home')", "Home"),
+        Binding("escape", "close('home')", "Home", show=False),
+        Binding("r", "close('review')", "Review"),
+        Binding("q", "close('quit')", "Quit"),
         Binding("question_mark", "help", "Help"),
     ]
 
-    def action_close(self) -> None:
-        self.dismiss(None)
+    def action_close(self, choice: str) -> None:
+        self.dismiss(choice)
 
     def action_help(self) -> None:
-        self.app.push_screen(
-            HelpScreen("summary", [("enter, q", "close"), ("ctrl+c", "quit at once")])
-        )
+        keys = [("enter", "home: the decks and what is due"),
+                ("r", "review the items you missed"), ("q", "quit vae-quiz"),
+                ("ctrl+c", "quit at once")]  # fmt: skip
+        self.app.push_screen(HelpScreen("summary", keys))
 
 
 class StudySummaryScreen(SummaryScreen):
     """Shows a StudySummary; enter or q closes it."""
 
-    def __init__(self, summary: StudySummary, now: datetime) -> None:
+    def __init__(self, summary: StudySummary, now: datetime, mode: str = "study") -> None:
         super().__init__()
         self._summary = summary
         self._now = now
+        self._mode = mode
 
     def compose(self) -> ComposeResult:
         s = self._summary
         with Horizontal(classes="screen-header"):
-            yield Static("Session summary · study", classes="header-title", markup=False)
+            yield Static(f"Session summary · {self._mode}", classes="header-title", markup=False)
         with Vertical(id="summary-body"):
             if s.answers == 0:
                 headline = "Nothing was due." if s.left == 0 else "No cards rated."
@@ -68,6 +76,8 @@ class StudySummaryScreen(SummaryScreen):
                 yield Static(Content(next_text), id="summary-next", markup=False)
             if s.left:
                 yield Static(f"{s.left} cards left in this session.", markup=False)
+            if s.ratings.get(Rating.AGAIN):
+                yield Static(QUEUED_NOTE, classes="summary-queued", markup=False)
             yield Static("Every rating is saved.", id="summary-saved", markup=False)
         yield Footer()
 
@@ -115,6 +125,7 @@ class QuizSummaryScreen(SummaryScreen):
                         classes="summary-missed",
                         markup=False,
                     )
+                yield Static(QUEUED_NOTE, classes="summary-queued", markup=False)
             elif s.answered:
                 yield Static("No question missed.", markup=False)
             yield Static("Every answer is saved.", id="summary-saved", markup=False)
@@ -148,8 +159,55 @@ class ConceptSummaryScreen(SummaryScreen):
                 if result.missed:
                     lines += "; missed: " + "; ".join(result.missed)
                 yield Static(Content(lines), classes="summary-missed", markup=False)
+            if any(not r.is_complete for r in s.results):
+                yield Static(QUEUED_NOTE, classes="summary-queued", markup=False)
             yield Static(f"Time taken: {format_duration(s.seconds)}", id="summary-time",
                          markup=False)  # fmt: skip
             yield Static("Every answer is saved, with what you wrote.", id="summary-saved",
                          markup=False)  # fmt: skip
         yield Footer()
+
+
+class ReviewSummaryScreen(SummaryScreen):
+    """What a review cleared and what is still queued; says so plainly when nothing was."""
+
+    def __init__(self, summary: ReviewSummary) -> None:
+        super().__init__()
+        self._summary = summary
+
+    def compose(self) -> ComposeResult:
+        s = self._summary
+        with Horizontal(classes="screen-header"):
+            yield Static("Session summary · review", classes="header-title", markup=False)
+            yield Static(format_duration(s.seconds), classes="header-status", markup=False)
+        with VerticalScroll(id="summary-body"):
+            if s.total == 0:
+                yield Static("The review queue is empty: nothing to review.",
+                             id="summary-headline", markup=False)  # fmt: skip
+                yield Static("Items you miss in study, test or concepts come back here until "
+                             "you get them right.", markup=False)  # fmt: skip
+            else:
+                yield Static(
+                    f"Cleared {len(s.cleared)} of {s.total} ({s.answers} answers)",
+                    id="summary-headline",
+                    markup=False,
+                )
+            if s.still_queued:
+                yield Static(f"Still in your review queue: {len(s.still_queued)}",
+                             id="summary-missed-title", markup=False)  # fmt: skip
+                for entry in s.still_queued:
+                    yield Static(Content(f"  {item_text(entry.item)}"), classes="summary-missed",
+                                 markup=False)  # fmt: skip
+            elif s.total:
+                yield Static("Your review queue is empty.", markup=False)
+            yield Static("Every answer is saved.", id="summary-saved", markup=False)
+        yield Footer()
+
+
+def item_text(item: Item) -> str:
+    """The text that asks an item: a card's front, a question, a prompt."""
+    if isinstance(item, Card):
+        return item.front
+    if isinstance(item, Question):
+        return item.question
+    return item.prompt

@@ -40,6 +40,8 @@ class TestScreen(Screen[QuizSession]):
     def __init__(self, session: QuizSession) -> None:
         super().__init__()
         self._session = session
+        # Set when the learner ends the session with q (rather than by finishing it).
+        self.quit_requested = False
         self._ticked: set[str] = set()
         self.result: QuizResult | None = None
 
@@ -64,7 +66,9 @@ class TestScreen(Screen[QuizSession]):
             return
         self.result = None
         self._ticked = set()
-        self.query_one("#test-title", Static).update(Content(f"{asked.deck.title} · test"))
+        self.query_one("#test-title", Static).update(
+            Content(f"{asked.deck.title} · {self._session.mode}")
+        )
         self.query_one("#test-status", Static).update(
             Content(f"question {self._session.number} of {self._session.total}")
         )
@@ -140,6 +144,7 @@ class TestScreen(Screen[QuizSession]):
             self._show_current()
 
     def action_end(self) -> None:
+        self.quit_requested = True
         self.dismiss(self._session)
 
     def action_help(self) -> None:

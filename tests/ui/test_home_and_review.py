@@ -1,0 +1,147 @@
+"""Pilot tests of the home screen, review mode, cram, and moving between them in one app."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from tests.conftest import screen_text as _text
+from vae_quiz.domain.overview import deck_status
+from vae_quiz.ui.screens.concepts import ConceptsScreen
+from vae_quiz.ui.screens.home import HomeScreen
+from vae_quiz.ui.screens.study import StudyScreen
+from vae_quiz.ui.screens.summary import (
+    QuizSummaryScreen,
+    ReviewSummaryScreen,
+    StudySummaryScreen,
+)
+from vae_quiz.ui.screens.test import TestScreen
+
+
+def _wrong_key(screen: TestScreen) -> str:
+    asked = screen._session.current
+    wrong = next(i for i, c in enumerate(asked.order) if c not in asked.question.answer)
+    return str(wrong + 1)
+
+
+def _right_key(screen: TestScreen) -> str:
+    asked = screen._session.current
+    return str(asked.order.index(asked.question.answer[0]) + 1)
+
+
+def _modes(tmp_db) -> list[tuple[str, str, str]]:
+    conn = sqlite3.connect(tmp_db)
+    return conn.execute("SELECT item, mode, outcome FROM review_log ORDER BY seq").fetchall()
+
+
+async def _miss_in_every_mode(app, pilot) -> None:
+    """From home: Again on a card, a wrong test answer, 1/4 concepts; back home each time."""
+    await pilot.press("s", "space", "1", "q")
+    assert isinstance(app.screen, StudySummaryScreen)
+    await pilot.press("enter")
+    await pilot.press("t")
+    await pilot.press(_wrong_key(app.screen), "q")
+    assert isinstance(app.screen, QuizSummaryScreen)
+    await pilot.press("enter", "c", "x", "ctrl+s", "1", "enter", "q")
+    await pilot.press("enter")
+    assert isinstance(app.screen, HomeScreen)
+
+
+async def test_home_counts_match_the_database(make_app, store, vae_deck, clock) -> None:
+    app = make_app(mode=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, HomeScreen)
+        assert "new 12   review queue 0" in _text(app, "#deck-list")
+        await _miss_in_every_mode(app, pilot)
+        status = deck_status(vae_deck, store, clock())
+        assert (status.queued, status.new) == (3, 9)
+        text = _text(app, "#deck-list")
+        assert f"due {status.due}   new 9   review queue 3   last studied today" in text
+        assert f"review {status.queued}" in _text(app, "#home-status")
+
+
+async def test_items_missed_in_each_mode_are_reviewed_until_right(make_app, tmp_db) -> None:
+    app = make_app(mode=None, seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _miss_in_every_mode(app, pilot)
+        await pilot.press("r")
+        # The card, as in study: Again sends it to the back of this session.
+        assert isinstance(app.screen, StudyScreen)
+        assert "1 of 3" in _text(app, "#study-status")
+        await pilot.press("space", "1")
+        assert isinstance(app.screen, TestScreen)
+        assert "review" in _text(app, "#test-title")
+        await pilot.press(_right_key(app.screen), "space")
+        assert isinstance(app.screen, ConceptsScreen)
+        await pilot.press("y", "ctrl+s", "1", "2", "3", "4", "enter", "space")
+        # The card comes back; Good clears it and the session ends.
+        assert isinstance(app.screen, StudyScreen)
+        await pilot.press("space", "3")
+        assert isinstance(app.screen, ReviewSummaryScreen)
+        assert "Cleared 3 of 3 (4 answers)" in _text(app, "#summary-headline")
+        await pilot.press("enter")
+        assert isinstance(app.screen, HomeScreen)
+        assert "review queue 0" in _text(app, "#deck-list")
+    review_rows = [row for row in _modes(tmp_db) if row[1] == "review"]
+    assert [outcome for _, _, outcome in review_rows] == ["again", "correct", "4/4", "good"]
+
+
+async def test_quitting_a_review_keeps_the_rest_queued_across_a_restart(make_app, tmp_db) -> None:
+    app = make_app(mode="test", seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(2):
+            await pilot.press(_wrong_key(app.screen), "space")
+        await pilot.press("q", "r")
+        assert isinstance(app.screen, TestScreen)
+        await pilot.press(_right_key(app.screen), "q")
+        assert isinstance(app.screen, ReviewSummaryScreen)
+        assert "Still in your review queue: 1" in _text(app, "#summary-missed-title")
+    # A new app on the same progress file: the missed question is still queued.
+    again = make_app(mode="review", seed=1)
+    async with again.run_test(size=(80, 24)) as pilot:
+        assert isinstance(again.screen, TestScreen)
+        assert "question 1 of 1" in _text(again, "#test-status")
+
+
+async def test_an_empty_review_queue_says_so(make_app) -> None:
+    app = make_app(mode="review")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, ReviewSummaryScreen)
+        assert "review queue is empty" in _text(app, "#summary-headline")
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_cram_shows_every_card_and_moves_no_due_date(make_app, store, tmp_db) -> None:
+    app = make_app(mode="cram")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "1 of 5 · cram" in _text(app, "#study-status")
+        await pilot.press("space", "3", "space", "1")
+        assert "schedule unchanged" in _text(app, "#last-result")
+    assert [m for _, m, _ in _modes(tmp_db)] == ["cram", "cram"]
+    assert store.item_states("vae") == {}
+
+
+async def test_a_mode_without_items_warns_and_stays_home(make_app, write_deck) -> None:
+    from vae_quiz.domain.loader import load_deck
+
+    only_cards = load_deck(write_deck("id: c\ntitle: C\ncards:\n  - {id: a, front: f, back: b}\n"))
+    app = make_app(mode=None, decks=[only_cards])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("t")
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("s")
+        assert isinstance(app.screen, StudyScreen)
+
+
+async def test_the_command_palette_offers_the_modes_and_decks(make_app) -> None:
+    from textual.command import CommandPalette
+
+    app = make_app(mode=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"Concepts: Variational")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConceptsScreen)

@@ -1,0 +1,174 @@
+"""The home screen: the decks with what waits in each; pick a deck (or all) and a mode."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from vae_quiz.domain.model import Deck
+from vae_quiz.domain.overview import DeckStatus, describe_last
+from vae_quiz.ui.screens.help import HelpScreen
+
+HOME_KEYS = [
+    ("up, down", "choose a deck, or all decks"),
+    ("s, enter", "study its recall cards (spaced repetition)"),
+    ("t", "test yourself on its multiple-choice questions"),
+    ("c", "concepts: write answers to its open prompts"),
+    ("r", "review the items you missed"),
+    ("p", "practise every card without moving the schedule (cram)"),
+    ("ctrl+p", "command palette: every mode and deck by name"),
+    ("q, ctrl+c", "quit"),
+    ("?", "this help"),
+]
+
+MODES = ("study", "test", "concepts", "review", "cram")
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+class HomeScreen(Screen[None]):
+    """Lists the decks with their counts; posts `Start` when the learner picks a mode.
+
+    Args:
+        load_statuses: called on show (and after each session) for fresh counts.
+        now: the clock, for "last studied".
+        problems: one line per deck that could not be loaded, shown as a warning.
+    """
+
+    CSS_PATH = "home.tcss"
+    BINDINGS = [
+        Binding("s", "start('study')", "Study"),
+        Binding("t", "start('test')", "Test"),
+        Binding("c", "start('concepts')", "Concepts"),
+        Binding("r", "start('review')", "Review"),
+        Binding("p", "start('cram')", "Cram"),
+        Binding("q", "app.quit", "Quit"),
+        Binding("question_mark", "help", "Help"),
+    ]
+
+    @dataclass
+    class Start(Message):
+        """Run `mode` over `decks`."""
+
+        mode: str
+        decks: Sequence[Deck]
+
+    def __init__(
+        self,
+        load_statuses: Callable[[], list[DeckStatus]],
+        now: Callable[[], datetime],
+        problems: Sequence[str] = (),
+    ) -> None:
+        super().__init__()
+        self._load_statuses = load_statuses
+        self._now = now
+        self._problems = list(problems)
+        self._statuses: list[DeckStatus] = []
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="screen-header"):
+            yield Static("vae-quiz", classes="header-title", markup=False)
+            yield Static("", id="home-status", classes="header-status", markup=False)
+        yield OptionList(id="deck-list", markup=False)
+        yield Static("", id="home-problems", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#deck-list").border_title = "Decks"
+        problems = self.query_one("#home-problems", Static)
+        if self._problems:
+            count = _plural(len(self._problems), "deck")
+            problems.update(
+                Content(
+                    f"{count} could not be loaded (vae-quiz check):\n" + "\n".join(self._problems)
+                )
+            )
+        problems.display = bool(self._problems)
+        self.refresh_counts()
+
+    def on_screen_resume(self) -> None:
+        # Back from a session: the counts have changed.
+        if self.is_mounted:
+            self.refresh_counts()
+
+    def refresh_counts(self) -> None:
+        """Reload every deck's due, new and review-queue counts."""
+        self._statuses = self._load_statuses()
+        deck_list = self.query_one("#deck-list", OptionList)
+        keep = deck_list.highlighted
+        deck_list.clear_options()
+        options: list[Option] = []
+        if len(self._statuses) > 1:
+            options.append(Option(self._all_row(), id="all"))
+        options.extend(Option(self._deck_row(s), id=f"deck-{s.deck.id}") for s in self._statuses)
+        if not options:
+            options.append(Option(Content("No decks found. Add .yaml decks to your deck folder."),
+                                  disabled=True))  # fmt: skip
+        deck_list.add_options(options)
+        deck_list.highlighted = keep if keep is not None and keep < len(options) else 0
+        due = sum(s.due for s in self._statuses)
+        queued = sum(s.queued for s in self._statuses)
+        self.query_one("#home-status", Static).update(Content(f"due {due} · review {queued}"))
+
+    def _all_row(self) -> Content:
+        s = self._statuses
+        items = sum(len(x.deck.items) for x in s)
+        return Content.assemble(
+            ("All decks", "bold"),
+            f"   {_plural(len(s), 'deck')}, {_plural(items, 'item')}\n",
+            f"    due {sum(x.due for x in s)}   new {sum(x.new for x in s)}"
+            f"   review queue {sum(x.queued for x in s)}",
+        )
+
+    def _deck_row(self, status: DeckStatus) -> Content:
+        deck = status.deck
+        counts = "  ".join(
+            _plural(n, word)
+            for n, word in ((len(deck.cards), "card"), (len(deck.questions), "question"),
+                            (len(deck.prompts), "prompt"))
+            if n
+        )  # fmt: skip
+        last = describe_last(status.last_answered, self._now())
+        return Content.assemble(
+            (deck.title, "bold"),
+            f"   {counts}\n",
+            f"    due {status.due}   new {status.new}   review queue {status.queued}"
+            f"   last studied {last}",
+        )
+
+    def chosen_decks(self) -> list[Deck]:
+        """The highlighted deck, or every deck when "All decks" is highlighted."""
+        deck_list = self.query_one("#deck-list", OptionList)
+        index = deck_list.highlighted
+        if index is None or not self._statuses:
+            return []
+        option = deck_list.get_option_at_index(index)
+        if option.id == "all":
+            return [s.deck for s in self._statuses]
+        return [s.deck for s in self._statuses if f"deck-{s.deck.id}" == option.id]
+
+    def action_start(self, mode: str) -> None:
+        decks = self.chosen_decks()
+        if decks:
+            self.post_message(self.Start(mode, decks))
+
+    @on(OptionList.OptionSelected, "#deck-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_start("study")
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen("home", HOME_KEYS))
