@@ -63,7 +63,8 @@ class StudySummaryScreen(SummaryScreen):
             if s.answers == 0:
                 headline = "Nothing was due." if s.left == 0 else "No cards rated."
             else:
-                headline = f"Cards studied: {s.cards_seen} ({s.answers} ratings)"
+                rated = f"{s.answers} rating{'' if s.answers == 1 else 's'}"
+                headline = f"Cards studied: {s.cards_seen} ({rated})"
             yield Static(headline, id="summary-headline", markup=False)
             if s.answers:
                 ratings = "   ".join(f"{r.label} {s.ratings[r]}" for r in Rating)
