@@ -281,7 +281,7 @@ class ProgressStore:
                             due_after, at, at, answer.lapses_added,
                         ),
                     )  # fmt: skip
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, OSError) as exc:
             raise StoreError(_explain(self.path, exc)) from None
         return answer_id
 
@@ -456,7 +456,10 @@ def _item_state(row: tuple) -> ItemState:
     )  # fmt: skip
 
 
-def _explain(path: Path, exc: sqlite3.Error) -> str:
+def _explain(path: Path, exc: sqlite3.Error | OSError) -> str:
+    if isinstance(exc, OSError):
+        reason = exc.strerror or str(exc)
+        return f"{path}: could not save ({reason}); free some disk space or check the file"
     text = str(exc)
     if "not a database" in text or "malformed" in text:
         return (

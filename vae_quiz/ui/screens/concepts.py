@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static, TextArea
 
 from vae_quiz.domain.concepts import ConceptResult, ConceptSession
+from vae_quiz.ui.saving import NotSaved, save
 from vae_quiz.ui.screens.confirm import ConfirmScreen
 from vae_quiz.ui.screens.help import HelpScreen
 from vae_quiz.ui.widgets.concept_checklist import ConceptChecklist
@@ -195,7 +196,10 @@ class ConceptsScreen(Screen[ConceptSession]):
             return
         text = self.query_one("#editor", TextArea).text
         # Committed to the progress file inside grade(), before the result is shown.
-        self.result = result = self._session.grade(text, event.ticked)
+        try:
+            self.result = result = save(self, lambda: self._session.grade(text, event.ticked))
+        except NotSaved:
+            return  # the checklist stays, ticks and all: enter tries again
         parts: list[str | tuple[str, str]] = [
             (f"You got {result.score}/{result.total} concepts", "bold")
         ]

@@ -12,6 +12,7 @@ from textual.widgets import Footer, Rule, Static
 
 from vae_quiz.domain.scheduler import Rating, describe_due, format_interval
 from vae_quiz.domain.session import Clock, StudySession
+from vae_quiz.ui.saving import NotSaved, save
 from vae_quiz.ui.screens.help import HelpScreen
 from vae_quiz.ui.widgets.rating_bar import RatingBar
 
@@ -130,13 +131,19 @@ class StudyScreen(Screen[StudySession | None]):
 
     def _record_rating(self, rating: Rating) -> None:
         # The store commits inside rate(); only then does the view move on.
-        due = self._session.rate(rating)
+        try:
+            due = save(self, lambda: self._session.rate(rating))
+        except NotSaved:
+            return
         when = "schedule unchanged" if due is None else f"next due {describe_due(due, self._now())}"
         self.query_one("#last-result", Static).update(Content(f"{rating.label} · {when}"))
         self._show_current()
 
     def action_undo(self) -> None:
-        item = self._session.undo()
+        try:
+            item = save(self, self._session.undo)
+        except NotSaved:
+            return
         if item is None:
             return
         self.query_one("#last-result", Static).update(

@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from vae_quiz.domain.quiz import CHOICE_LETTERS, QuizResult, QuizSession
+from vae_quiz.ui.saving import NotSaved, save
 from vae_quiz.ui.screens.help import HelpScreen
 from vae_quiz.ui.widgets.choice_list import ChoiceList
 
@@ -119,7 +120,10 @@ class TestScreen(Screen[QuizSession]):
 
     def _answer(self, picked: frozenset[str]) -> None:
         # Committed to the progress file inside answer(), before any feedback is shown.
-        self.result = self._session.answer(picked)
+        try:
+            self.result = save(self, lambda: self._session.answer(picked))
+        except NotSaved:
+            return
         question = self.result.asked.question
         self.query_one(ChoiceList).mark(picked, frozenset(question.answer))
         verdict = "Correct." if self.result.is_correct else "Incorrect."

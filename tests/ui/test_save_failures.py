@@ -1,0 +1,76 @@
+"""A progress file that cannot be written (disk full, injected at the store boundary): the
+answer stays on screen, the learner is told, and a retry saves it."""
+
+from __future__ import annotations
+
+import errno
+
+import pytest
+
+from tests.conftest import screen_text as _text
+from vae_quiz.domain.store import ProgressStore
+from vae_quiz.ui.screens.concepts import ConceptsScreen
+from vae_quiz.ui.screens.test import TestScreen
+
+
+@pytest.fixture
+def disk_full(monkeypatch: pytest.MonkeyPatch):
+    """While on, every write transaction fails as a full disk does."""
+    real = ProgressStore._transaction
+    state = {"full": True}
+
+    def transaction(self):  # type: ignore[no-untyped-def]
+        if state["full"]:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(self)
+
+    monkeypatch.setattr(ProgressStore, "_transaction", transaction)
+    return state
+
+
+def _notices(app) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def test_study_keeps_the_card_and_says_so_then_retry_saves(make_app, store, disk_full):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "3")
+        await pilot.pause()
+        assert app.screen.is_revealed  # still the same card, answer visible
+        assert "1 of 5" in _text(app, "#study-status")
+        assert any("No space left on device" in n for n in _notices(app))
+        assert store.count_answers() == 0
+        disk_full["full"] = False
+        await pilot.press("3")
+        assert store.count_answers() == 1
+        assert not app.screen.is_revealed
+
+
+async def test_test_mode_keeps_the_question_unanswered_until_saved(make_app, store, disk_full):
+    app = make_app(mode="test", seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, TestScreen)
+        await pilot.press("1")
+        await pilot.pause()
+        assert screen.result is None and store.count_answers() == 0
+        assert any("could not save" in n for n in _notices(app))
+        disk_full["full"] = False
+        await pilot.press("1")
+        assert screen.result is not None and store.count_answers() == 1
+
+
+async def test_concepts_keeps_the_text_and_ticks_until_saved(make_app, store, disk_full):
+    app = make_app(mode="concepts")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ConceptsScreen)
+        await pilot.press("a", "b", "ctrl+s", "1", "enter")
+        await pilot.pause()
+        assert screen.phase == "grading" and store.count_answers() == 0
+        disk_full["full"] = False
+        await pilot.press("enter")
+        assert screen.phase == "result"
+        rows = list(store.rows())
+        assert (rows[0].response, rows[0].outcome) == ("ab", "1/4")
