@@ -230,10 +230,13 @@ def _run_mode(args: argparse.Namespace, mode: str | None) -> int:
             options=_session_options(args),
             problems=[str(p) for p in result.problems],
         )
-        _run_app(VaeQuizApp(services, mode=mode))
+        app = VaeQuizApp(services, mode=mode)
+        _run_app(app)
     finally:
         store.close()
-    return EXIT_OK
+    if app.store_error:
+        raise StoreError(app.store_error)
+    return EXIT_OK if app.return_code in (0, None) else EXIT_DATA
 
 
 def _run_app(app) -> None:  # type: ignore[no-untyped-def]

@@ -3,12 +3,13 @@ answer stays on screen, the learner is told, and a retry saves it."""
 
 from __future__ import annotations
 
+import asyncio
 import errno
 
 import pytest
 
 from tests.conftest import screen_text as _text
-from vae_quiz.domain.store import ProgressStore
+from vae_quiz.domain.store import ProgressStore, _reports_errors
 from vae_quiz.ui.screens.concepts import ConceptsScreen
 from vae_quiz.ui.screens.test import TestScreen
 
@@ -74,3 +75,25 @@ async def test_concepts_keeps_the_text_and_ticks_until_saved(make_app, store, di
         assert screen.phase == "result"
         rows = list(store.rows())
         assert (rows[0].response, rows[0].outcome) == ("ab", "1/4")
+
+
+async def test_a_read_failure_inside_the_app_exits_cleanly_with_the_message(
+    make_app, store, monkeypatch
+) -> None:
+    import sqlite3
+
+    app = make_app(mode=None)
+    async with app.run_test(size=(80, 24)):
+
+        def broken(self, deck):  # type: ignore[no-untyped-def]
+            raise sqlite3.DatabaseError("database disk image is malformed")
+
+        # As the store reports it: a StoreError naming the file.
+        monkeypatch.setattr(ProgressStore, "review_queue", _reports_errors(broken))
+        app.screen.action_start("review")
+        for _ in range(50):  # the app exits on its own; pilot.pause would wait for a screen
+            if app.return_code is not None:
+                break
+            await asyncio.sleep(0.05)
+    assert app.return_code == 1
+    assert "database disk image is malformed" in (app.store_error or "")

@@ -7,13 +7,15 @@ order.
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, TypeVar
 
 from vae_quiz.domain.errors import StoreError
 
@@ -173,6 +175,22 @@ class LogRow:
     due_after: str | None
 
 
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _reports_errors(method: _F) -> _F:
+    """Turn a SQLite or OS error inside a store method into a StoreError naming the file."""
+
+    @functools.wraps(method)
+    def wrapper(self: ProgressStore, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except (sqlite3.Error, OSError) as exc:
+            raise StoreError(_explain(self.path, exc)) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
 class ProgressStore:
     """The progress file. Open once; every `record` is committed before it returns.
 
@@ -228,6 +246,7 @@ class ProgressStore:
             version += 1
 
     @property
+    @_reports_errors
     def schema_version(self) -> int:
         return self._conn.execute("PRAGMA user_version").fetchone()[0]
 
@@ -340,6 +359,7 @@ class ProgressStore:
 
     # -- reading ------------------------------------------------------------------------------
 
+    @_reports_errors
     def item_states(self, deck: str) -> dict[str, ItemState]:
         """The scheduling state of every item of a deck that has one."""
         rows = self._conn.execute(
@@ -349,6 +369,7 @@ class ProgressStore:
         ).fetchall()
         return {row[1]: _item_state(row) for row in rows}
 
+    @_reports_errors
     def item_state(self, deck: str, item: str) -> ItemState | None:
         row = self._conn.execute(
             "SELECT deck, item, kind, state, due, first_seen, last_review, reps, lapses"
@@ -357,6 +378,7 @@ class ProgressStore:
         ).fetchone()
         return _item_state(row) if row else None
 
+    @_reports_errors
     def count_new_since(self, since: datetime, kind: str = "card") -> int:
         """How many items of a kind were first scheduled at or after `since`."""
         return self._conn.execute(
@@ -364,6 +386,7 @@ class ProgressStore:
             (kind, to_iso(since)),
         ).fetchone()[0]
 
+    @_reports_errors
     def has_scheduled_answer_since(self, deck: str, item: str, since: datetime) -> bool:
         """True when an answer at or after `since` already moved this item's schedule."""
         return (
@@ -378,14 +401,18 @@ class ProgressStore:
     def rows(self, deck: str | None = None) -> Iterator[LogRow]:
         """Every answer, oldest first."""
         where, args = ("WHERE deck = ?", (deck,)) if deck else ("", ())
-        cursor = self._conn.execute(
-            "SELECT id, answered_at, deck, item, kind, mode, outcome, rating, response, detail,"
-            f" due_after FROM review_log {where} ORDER BY answered_at, seq",
-            args,
-        )
-        for row in cursor:
-            yield LogRow(*row)
+        try:
+            cursor = self._conn.execute(
+                "SELECT id, answered_at, deck, item, kind, mode, outcome, rating, response,"
+                f" detail, due_after FROM review_log {where} ORDER BY answered_at, seq",
+                args,
+            )
+            for row in cursor:
+                yield LogRow(*row)
+        except (sqlite3.Error, OSError) as exc:
+            raise StoreError(_explain(self.path, exc)) from None
 
+    @_reports_errors
     def review_queue(self, deck: str) -> list[QueuedItem]:
         """The deck's items missed in any mode and not since answered right in review mode,
         oldest miss first."""
@@ -399,6 +426,7 @@ class ProgressStore:
         ).fetchall()
         return [QueuedItem(deck, item, kind, miss) for item, kind, miss in rows]
 
+    @_reports_errors
     def concept_tallies(self, deck: str | None = None) -> list[ConceptTally]:
         """Each concept answered so far with how often it was covered and missed, most missed
         first."""
@@ -410,6 +438,7 @@ class ProgressStore:
         ).fetchall()
         return [ConceptTally(*row) for row in rows]
 
+    @_reports_errors
     def concepts_of(self, answer_id: str) -> list[tuple[str, bool]]:
         """The concepts of one answer, in order, with whether each was covered."""
         rows = self._conn.execute(
@@ -419,6 +448,7 @@ class ProgressStore:
         ).fetchall()
         return [(concept, bool(covered)) for concept, covered in rows]
 
+    @_reports_errors
     def last_answered_at(self, deck: str) -> datetime | None:
         """When the deck's latest answer was given, or None."""
         row = self._conn.execute(
@@ -426,6 +456,7 @@ class ProgressStore:
         ).fetchone()
         return from_iso(row[0]) if row and row[0] else None
 
+    @_reports_errors
     def count_answers(self) -> int:
         return self._conn.execute("SELECT count(*) FROM review_log").fetchone()[0]
 

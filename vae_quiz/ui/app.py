@@ -15,6 +15,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
 from vae_quiz.domain.concepts import ConceptSession
+from vae_quiz.domain.errors import StoreError
 from vae_quiz.domain.model import MODE_ITEMS, Deck
 from vae_quiz.domain.overview import deck_statuses
 from vae_quiz.domain.quiz import QuizSession
@@ -91,6 +92,18 @@ class VaeQuizApp(App[None]):
         super().__init__()
         self.services = services
         self.start_mode = mode
+        # Set when the progress file failed while reading; the CLI prints it after the TUI.
+        self.store_error: str | None = None
+
+    def _handle_exception(self, error: Exception) -> None:
+        # A progress file that fails while the app reads it (a corrupt page, the disk gone) is
+        # a user-facing condition, not a crash: leave the terminal cleanly and say what it is.
+        # Failed writes never get here: the screens keep the answer and tell the learner.
+        if isinstance(error, StoreError):
+            self.store_error = str(error)
+            self.exit(return_code=1)
+            return
+        super()._handle_exception(error)
 
     def on_mount(self) -> None:
         if self.start_mode is None:
