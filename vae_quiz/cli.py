@@ -17,6 +17,7 @@ from vae_quiz import __version__
 from vae_quiz.domain.catalog import DeckNotFound, bundled_deck_files, resolve_deck_args
 from vae_quiz.domain.errors import DeckProblem, StoreError
 from vae_quiz.domain.loader import LoadResult, deck_files, load_decks
+from vae_quiz.domain.store import SCHEMA_VERSION
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
@@ -311,6 +312,43 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_doctor(args: argparse.Namespace) -> int:
+    """Report on the progress file; with --backup, copy it consistently first."""
+    from pathlib import Path
+
+    from vae_quiz.domain.doctor import backup, inspect
+    from vae_quiz.domain.paths import progress_file
+
+    path = progress_file(args.db)
+    out = _console()
+    if not path.exists():
+        out.print(f"No progress file yet at {path}: it is created on your first answer.",
+                  markup=False)  # fmt: skip
+        return EXIT_OK
+    report = inspect(path)
+    rows = [
+        ("progress file", str(report.path)),
+        ("size", f"{report.size:,} bytes"),
+        ("schema version", f"{report.schema_version} (this vae-quiz writes {SCHEMA_VERSION})"),
+        ("journal mode", report.journal_mode),
+        ("answers", f"{report.answers:,}"),
+        ("scheduled items", f"{report.scheduled_items:,}"),
+        ("decks answered", f"{report.decks:,}"),
+        ("review queue", f"{report.review_queue:,}"),
+        ("integrity", report.integrity),
+    ]
+    width = max(len(name) for name, _ in rows)
+    for name, value in rows:
+        out.print(f"{name.ljust(width)}  {value}", markup=False)
+    for problem in report.problems:
+        out.print(f"problem: {problem}", markup=False)
+    if args.backup:
+        destination = Path(args.backup)
+        pages = backup(path, destination)
+        out.print(f"backup written: {destination} ({pages:,} pages, integrity ok)", markup=False)
+    return EXIT_OK if report.is_ok else EXIT_DATA
+
+
 def _add_db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db",
@@ -431,6 +469,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_session_options(review)
     review.set_defaults(func=cmd_review)
+
+    doctor = sub.add_parser(
+        "doctor",
+        help="check the progress file and back it up",
+        description="Report the progress file's path, size, schema version, counts and "
+        "integrity, reading it without writing. Exit 1 when it has a problem. With --backup "
+        "PATH, also write a consistent copy (SQLite's backup API) to PATH.",
+    )
+    _add_db_option(doctor)
+    doctor.add_argument("--backup", metavar="PATH", help="write a consistent copy to PATH")
+    doctor.set_defaults(func=cmd_doctor)
 
     export = sub.add_parser(
         "export",

@@ -1,0 +1,127 @@
+"""`vae-quiz doctor`: what the progress file is and whether it is sound, and a consistent backup.
+
+Everything here opens the file read-only, so a damaged file is examined without being touched.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from vae_quiz.domain.errors import StoreError
+from vae_quiz.domain.store import MISSED, RIGHT, SCHEMA_VERSION
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Facts about one progress file. `problems` is empty when the file is sound."""
+
+    path: Path
+    size: int
+    schema_version: int
+    journal_mode: str
+    answers: int
+    scheduled_items: int
+    decks: int
+    review_queue: int
+    integrity: str
+    problems: tuple[str, ...]
+
+    @property
+    def is_ok(self) -> bool:
+        return not self.problems
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+
+
+def inspect(path: Path) -> Report:
+    """Examine the progress file at `path` without writing to it.
+
+    Raises:
+        StoreError: there is no file, or it cannot be read as SQLite at all.
+    """
+    if not path.exists():
+        raise StoreError(f"{path}: no progress file here yet (it is created on first answer)")
+    if path.is_dir():
+        raise StoreError(f"{path}: is a folder, not a progress file")
+    try:
+        conn = _connect_read_only(path)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: cannot be opened ({exc})") from None
+    problems: list[str] = []
+    version, journal, integrity = 0, "?", "?"
+    answers = items = decks = queued = 0
+    try:
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            journal = conn.execute("PRAGMA journal_mode").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: not a SQLite file ({exc})") from None
+        rows = [line for (text,) in conn.execute("PRAGMA integrity_check") for line in
+                text.splitlines() if not line.startswith("***")]  # fmt: skip
+        if rows == ["ok"]:
+            integrity = "ok"
+        else:
+            integrity = f"FAILED ({len(rows)} errors; first: {rows[0]})"
+            problems.append(
+                "the file is damaged: restore a backup, or move it aside to start afresh"
+            )
+        if version > SCHEMA_VERSION:
+            problems.append(f"written by a newer vae-quiz (schema {version})")
+        if 1 <= version <= SCHEMA_VERSION and integrity == "ok":
+            answers = conn.execute("SELECT count(*) FROM review_log").fetchone()[0]
+            items = conn.execute("SELECT count(*) FROM item_state").fetchone()[0]
+            decks = conn.execute("SELECT count(DISTINCT deck) FROM review_log").fetchone()[0]
+            if version >= 2:
+                queued = conn.execute(
+                    "SELECT count(*) FROM (SELECT deck, item,"
+                    f" max(CASE WHEN result = '{MISSED}' THEN seq END) AS miss,"
+                    f" max(CASE WHEN result = '{RIGHT}' AND mode = 'review' THEN seq END) AS ok"
+                    " FROM review_log WHERE result IS NOT NULL GROUP BY deck, item)"
+                    " WHERE miss > coalesce(ok, 0)"
+                ).fetchone()[0]
+        elif version == 0:
+            problems.append("not a vae-quiz progress file (no schema version)")
+    except sqlite3.DatabaseError as exc:
+        problems.append(f"unreadable ({exc}): restore a backup, or move it aside to start afresh")
+        integrity = f"FAILED ({exc})"
+    finally:
+        conn.close()
+    return Report(
+        path=path, size=path.stat().st_size, schema_version=version, journal_mode=journal,
+        answers=answers, scheduled_items=items, decks=decks, review_queue=queued,
+        integrity=integrity, problems=tuple(problems),
+    )  # fmt: skip
+
+
+def backup(path: Path, destination: Path) -> int:
+    """Copy the progress file to `destination` with SQLite's backup API: a consistent snapshot
+    even while another vae-quiz is writing. Returns the pages copied.
+
+    Raises:
+        StoreError: no source, the destination exists, or the copy failed.
+    """
+    if not path.exists():
+        raise StoreError(f"{path}: no progress file to back up")
+    if destination.exists():
+        raise StoreError(f"{destination}: already exists; choose a new file name")
+    try:
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        source = _connect_read_only(path)
+        target = sqlite3.connect(destination)
+        try:
+            source.backup(target)
+            pages = target.execute("PRAGMA page_count").fetchone()[0]
+            check = target.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            target.close()
+            source.close()
+    except (sqlite3.Error, OSError) as exc:
+        destination.unlink(missing_ok=True)
+        raise StoreError(f"{destination}: backup failed ({exc})") from None
+    if check != "ok":
+        raise StoreError(f"{destination}: the copy fails its integrity check ({check})")
+    return pages
