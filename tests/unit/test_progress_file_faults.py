@@ -119,3 +119,28 @@ def test_a_read_only_progress_file_is_reported(tmp_path: Path) -> None:
         tmp_path.chmod(0o755)
     assert result.returncode == 1
     assert str(path) in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_file_opened_read_only_is_reported_and_untouched(tmp_path: Path, monkeypatch) -> None:
+    """Root ignores file modes, so the read-only case is made with SQLite's own read-only open:
+    the same error a learner without write permission gets."""
+    import vae_quiz.domain.store as store_module
+    from vae_quiz.domain.errors import StoreError
+
+    path = _filled(tmp_path / "p.sqlite3", answers=3)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode = DELETE")  # so that switching to WAL needs a write
+    conn.close()
+    before = _digest(path)
+    real_connect = sqlite3.connect
+
+    def read_only(target, **kwargs):  # type: ignore[no-untyped-def]
+        return real_connect(f"{Path(target).as_uri()}?mode=ro", uri=True, **kwargs)
+
+    monkeypatch.setattr(store_module.sqlite3, "connect", read_only)
+    with pytest.raises(StoreError) as caught:
+        ProgressStore(path)
+    message = str(caught.value)
+    assert str(path) in message and "cannot open the progress file for writing" in message
+    assert "\n" not in message
+    assert _digest(path) == before
