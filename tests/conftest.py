@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+
+# Tests (and the commands they run) keep their deck cache out of the user's cache folder.
+os.environ.setdefault("VAE_QUIZ_CACHE", tempfile.mkdtemp(prefix="vae-quiz-cache-"))
 
 DATA = Path(__file__).parent / "data"
 REPO = Path(__file__).parent.parent

@@ -16,7 +16,7 @@ from rich.console import Console
 from vae_quiz import __version__
 from vae_quiz.domain.catalog import DeckNotFound, bundled_deck_files, resolve_deck_args
 from vae_quiz.domain.errors import DeckProblem, StoreError
-from vae_quiz.domain.loader import LoadResult, deck_files, load_decks
+from vae_quiz.domain.library import LoadResult, deck_files, load_decks
 from vae_quiz.domain.store import SCHEMA_VERSION
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2

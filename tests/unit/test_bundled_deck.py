@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from vae_quiz.domain.catalog import bundled_deck_files
-from vae_quiz.domain.loader import load_deck, load_decks
+from vae_quiz.domain.library import load_decks
+from vae_quiz.domain.loader import load_deck
 from vae_quiz.domain.model import Level
 
 

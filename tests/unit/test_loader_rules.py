@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from vae_quiz.domain.errors import DeckError
-from vae_quiz.domain.loader import load_deck, load_decks, parse_deck
+from vae_quiz.domain.library import load_decks
+from vae_quiz.domain.loader import load_deck, parse_deck
 from vae_quiz.domain.model import Level
 
 BAD = Path(__file__).parent.parent / "data" / "bad"

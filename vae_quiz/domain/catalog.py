@@ -6,7 +6,7 @@ import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from vae_quiz.domain.loader import LoadResult, deck_files, load_decks
+from vae_quiz.domain.library import LoadResult, deck_files, load_decks
 from vae_quiz.domain.paths import bundled_deck_dir, user_deck_dir
 
 

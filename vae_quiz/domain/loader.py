@@ -19,17 +19,23 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from vae_quiz.domain.errors import DeckError, DeckProblem, quote
-from vae_quiz.domain.model import Card, Deck, Level, Prompt, Question
+from vae_quiz.domain.model import (
+    MAX_CHOICES,
+    MAX_DECK_BYTES,
+    MIN_CHOICES,
+    Card,
+    Deck,
+    Level,
+    Prompt,
+    Question,
+)
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-MAX_DECK_BYTES = 128 * 1024 * 1024
 MAX_DEPTH = 64
-MIN_CHOICES, MAX_CHOICES = 2, 8
 DECK_ID_RE = re.compile(r"[a-z0-9-]+")
 ITEM_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 MAX_ID_LENGTH = 100
-DECK_SUFFIXES = (".yaml", ".yml")
 
 _CORE = "tag:yaml.org,2002:"
 _TEXT_TAGS = {f"{_CORE}{t}" for t in ("str", "int", "float", "bool", "timestamp")}
@@ -565,6 +571,15 @@ def parse_deck(text: str, path: str) -> Deck:
     return deck
 
 
+def parse_deck_bytes(data: bytes, path: str) -> Deck:
+    """Check and build a deck from a deck file's bytes (UTF-8, with or without a BOM).
+
+    Raises:
+        DeckError: with every problem found.
+    """
+    return parse_deck(_decode(data, path), path)
+
+
 def load_deck(path: str | os.PathLike[str]) -> Deck:
     """Read, check and build the deck in one YAML file.
 
@@ -591,57 +606,6 @@ def load_deck(path: str | os.PathLike[str]) -> Deck:
         reason = exc.strerror or str(exc)
         raise DeckError([DeckProblem(shown, None, f"cannot read the file: {reason}")]) from None
     return parse_deck(_decode(data, shown), shown)
-
-
-def deck_files(folder: str | os.PathLike[str]) -> list[Path]:
-    """The deck files in a folder and its subfolders (hidden ones skipped), sorted."""
-    found: list[Path] = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(
-            Path(root, f)
-            for f in sorted(files)
-            if f.endswith(DECK_SUFFIXES) and not f.startswith(".")
-        )
-    return found
-
-
-@dataclass
-class LoadResult:
-    """The valid decks of a set of files, and the problems of the rest."""
-
-    decks: list[Deck] = field(default_factory=list)
-    problems: list[DeckProblem] = field(default_factory=list)
-    failed_paths: list[str] = field(default_factory=list)
-
-
-def load_decks(paths: Iterable[str | os.PathLike[str]]) -> LoadResult:
-    """Load many deck files; a deck id used twice is a problem of the later file."""
-    result = LoadResult()
-    owners: dict[str, str] = {}
-    for path in paths:
-        try:
-            deck = load_deck(path)
-        except DeckError as exc:
-            result.problems.extend(exc.problems)
-            result.failed_paths.append(str(path))
-            continue
-        if deck.id in owners:
-            result.problems.append(
-                DeckProblem(
-                    str(path),
-                    1,
-                    f"deck id '{deck.id}' is already used by {owners[deck.id]}",
-                    "deck",
-                    deck.id,
-                    "id",
-                )
-            )
-            result.failed_paths.append(str(path))
-            continue
-        owners[deck.id] = str(path)
-        result.decks.append(deck)
-    return result
 
 
 def iter_items(decks: Iterable[Deck]) -> Iterator[tuple[Deck, Card | Question | Prompt]]:

@@ -5,6 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+# A question has this many choices at least and at most (the test screen numbers 1..8, a..h).
+MIN_CHOICES, MAX_CHOICES = 2, 8
+# A deck file larger than this is refused before it is read.
+MAX_DECK_BYTES = 128 * 1024 * 1024
+
 
 class Level(StrEnum):
     """How advanced an item is; used by `--level` filters."""

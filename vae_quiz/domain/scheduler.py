@@ -1,4 +1,5 @@
-"""FSRS scheduling: the only module that imports `fsrs`.
+"""FSRS scheduling: the only module that imports `fsrs`, and only when an item is first rated
+or previewed (not while the first screen is being shown).
 
 Item states travel as JSON text (fsrs's own `Card.to_dict`), so the store never sees fsrs types.
 """
@@ -9,11 +10,12 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import IntEnum
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-from fsrs import Card as FsrsCard
-from fsrs import Rating as FsrsRating
-from fsrs import Scheduler as FsrsScheduler
-from fsrs import State as FsrsState
+if TYPE_CHECKING:
+    from fsrs import Card as FsrsCard
+    from fsrs import Scheduler as FsrsScheduler
 
 DEFAULT_RETENTION = 0.9
 
@@ -52,12 +54,21 @@ class Scheduler:
     def __init__(
         self, desired_retention: float = DEFAULT_RETENTION, *, enable_fuzzing: bool = True
     ) -> None:
-        self._fsrs = FsrsScheduler(
-            desired_retention=desired_retention, enable_fuzzing=enable_fuzzing
+        self.desired_retention = desired_retention
+        self.enable_fuzzing = enable_fuzzing
+
+    @cached_property
+    def _fsrs(self) -> FsrsScheduler:
+        from fsrs import Scheduler as FsrsScheduler
+
+        return FsrsScheduler(
+            desired_retention=self.desired_retention, enable_fuzzing=self.enable_fuzzing
         )
 
     @staticmethod
     def _card(state_json: str | None) -> FsrsCard:
+        from fsrs import Card as FsrsCard
+
         if state_json is None:
             # card_id given, so fsrs does not sleep 1 ms to make a unique one.
             return FsrsCard(card_id=0)
@@ -65,6 +76,9 @@ class Scheduler:
 
     def review(self, state_json: str | None, rating: Rating, now: datetime) -> Review:
         """Rate an item whose current state is `state_json` (None: a new item)."""
+        from fsrs import Rating as FsrsRating
+        from fsrs import State as FsrsState
+
         card, _ = self._fsrs.review_card(self._card(state_json), FsrsRating(int(rating)), now)
         was_review = state_json is not None and self._card(state_json).state == FsrsState.Review
         return Review(
@@ -76,6 +90,8 @@ class Scheduler:
 
     def preview(self, state_json: str | None, now: datetime) -> dict[Rating, datetime]:
         """When the item would next be due for each rating, without changing anything."""
+        from fsrs import Rating as FsrsRating
+
         card = self._card(state_json)
         out = {}
         for rating in Rating:

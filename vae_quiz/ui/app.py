@@ -8,31 +8,27 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
-from vae_quiz.domain.concepts import ConceptSession
 from vae_quiz.domain.errors import StoreError
 from vae_quiz.domain.model import MODE_ITEMS, Deck
-from vae_quiz.domain.overview import deck_statuses
-from vae_quiz.domain.quiz import QuizSession
-from vae_quiz.domain.review import ItemSession, ReviewSession
 from vae_quiz.domain.scheduler import Scheduler
 from vae_quiz.domain.session import Clock, SessionOptions, StudySession
-from vae_quiz.domain.store import ProgressStore
-from vae_quiz.ui.screens.concepts import ConceptsScreen
-from vae_quiz.ui.screens.home import HomeScreen
-from vae_quiz.ui.screens.study import StudyScreen
-from vae_quiz.ui.screens.summary import (
-    ConceptSummaryScreen,
-    QuizSummaryScreen,
-    ReviewSummaryScreen,
-    StudySummaryScreen,
-)
-from vae_quiz.ui.screens.test import TestScreen
+
+# Each mode's screens and sessions are imported when that mode is first opened, so start-up
+# pays only for the screen it shows first.
+if TYPE_CHECKING:
+    from vae_quiz.domain.review import ItemSession, ReviewSession
+    from vae_quiz.domain.store import ProgressStore
+    from vae_quiz.ui.screens.concepts import ConceptsScreen
+    from vae_quiz.ui.screens.home import HomeScreen
+    from vae_quiz.ui.screens.study import StudyScreen
+    from vae_quiz.ui.screens.test import TestScreen
 
 
 @dataclass
@@ -114,6 +110,8 @@ class VaeQuizApp(App[None]):
     # -- home ---------------------------------------------------------------------------------
 
     def _home(self) -> HomeScreen | None:
+        from vae_quiz.ui.screens.home import HomeScreen
+
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
                 return screen
@@ -123,6 +121,9 @@ class VaeQuizApp(App[None]):
         """Show the home screen: back to it when it is below, else open it."""
         home = self._home()
         if home is None:
+            from vae_quiz.domain.overview import deck_statuses
+            from vae_quiz.ui.screens.home import HomeScreen
+
             s = self.services
             self.push_screen(
                 HomeScreen(lambda: deck_statuses(s.decks, s.store, s.now()), s.now, s.problems)
@@ -146,17 +147,27 @@ class VaeQuizApp(App[None]):
                 return
         s = self.services
         if mode == "review":
+            from vae_quiz.domain.review import ReviewSession
+
             self._review(ReviewSession(decks, s.store, s.scheduler, s.now, s.options))
             return
         session: ItemSession
         screen: Screen
         if mode in ("study", "cram"):
+            from vae_quiz.ui.screens.study import StudyScreen
+
             session = StudySession(decks, s.store, s.scheduler, s.now, s.options, mode=mode)
             screen = StudyScreen(session, s.now)
         elif mode == "test":
+            from vae_quiz.domain.quiz import QuizSession
+            from vae_quiz.ui.screens.test import TestScreen
+
             session = QuizSession(decks, s.store, s.scheduler, s.now, s.options)
             screen = TestScreen(session)
         elif mode == "concepts":
+            from vae_quiz.domain.concepts import ConceptSession
+            from vae_quiz.ui.screens.concepts import ConceptsScreen
+
             session = ConceptSession(decks, s.store, s.scheduler, s.now, s.options)
             screen = ConceptsScreen(session)
         else:
@@ -164,6 +175,13 @@ class VaeQuizApp(App[None]):
         self.push_screen(screen, lambda _: self._show_summary(session, decks))
 
     def _show_summary(self, session: ItemSession, decks: Sequence[Deck]) -> None:
+        from vae_quiz.domain.quiz import QuizSession
+        from vae_quiz.ui.screens.summary import (
+            ConceptSummaryScreen,
+            QuizSummaryScreen,
+            StudySummaryScreen,
+        )
+
         summary: Screen
         if isinstance(session, StudySession):
             summary = StudySummaryScreen(session.summary(), self.services.now(), session.mode)
@@ -186,6 +204,12 @@ class VaeQuizApp(App[None]):
 
     def _review(self, review: ReviewSession) -> None:
         """Ask the current queued item in its own mode's screen; then the next, until done."""
+        from vae_quiz.domain.quiz import QuizSession
+        from vae_quiz.ui.screens.concepts import ConceptsScreen
+        from vae_quiz.ui.screens.study import StudyScreen
+        from vae_quiz.ui.screens.summary import ReviewSummaryScreen
+        from vae_quiz.ui.screens.test import TestScreen
+
         if review.is_finished:
             self.push_screen(
                 ReviewSummaryScreen(review.summary()), partial(self._after_summary, review.decks)

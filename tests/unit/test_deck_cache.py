@@ -1,0 +1,114 @@
+"""The deck cache: an unchanged deck is not parsed again; any change, or a damaged entry, means a
+fresh parse; the cache is never trusted over the file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import vae_quiz.domain.loader as loader
+from vae_quiz.domain.deck_cache import load_deck_cached
+from vae_quiz.domain.errors import DeckError
+from vae_quiz.domain.paths import bundled_deck_dir
+
+DECK = """id: cached
+title: Cached
+cards:
+  - {id: c1, front: "[b]One[/b]", back: "1", level: beginner}
+questions:
+  - {id: q1, question: Pick, choices: [a, b, c], answer: [a, c], shuffle: false}
+prompts:
+  - {id: p1, prompt: Say, hint: h, concepts: [x, y], model_answer: m}
+"""
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Counts real parses of deck files."""
+    calls: list[str] = []
+    real = loader.parse_deck_bytes
+
+    def counting(data: bytes, path: str):  # type: ignore[no-untyped-def]
+        calls.append(path)
+        return real(data, path)
+
+    monkeypatch.setattr(loader, "parse_deck_bytes", counting)
+    return calls
+
+
+def _entries(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.deck"))
+
+
+def test_an_unchanged_deck_is_parsed_once_and_loads_equal(tmp_path, parses) -> None:
+    deck_file = tmp_path / "d.yaml"
+    deck_file.write_text(DECK)
+    cache = tmp_path / "cache"
+    first = load_deck_cached(deck_file, cache)
+    second = load_deck_cached(deck_file, cache)
+    assert parses == [str(deck_file)]
+    assert first == second
+    assert second.questions[0].answer == ("a", "c") and second.questions[0].is_multi
+
+
+def test_the_bundled_deck_round_trips_through_the_cache(tmp_path, parses) -> None:
+    path = bundled_deck_dir() / "vae.yaml"
+    fresh = loader.load_deck(path)
+    load_deck_cached(path, tmp_path)
+    assert load_deck_cached(path, tmp_path) == fresh
+
+
+def test_a_changed_deck_is_parsed_again_even_with_the_same_size_and_mtime(tmp_path, parses):
+    deck_file = tmp_path / "d.yaml"
+    deck_file.write_text(DECK)
+    cache = tmp_path / "cache"
+    load_deck_cached(deck_file, cache)
+    stat = deck_file.stat()
+    deck_file.write_text(DECK.replace("Pick", "Pock"))  # same size
+    os.utime(deck_file, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same mtime
+    assert load_deck_cached(deck_file, cache).questions[0].question == "Pock"
+    assert len(parses) == 2
+
+
+@pytest.mark.parametrize("damage", ["flip a byte", "truncate", "empty", "garbage"])
+def test_a_damaged_entry_is_ignored_and_rebuilt(tmp_path, parses, damage: str) -> None:
+    deck_file = tmp_path / "d.yaml"
+    deck_file.write_text(DECK)
+    cache = tmp_path / "cache"
+    expected = load_deck_cached(deck_file, cache)
+    (entry,) = _entries(cache)
+    blob = bytearray(entry.read_bytes())
+    if damage == "flip a byte":
+        blob[len(blob) // 2] ^= 0xFF
+    elif damage == "truncate":
+        blob = blob[: len(blob) // 2]
+    elif damage == "empty":
+        blob = bytearray()
+    else:
+        blob = bytearray(os.urandom(200))
+    entry.write_bytes(bytes(blob))
+    assert load_deck_cached(deck_file, cache) == expected
+    assert len(parses) == 2
+    load_deck_cached(deck_file, cache)
+    assert len(parses) == 2  # rebuilt: the next load is a hit again
+
+
+def test_an_invalid_deck_is_not_cached_and_reports_every_time(tmp_path, parses) -> None:
+    deck_file = tmp_path / "bad.yaml"
+    deck_file.write_text(DECK.replace("answer: [a, c]", "answer: [z]"))
+    cache = tmp_path / "cache"
+    for _ in range(2):
+        with pytest.raises(DeckError, match=r"bad\.yaml:6: question 'q1'"):
+            load_deck_cached(deck_file, cache)
+    assert _entries(cache) == []
+    assert len(parses) == 2
+
+
+def test_an_unwritable_cache_folder_still_loads_the_deck(tmp_path) -> None:
+    deck_file = tmp_path / "d.yaml"
+    deck_file.write_text(DECK)
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("x")
+    assert load_deck_cached(deck_file, blocked / "cache").id == "cached"
