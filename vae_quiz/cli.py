@@ -17,7 +17,6 @@ from vae_quiz import __version__
 from vae_quiz.domain.catalog import DeckNotFound, bundled_deck_files, resolve_deck_args
 from vae_quiz.domain.errors import DeckProblem, StoreError
 from vae_quiz.domain.library import LoadResult, deck_files, load_decks
-from vae_quiz.domain.store import SCHEMA_VERSION
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
@@ -318,6 +317,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
     from vae_quiz.domain.doctor import backup, inspect
     from vae_quiz.domain.paths import progress_file
+    from vae_quiz.domain.store import SCHEMA_VERSION
 
     path = progress_file(args.db)
     out = _console()

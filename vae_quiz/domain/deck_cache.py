@@ -13,7 +13,6 @@ import contextlib
 import hashlib
 import marshal
 import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -108,6 +107,8 @@ def _read_entry(entry: Path, key: tuple) -> tuple | None:
 
 def _write_entry(entry: Path, key: tuple, plain: tuple) -> None:
     """Write atomically (temp file, then rename); a cache that cannot be written is skipped."""
+    import tempfile
+
     body = marshal.dumps((key, plain))
     digest = hashlib.blake2b(body, digest_size=_DIGEST_SIZE).digest()
     with contextlib.suppress(OSError):

@@ -35,10 +35,10 @@ def deck_status(deck: Deck, store: ProgressStore | None, now: datetime) -> DeckS
     """
     if store is None:
         return DeckStatus(deck, due=0, new=len(deck.items), queued=0, last_answered=None)
-    states = store.item_states(deck.id)
     ids = {item.id for item in deck.items}
-    due = sum(1 for item_id, state in states.items() if item_id in ids and state.due <= now)
-    new = sum(1 for item_id in ids if item_id not in states)
+    due = sum(1 for item_id, _ in store.due_items(deck.id, now) if item_id in ids)
+    scheduled = store.scheduled_items(deck.id)
+    new = sum(1 for item_id in ids if item_id not in scheduled)
     queued = sum(1 for entry in store.review_queue(deck.id) if entry.item in ids)
     return DeckStatus(deck, due, new, queued, store.last_answered_at(deck.id))
 

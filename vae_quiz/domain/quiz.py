@@ -66,16 +66,18 @@ class QuizSession:
         rng = random.Random(self.options.seed)
         pool: list[tuple[Deck, Question]] = []
         for deck in self.decks:
-            states = self.store.item_states(deck.id) if self.options.due_only else {}
+            due_ids = (
+                {item for item, _ in self.store.due_items(deck.id, self.started_at)}
+                if self.options.due_only
+                else set()
+            )
             for question in deck.questions:
                 if self.only is not None and (deck.id, question.id) not in self.only:
                     continue
                 if self.options.level is not None and question.level != self.options.level:
                     continue
-                if self.options.due_only:
-                    state = states.get(question.id)
-                    if state is None or state.due > self.started_at:
-                        continue
+                if self.options.due_only and question.id not in due_ids:
+                    continue
                 pool.append((deck, question))
         rng.shuffle(pool)
         if self.options.limit is not None:

@@ -128,17 +128,20 @@ class StudySession:
         due: list[tuple[datetime, int, StudyItem]] = []
         new: list[StudyItem] = []
         order = 0
+        level = self.options.level
         for deck in self.decks:
-            states = self.store.item_states(deck.id)
-            for card in deck.cards:
-                if self.options.level is not None and card.level != self.options.level:
-                    continue
-                state = states.get(card.id)
-                if state is None:
-                    new.append(StudyItem(deck, card, is_new=True))
-                elif state.due <= now + LEARN_AHEAD:
+            cards = {card.id: card for card in deck.cards}
+            for item_id, due_at in self.store.due_items(deck.id, now + LEARN_AHEAD):
+                card = cards.get(item_id)
+                if card is not None and (level is None or card.level == level):
                     order += 1
-                    due.append((state.due, order, StudyItem(deck, card, is_new=False)))
+                    due.append((due_at, order, StudyItem(deck, card, is_new=False)))
+            scheduled = self.store.scheduled_items(deck.id)
+            new.extend(
+                StudyItem(deck, card, is_new=True)
+                for card in deck.cards
+                if card.id not in scheduled and (level is None or card.level == level)
+            )
         due.sort(key=lambda entry: (entry[0], entry[1]))
         seen_today = self.store.count_new_since(start_of_day(now))
         new_left = max(0, self.options.new_per_day - seen_today)
@@ -259,9 +262,9 @@ class StudySession:
         counts = Counter(d.rating for d in self.done)
         next_due: datetime | None = None
         for deck in self.decks:
-            for state in self.store.item_states(deck.id).values():
-                if next_due is None or state.due < next_due:
-                    next_due = state.due
+            soonest = self.store.next_due(deck.id)
+            if soonest is not None and (next_due is None or soonest < next_due):
+                next_due = soonest
         return StudySummary(
             cards_seen=len({d.item.key for d in self.done}),
             answers=len(self.done),

@@ -76,6 +76,7 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (answer_seq, position)
     ) WITHOUT ROWID;
     CREATE INDEX concept_result_item ON concept_result (deck, item, concept);
+    CREATE INDEX item_state_first_seen ON item_state (kind, first_seen);
     """,
 ]
 
@@ -377,6 +378,32 @@ class ProgressStore:
             (deck, item),
         ).fetchone()
         return _item_state(row) if row else None
+
+    @_reports_errors
+    def due_items(self, deck: str, until: datetime) -> list[tuple[str, datetime]]:
+        """(item, due) of the deck's items due at or before `until`, soonest first (an index
+        range: the rest of the table is not read)."""
+        rows = self._conn.execute(
+            "SELECT item, due FROM item_state WHERE deck = ? AND due <= ? ORDER BY due, item",
+            (deck, to_iso(until)),
+        ).fetchall()
+        return [(item, from_iso(due)) for item, due in rows]
+
+    @_reports_errors
+    def scheduled_items(self, deck: str) -> set[str]:
+        """The ids of the deck's items that have a schedule (read from the primary key)."""
+        return {
+            row[0]
+            for row in self._conn.execute("SELECT item FROM item_state WHERE deck = ?", (deck,))
+        }
+
+    @_reports_errors
+    def next_due(self, deck: str) -> datetime | None:
+        """When the deck's soonest item is due, or None."""
+        row = self._conn.execute(
+            "SELECT min(due) FROM item_state WHERE deck = ?", (deck,)
+        ).fetchone()
+        return from_iso(row[0]) if row and row[0] else None
 
     @_reports_errors
     def count_new_since(self, since: datetime, kind: str = "card") -> int:
