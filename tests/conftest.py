@@ -102,3 +102,14 @@ def screen_text(app, selector: str) -> str:
     if isinstance(widget, OptionList):
         return "\n".join(str(option.prompt) for option in widget.options)
     return "".join(str(part.render()) for part in widget.query(Static))
+
+
+@pytest.fixture
+def store_factory(tmp_path_factory):
+    """New, empty progress stores (for property tests, which cannot use function fixtures)."""
+    from vae_quiz.domain.store import ProgressStore
+
+    def make():
+        return ProgressStore(tmp_path_factory.mktemp("store") / "p.sqlite3")
+
+    return make

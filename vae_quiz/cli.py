@@ -227,6 +227,7 @@ def _run_mode(args: argparse.Namespace, mode: str | None) -> int:
             store=store,
             decks=result.decks,
             now=lambda: datetime.now(UTC),
+            scheduler=_scheduler(args),
             options=_session_options(args),
             problems=[str(p) for p in result.problems],
         )
@@ -311,6 +312,37 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_stats(args: argparse.Namespace) -> int:
+    """The stats: JSON with --json, plain text when stdout is not a terminal, else the TUI."""
+    if not args.json and sys.stdout.isatty():
+        return _run_mode(args, "stats")
+    from datetime import UTC, datetime
+
+    from vae_quiz.domain.paths import progress_file
+    from vae_quiz.domain.report import build_report
+    from vae_quiz.domain.store import ProgressStore
+
+    result = _load_for_command(args)
+    if result.problems and args.decks:
+        return EXIT_DATA
+    scheduler = _scheduler(args)
+    path = progress_file(args.db)
+    # Stats never create a progress file: without one, they are all zero.
+    store = ProgressStore(path) if path.exists() else ProgressStore(":memory:")
+    try:
+        report = build_report(result.decks, store, datetime.now(UTC),
+                              desired_retention=scheduler.desired_retention)  # fmt: skip
+    finally:
+        store.close()
+    if args.json:
+        sys.stdout.write(report.to_json() + "\n")
+    else:
+        from vae_quiz.report_text import report_text
+
+        _console().print(report_text(report), markup=False)
+    return EXIT_OK
+
+
 def cmd_doctor(args: argparse.Namespace) -> int:
     """Report on the progress file; with --backup, copy it consistently first."""
     from pathlib import Path
@@ -368,6 +400,48 @@ def _add_session_options(parser: argparse.ArgumentParser) -> None:
         "--limit", type=_positive_int, metavar="N", help="at most N items this session"
     )
     parser.add_argument("--seed", type=int, metavar="N", help="reproducible shuffling")
+    _add_retention_option(parser)
+
+
+def _retention(text: str) -> float:
+    from vae_quiz.domain.settings import check_retention
+
+    try:
+        return check_retention(float(text))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"'{text}': {exc}") from None
+
+
+def _add_retention_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--retention",
+        type=_retention,
+        metavar="R",
+        help="desired retention for FSRS, 0.70 to 0.99 (default: desired_retention in "
+        "config.toml, else 0.9)",
+    )
+
+
+def _scheduler(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The scheduler at the desired retention: --retention, else the config file, else 0.9.
+    Above 0.97, Anki's warning goes to stderr."""
+    from vae_quiz.domain.scheduler import Scheduler
+    from vae_quiz.domain.settings import SettingsError, load_settings, retention_warning
+
+    retention = getattr(args, "retention", None)
+    if retention is None:
+        try:
+            retention = load_settings().desired_retention
+        except SettingsError as exc:
+            raise _DataError(str(exc)) from None
+    warning = retention_warning(retention)
+    if warning:
+        _console(stderr=True).print(f"vae-quiz: warning: {warning}", markup=False)
+    return Scheduler(desired_retention=retention)
+
+
+class _DataError(Exception):
+    """Bad data (a settings file): the message goes to stderr and the exit code is 1."""
 
 
 def _add_deck_options(parser: argparse.ArgumentParser) -> None:
@@ -470,6 +544,20 @@ def build_parser() -> argparse.ArgumentParser:
     _add_session_options(review)
     review.set_defaults(func=cmd_review)
 
+    stats = sub.add_parser(
+        "stats",
+        help="your progress: activity, streaks, forecast, retention, weak spots",
+        description="Answers per day over the last year, streaks, the due forecast for 30 "
+        "days, true retention against the desired retention, test accuracy, concept coverage, "
+        "leeches and the concepts missed most. In a terminal: a screen; otherwise plain text; "
+        "--json: the same figures as JSON (keys documented in the README).",
+    )
+    _add_deck_options(stats)
+    _add_db_option(stats)
+    _add_retention_option(stats)
+    stats.add_argument("--json", action="store_true", help="print the figures as JSON")
+    stats.set_defaults(func=cmd_stats)
+
     doctor = sub.add_parser(
         "doctor",
         help="check the progress file and back it up",
@@ -504,7 +592,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _UsageError as exc:
         _console(stderr=True).print(f"vae-quiz {args.command}: error: {exc}", markup=False)
         return EXIT_USAGE
-    except StoreError as exc:
+    except (StoreError, _DataError) as exc:
         _console(stderr=True).print(f"vae-quiz: {exc}", markup=False)
         return EXIT_DATA
     except KeyboardInterrupt:

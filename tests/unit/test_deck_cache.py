@@ -112,3 +112,24 @@ def test_an_unwritable_cache_folder_still_loads_the_deck(tmp_path) -> None:
     blocked = tmp_path / "file-not-folder"
     blocked.write_text("x")
     assert load_deck_cached(deck_file, blocked / "cache").id == "cached"
+
+
+def test_a_cache_hit_imports_neither_pyyaml_nor_the_checker(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    deck_file = tmp_path / "d.yaml"
+    deck_file.write_text(DECK)
+    cache = tmp_path / "cache"
+    load_deck_cached(deck_file, cache)
+    code = (
+        "import sys\n"
+        "from vae_quiz.domain.library import load_decks\n"
+        f"result = load_decks([{str(deck_file)!r}])\n"
+        "assert result.decks and not result.problems, result.problems\n"
+        "print(sorted(m for m in ('yaml', 'vae_quiz.domain.loader') if m in sys.modules))\n"
+    )
+    env = {**os.environ, "VAE_QUIZ_CACHE": str(cache)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                         check=True, timeout=60)  # fmt: skip
+    assert out.stdout.strip() == "[]"

@@ -1,9 +1,9 @@
 """A cache of validated decks, so an unchanged deck file is never parsed twice.
 
-An entry is keyed by the deck file's path and records its size, mtime and a BLAKE2b hash of its
+An entry is keyed by the deck file's path and records its size, mtime and a SHA-256 hash of its
 bytes; it is used only when all of them still match. Entries live in the user cache folder
 (platformdirs; `$VAE_QUIZ_CACHE` overrides it) as `marshal` data, which holds only plain values
-and never runs code, followed by a BLAKE2b digest of that data: a stale, truncated or corrupt
+and never runs code, followed by a SHA-256 digest of that data: a stale, truncated or corrupt
 entry is ignored and rebuilt, never trusted.
 """
 
@@ -20,7 +20,7 @@ from vae_quiz.domain.errors import DeckError, DeckProblem
 from vae_quiz.domain.model import MAX_DECK_BYTES, Card, Deck, Level, Prompt, Question
 
 CACHE_ENV = "VAE_QUIZ_CACHE"
-FORMAT = 1  # bump when the model or this layout changes
+FORMAT = 2  # bump when the model or this layout changes
 _DIGEST_SIZE = 32
 _CHUNK = 1 << 20
 
@@ -35,7 +35,7 @@ def cache_dir(env: Mapping[str, str] = os.environ) -> Path:
 
 
 def _entry_path(folder: Path, deck_path: Path) -> Path:
-    name = hashlib.blake2b(str(deck_path).encode(), digest_size=16).hexdigest()
+    name = hashlib.sha256(str(deck_path).encode()).hexdigest()[:32]
     return folder / f"{name}.deck"
 
 
@@ -71,7 +71,7 @@ def _from_plain(plain: tuple, path: str) -> Deck:
 
 
 def _read_deck_file(path: Path, shown: str) -> tuple[bytes, os.stat_result, bytes]:
-    """The file's bytes, its stat and its BLAKE2b digest."""
+    """The file's bytes, its stat and its SHA-256 digest."""
     try:
         info = os.stat(path)
         if info.st_size > MAX_DECK_BYTES:
@@ -83,7 +83,7 @@ def _read_deck_file(path: Path, shown: str) -> tuple[bytes, os.stat_result, byte
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise DeckError([DeckProblem(shown, None, f"cannot read the file: {reason}")]) from None
-    return data, info, hashlib.blake2b(data, digest_size=_DIGEST_SIZE).digest()
+    return data, info, hashlib.sha256(data).digest()
 
 
 def _read_entry(entry: Path, key: tuple) -> tuple | None:
@@ -92,11 +92,11 @@ def _read_entry(entry: Path, key: tuple) -> tuple | None:
         blob = entry.read_bytes()
     except OSError:
         return None
-    body, digest = blob[:-_DIGEST_SIZE], blob[-_DIGEST_SIZE:]
-    if (
-        len(blob) <= _DIGEST_SIZE
-        or hashlib.blake2b(body, digest_size=_DIGEST_SIZE).digest() != digest
-    ):
+    if len(blob) <= _DIGEST_SIZE:
+        return None
+    # A view, not a copy: the entry can be tens of megabytes.
+    body, digest = memoryview(blob)[:-_DIGEST_SIZE], blob[-_DIGEST_SIZE:]
+    if hashlib.sha256(body).digest() != digest:
         return None
     try:
         stored_key, plain = marshal.loads(body)
@@ -110,7 +110,7 @@ def _write_entry(entry: Path, key: tuple, plain: tuple) -> None:
     import tempfile
 
     body = marshal.dumps((key, plain))
-    digest = hashlib.blake2b(body, digest_size=_DIGEST_SIZE).digest()
+    digest = hashlib.sha256(body).digest()
     with contextlib.suppress(OSError):
         entry.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".deck")

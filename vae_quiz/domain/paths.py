@@ -10,6 +10,7 @@ APP_NAME = "vae-quiz"
 DB_ENV = "VAE_QUIZ_DB"
 DECKS_ENV = "VAE_QUIZ_DECKS"
 DB_FILENAME = "progress.sqlite3"
+CONFIG_ENV = "VAE_QUIZ_CONFIG"
 
 
 def user_data_dir() -> Path:
@@ -53,3 +54,12 @@ def bundled_deck_dir() -> Path:
     if inside.is_dir():
         return inside
     return package_dir.parent / "decks"
+
+
+def config_file(env: Mapping[str, str] = os.environ) -> Path:
+    """The settings file: $VAE_QUIZ_CONFIG, else `config.toml` in the user config folder."""
+    if env.get(CONFIG_ENV):
+        return Path(env[CONFIG_ENV]).expanduser()
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False) / "config.toml"

@@ -150,6 +150,19 @@ class ItemState:
 
 
 @dataclass(frozen=True, slots=True)
+class ReportRow:
+    """What the stats need of one answer."""
+
+    answered_at: str
+    deck: str
+    item: str
+    mode: str
+    outcome: str
+    rating: int | None
+    state_before: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class QueuedItem:
     """An item in the review queue."""
 
@@ -436,6 +449,20 @@ class ProgressStore:
             )
             for row in cursor:
                 yield LogRow(*row)
+        except (sqlite3.Error, OSError) as exc:
+            raise StoreError(_explain(self.path, exc)) from None
+
+    def report_rows(self, decks: list[str]) -> Iterator[ReportRow]:
+        """Every answer of these decks, oldest first, with what the stats need."""
+        marks = ", ".join("?" for _ in decks)
+        try:
+            cursor = self._conn.execute(
+                "SELECT answered_at, deck, item, mode, outcome, rating, state_before"
+                f" FROM review_log WHERE deck IN ({marks}) ORDER BY answered_at, seq",
+                decks,
+            )
+            for row in cursor:
+                yield ReportRow(*row)
         except (sqlite3.Error, OSError) as exc:
             raise StoreError(_explain(self.path, exc)) from None
 

@@ -56,7 +56,7 @@ class ModeCommands(Provider):
         targets: list[tuple[str, list[Deck]]] = [("all decks", decks)] if len(decks) > 1 else []
         targets += [(deck.title, [deck]) for deck in decks]
         entries = [("Home", app.go_home, "the decks and what is due")]
-        for mode in ("study", "test", "concepts", "review", "cram"):
+        for mode in ("study", "test", "concepts", "review", "cram", "stats"):
             for name, chosen in targets:
                 entries.append(
                     (f"{mode.capitalize()}: {name}", partial(app.start, mode, chosen),
@@ -102,6 +102,12 @@ class VaeQuizApp(App[None]):
         super()._handle_exception(error)
 
     def on_mount(self) -> None:
+        from vae_quiz.domain.settings import retention_warning
+
+        warning = retention_warning(self.services.scheduler.desired_retention)
+        if warning and self.start_mode != "stats":
+            self.notify(warning, title="Desired retention", severity="warning", timeout=10,
+                        markup=False)  # fmt: skip
         if self.start_mode is None:
             self.go_home()
         else:
@@ -146,6 +152,9 @@ class VaeQuizApp(App[None]):
                 self.notify(f"No {what} in the chosen decks.", severity="warning")
                 return
         s = self.services
+        if mode == "stats":
+            self.open_stats(decks)
+            return
         if mode == "review":
             from vae_quiz.domain.review import ReviewSession
 
@@ -173,6 +182,22 @@ class VaeQuizApp(App[None]):
         else:
             raise ValueError(f"unknown mode: {mode}")
         self.push_screen(screen, lambda _: self._show_summary(session, decks))
+
+    def open_stats(self, decks: Sequence[Deck]) -> None:
+        """The stats of `decks`; closing them goes home, or quits when stats were opened
+        directly."""
+        from vae_quiz.domain.report import build_report
+        from vae_quiz.domain.settings import retention_warning
+        from vae_quiz.ui.screens.stats import StatsScreen
+
+        s = self.services
+        retention = s.scheduler.desired_retention
+        report = build_report(decks, s.store, s.now(), desired_retention=retention)
+        direct = self.start_mode == "stats"
+        self.push_screen(
+            StatsScreen(report, retention_warning(retention)),
+            lambda _: self.exit() if direct else self.go_home(),
+        )
 
     def _show_summary(self, session: ItemSession, decks: Sequence[Deck]) -> None:
         from vae_quiz.domain.quiz import QuizSession

@@ -27,12 +27,11 @@ HOME_KEYS = [
     ("c", "concepts: write answers to its open prompts"),
     ("r", "review the items you missed"),
     ("p", "practise every card without moving the schedule (cram)"),
+    ("x", "stats: activity, streaks, forecast, retention, weak spots"),
     ("ctrl+p", "command palette: every mode and deck by name"),
     ("q, ctrl+c", "quit"),
     ("?", "this help"),
 ]
-
-MODES = ("study", "test", "concepts", "review", "cram")
 
 
 def _plural(n: int, word: str) -> str:
@@ -55,6 +54,7 @@ class HomeScreen(Screen[None]):
         Binding("c", "start('concepts')", "Concepts"),
         Binding("r", "start('review')", "Review"),
         Binding("p", "start('cram')", "Cram"),
+        Binding("x", "start('stats')", "Stats"),
         Binding("q", "app.quit", "Quit"),
         Binding("question_mark", "help", "Help"),
     ]

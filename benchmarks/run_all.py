@@ -1,0 +1,272 @@
+"""Every benchmark in one run, printed as a Markdown table (with the date and machine).
+
+Run: `python benchmarks/run_all.py [--quick]` from a checkout with vae-quiz installed
+(`pip install -e '.[test]'`). `--quick` uses fewer repeats. Nothing here is a test: these are
+figures to read, measured on whatever machine runs them (quote medians and ratios).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pexpect
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from benchmarks.make_deck import write_deck  # noqa: E402
+
+VAE_QUIZ = shutil.which("vae-quiz", path=str(Path(sys.executable).parent)) or "vae-quiz"
+
+BARE_APP = """
+from textual.app import App
+from textual.widgets import Static
+class Bare(App):
+    def compose(self):
+        yield Static("bare app ready")
+Bare().run()
+"""
+
+RSS_SCRIPT = """
+import asyncio, resource, sys
+from datetime import UTC, datetime
+from vae_quiz.domain.library import load_decks
+from vae_quiz.domain.store import ProgressStore
+from vae_quiz.domain.session import SessionOptions
+from vae_quiz.ui.app import AppServices, VaeQuizApp
+
+async def main():
+    result = load_decks([sys.argv[1]])
+    store = ProgressStore(sys.argv[2])
+    services = AppServices(store=store, decks=result.decks, now=lambda: datetime.now(UTC),
+                           options=SessionOptions())
+    app = VaeQuizApp(services, mode="study")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "3")
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+asyncio.run(main())
+"""
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def p99(values: list[float]) -> float:
+    return statistics.quantiles(values, n=100)[98] if len(values) >= 2 else values[0]
+
+
+def env_with(**extra: str) -> dict[str, str]:
+    return {**os.environ, "TERM": "xterm-256color", **extra}
+
+
+# -- start-up ---------------------------------------------------------------------------------
+
+
+def time_until(cmd: str, args: list[str], text: str, env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    child = pexpect.spawn(cmd, args, env=env, dimensions=(24, 80), timeout=120)
+    child.expect(text)
+    elapsed = time.perf_counter() - start
+    child.kill(9)
+    child.close()
+    return elapsed
+
+
+def startup(tmp: Path, runs: int, big_deck: Path) -> dict[str, float]:
+    bare = tmp / "bare.py"
+    bare.write_text(BARE_APP)
+    no_decks = str(tmp / "no-user-decks")
+    warm_cache = tmp / "cache-warm"
+    subprocess.run([VAE_QUIZ, "check", str(big_deck)], env=env_with(VAE_QUIZ_CACHE=str(warm_cache)),
+                   check=True, capture_output=True)  # fmt: skip
+    times: dict[str, list[float]] = {"bare": [], "bundled": [], "100k warm": [], "100k cold": []}
+    for run in range(runs):
+        env = env_with(VAE_QUIZ_DECKS=no_decks, VAE_QUIZ_CACHE=str(warm_cache))
+        times["bare"].append(time_until(sys.executable, [str(bare)], "bare app ready", env))
+        db = str(tmp / f"s{run}.sqlite3")
+        times["bundled"].append(time_until(VAE_QUIZ, ["study", "--db", db], "1 of 5", env))
+        db = str(tmp / f"w{run}.sqlite3")
+        times["100k warm"].append(
+            time_until(VAE_QUIZ, ["study", str(big_deck), "--db", db], "1 of 20", env)
+        )
+        cold = env_with(VAE_QUIZ_DECKS=no_decks, VAE_QUIZ_CACHE=str(tmp / f"cold{run}"))
+        db = str(tmp / f"c{run}.sqlite3")
+        times["100k cold"].append(
+            time_until(VAE_QUIZ, ["study", str(big_deck), "--db", db], "1 of 20", cold)
+        )
+    return {name: median(values) for name, values in times.items()}
+
+
+# -- loading ----------------------------------------------------------------------------------
+
+
+def timed(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
+    values = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        values.append(time.perf_counter() - start)
+    return median(values)
+
+
+def compose_paused(text: str) -> None:
+    gc.disable()
+    try:
+        yaml.compose(text, Loader=yaml.CSafeLoader)
+    finally:
+        gc.enable()
+
+
+def loading(decks: dict[int, Path], tmp: Path, repeat: int) -> list[dict]:
+    from vae_quiz.domain.deck_cache import load_deck_cached
+
+    rows = []
+    for n, path in decks.items():
+        text = path.read_text(encoding="utf-8")
+        compose_s = timed(lambda text=text: compose_paused(text), repeat)
+        fresh = iter(range(10**6))  # a new, empty cache folder for every cold run
+        cold_s = timed(
+            lambda path=path, fresh=fresh: load_deck_cached(path, tmp / f"lc{next(fresh)}"),
+            repeat,
+        )
+        warm_dir = tmp / f"lw{n}"
+        load_deck_cached(path, warm_dir)
+        warm_s = timed(lambda path=path, d=warm_dir: load_deck_cached(path, d), repeat)
+
+        def check(cache: Path, path: Path = path) -> None:
+            subprocess.run([VAE_QUIZ, "check", str(path)], check=True, capture_output=True,
+                           env=env_with(VAE_QUIZ_CACHE=str(cache)))  # fmt: skip
+
+        check_cold = timed(lambda fresh=fresh: check(tmp / f"cc{next(fresh)}"), repeat)
+        check(tmp / f"cw{n}")
+        check_warm = timed(lambda n=n: check(tmp / f"cw{n}"), repeat)
+        rows.append({"items": n, "mb": path.stat().st_size / 1e6, "compose": compose_s,
+                     "cold": cold_s, "warm": warm_s, "check_cold": check_cold,
+                     "check_warm": check_warm})  # fmt: skip
+        del text
+    return rows
+
+
+# -- answering --------------------------------------------------------------------------------
+
+
+def commits(tmp: Path, n: int) -> tuple[float, float]:
+    from vae_quiz.domain.scheduler import Rating, Scheduler
+    from vae_quiz.domain.store import Answer, ProgressStore
+
+    scheduler = Scheduler(enable_fuzzing=False)
+    now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    store = ProgressStore(tmp / "commit.sqlite3")
+    values = []
+    for i in range(n):
+        review = scheduler.review(None, Rating.GOOD, now)
+        start = time.perf_counter()
+        store.record(Answer(deck="bench", item=f"c{i}", kind="card", mode="study",
+                            outcome="good", answered_at=now + dt.timedelta(seconds=i), rating=3,
+                            state_after=review.state_json, due_after=review.due))  # fmt: skip
+        values.append((time.perf_counter() - start) * 1000)
+    store.close()
+    return median(values), p99(values)
+
+
+def keypress(big_deck: Path, tmp: Path, presses: int, cache: Path) -> tuple[float, float]:
+    """From outside, in a pty: send the rating key, wait until the next card's number is on
+    screen; the 100k-item deck loaded (from the cache)."""
+    env = env_with(VAE_QUIZ_CACHE=str(cache), VAE_QUIZ_DECKS=str(tmp / "no-user-decks"))
+    args = ["study", str(big_deck), "--db", str(tmp / "keys.sqlite3"), "--new", str(presses + 5)]
+    child = pexpect.spawn(VAE_QUIZ, args, env=env, dimensions=(24, 80), timeout=60)
+    child.delaybeforesend = None  # pexpect waits 50 ms before each send by default
+    child.expect(f"1 of {presses + 5}")
+    values: list[float] = []
+    for number in range(2, presses + 2):
+        child.send(" ")
+        child.expect("Again")
+        start = time.perf_counter()
+        child.send("4")
+        child.expect(f"{number} of {presses + 5}")
+        values.append((time.perf_counter() - start) * 1000)
+    child.kill(9)
+    child.close()
+    return median(values), p99(values)
+
+
+def peak_rss(big_deck: Path, tmp: Path) -> float:
+    env = env_with(VAE_QUIZ_CACHE=str(tmp / "rss-cache"))
+    subprocess.run([VAE_QUIZ, "check", str(big_deck)], env=env, check=True, capture_output=True)
+    out = subprocess.run([sys.executable, "-c", RSS_SCRIPT, str(big_deck), str(tmp / "rss.db")],
+                         env=env, check=True, capture_output=True, text=True)  # fmt: skip
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="fewer repeats")
+    args = parser.parse_args()
+    runs, repeat, answers, presses = (4, 1, 300, 40) if args.quick else (10, 3, 1000, 150)
+    # Our own modules are byte-compiled first, as `pip install` does (PYTHONDONTWRITEBYTECODE
+    # may be set where this runs).
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "vae_quiz")], check=True)
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        decks = {n: write_deck(n, tmp / f"bench-{n}.yaml") for n in (1_000, 10_000, 100_000)}
+        big = decks[100_000]
+        start_figures = startup(tmp, runs, big)
+        load_rows = loading(decks, tmp, repeat)
+        commit_median, commit_p99 = commits(tmp, answers)
+        key_median, key_p99 = keypress(big, tmp, presses, tmp / "cache-warm")
+        rss = peak_rss(big, tmp)
+    bare = start_figures["bare"]
+    compose_100k = next(r["compose"] for r in load_rows if r["items"] == 100_000)
+    machine = (
+        f"{platform.machine()}, {os.cpu_count()} cpus, {platform.system()} "
+        f"{platform.release()}, Python {platform.python_version()}, PyYAML {yaml.__version__} "
+        f"(libyaml {yaml.__with_libyaml__})"
+    )
+    print(
+        f"vae-quiz benchmarks, {dt.date.today().isoformat()}: {machine}; medians of {runs} "
+        f"interleaved pty runs / {repeat} repeats\n"
+    )
+    print("| figure | value | target |")
+    print("| --- | ---: | --- |")
+    print(f"| bare Textual app (one Static), start to screen | {bare:.3f} s | |")
+    print(f"| `vae-quiz study`, bundled decks, first card | {start_figures['bundled']:.3f} s "
+          f"({start_figures['bundled'] / bare:.2f}x bare) | 1.25x bare |")  # fmt: skip
+    print(f"| `vae-quiz study` 100k-item deck, cached, first card | "
+          f"{start_figures['100k warm']:.3f} s ({start_figures['100k warm'] / bare:.2f}x bare) "
+          f"| 1.5x bare |")  # fmt: skip
+    print(f"| `vae-quiz study` 100k-item deck, no cache, first card | "
+          f"{start_figures['100k cold']:.3f} s ({start_figures['100k cold'] / compose_100k:.2f}x "
+          f"C compose) | 1.2x C compose |")  # fmt: skip
+    for row in load_rows:
+        print(
+            f"| load {row['items']:,} items ({row['mb']:.1f} MB): C compose, gc paused / cold "
+            f"/ cached | {row['compose']:.3f} / {row['cold']:.3f} / {row['warm']:.3f} s | |"
+        )
+    for row in load_rows:
+        print(f"| `vae-quiz check` {row['items']:,} items: no cache / cached | "
+              f"{row['check_cold']:.3f} / {row['check_warm']:.3f} s | |")  # fmt: skip
+    print(f"| answer commit (WAL, synchronous=FULL): median / p99 | {commit_median:.3f} / "
+          f"{commit_p99:.3f} ms | < 0.5 / < 5 ms |")  # fmt: skip
+    print(f"| keypress to next card rendered, 100k deck: median / p99 | {key_median:.1f} / "
+          f"{key_p99:.1f} ms | < 16 ms median |")  # fmt: skip
+    print(f"| peak RSS, 100k-item deck from cache, study screen up | {rss:.0f} MB | < 150 MB |")
+    print(json.dumps({"startup": start_figures, "load": load_rows}), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

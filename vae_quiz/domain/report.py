@@ -1,0 +1,178 @@
+"""Stats from the progress file: activity, streaks, the due forecast, true retention, accuracy
+per mode, leeches and the concepts missed most. No UI: the stats screen, `vae-quiz stats` and
+`--json` all show this one Report."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, timedelta, tzinfo
+
+from vae_quiz.domain.model import Deck
+from vae_quiz.domain.store import ConceptTally, ProgressStore, from_iso
+
+HEATMAP_DAYS = 365
+FORECAST_DAYS = 30
+RETENTION_DAYS = 30
+LEECH_LAPSES = 8  # as Anki counts a leech
+WEAKEST_CONCEPTS = 10
+# fsrs's State values, as stored in an answer's state_before.
+FSRS_REVIEW_STATE = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Leech:
+    deck: str
+    item: str
+    kind: str
+    lapses: int
+
+
+@dataclass(frozen=True)
+class Report:
+    """Every figure of the stats screen. Days are local calendar days."""
+
+    today: date
+    total_answers: int
+    answers_per_day: dict[date, int] = field(default_factory=dict)  # the last 365 days
+    streak_current: int = 0
+    streak_longest: int = 0
+    forecast: list[int] = field(default_factory=list)  # due per day, today (with overdue) first
+    retention_reviews: int = 0
+    retention_passed: int = 0
+    desired_retention: float = 0.9
+    test_answers: int = 0
+    test_correct: int = 0
+    concept_answers: int = 0
+    concepts_covered: int = 0
+    concepts_total: int = 0
+    leeches: list[Leech] = field(default_factory=list)
+    weakest_concepts: list[ConceptTally] = field(default_factory=list)
+
+    @property
+    def true_retention(self) -> float | None:
+        """Passed / all reviews of cards in review state over the last 30 days."""
+        return self.retention_passed / self.retention_reviews if self.retention_reviews else None
+
+    @property
+    def test_accuracy(self) -> float | None:
+        return self.test_correct / self.test_answers if self.test_answers else None
+
+    @property
+    def concept_coverage(self) -> float | None:
+        return self.concepts_covered / self.concepts_total if self.concepts_total else None
+
+    def to_json(self) -> str:
+        """The report as JSON with stable keys (documented in the README)."""
+        data = {
+            "today": self.today.isoformat(),
+            "total_answers": self.total_answers,
+            "answers_per_day": {d.isoformat(): n for d, n in sorted(self.answers_per_day.items())},
+            "streak": {"current": self.streak_current, "longest": self.streak_longest},
+            "forecast": self.forecast,
+            "retention": {
+                "true": self.true_retention,
+                "desired": self.desired_retention,
+                "reviews": self.retention_reviews,
+                "passed": self.retention_passed,
+                "days": RETENTION_DAYS,
+            },
+            "test": {"answers": self.test_answers, "correct": self.test_correct,
+                     "accuracy": self.test_accuracy},
+            "concepts": {"answers": self.concept_answers, "covered": self.concepts_covered,
+                         "total": self.concepts_total, "coverage": self.concept_coverage},
+            "leeches": [asdict(leech) for leech in self.leeches],
+            "weakest_concepts": [
+                {"deck": t.deck, "item": t.item, "concept": t.concept, "missed": t.missed,
+                 "covered": t.covered}
+                for t in self.weakest_concepts
+            ],
+        }  # fmt: skip
+        return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def local_day(moment: datetime, tz: tzinfo | None) -> date:
+    return moment.astimezone(tz).date()
+
+
+def streaks(days: Iterable[date], today: date) -> tuple[int, int]:
+    """(current, longest) runs of consecutive days with answers. The current run ends today,
+    or yesterday when nothing was answered yet today (the day is not over)."""
+    active = set(days)
+    longest = run = 0
+    previous: date | None = None
+    for day in sorted(active):
+        run = run + 1 if previous is not None and day - previous == timedelta(days=1) else 1
+        longest = max(longest, run)
+        previous = day
+    end = today if today in active else today - timedelta(days=1)
+    current = 0
+    while end - timedelta(days=current) in active:
+        current += 1
+    return current, longest
+
+
+def build_report(
+    decks: Sequence[Deck],
+    store: ProgressStore,
+    now: datetime,
+    desired_retention: float = 0.9,
+    tz: tzinfo | None = None,
+) -> Report:
+    """The report over the answers and schedules of `decks` (all their history, including
+    items since removed from them), with days in `tz` (default: local time)."""
+    deck_ids = [deck.id for deck in decks]
+    today = local_day(now, tz)
+    first_day = today - timedelta(days=HEATMAP_DAYS - 1)
+    retention_since = now - timedelta(days=RETENTION_DAYS)
+    per_day: Counter[date] = Counter()
+    all_days: set[date] = set()
+    total = test_answers = test_correct = concept_answers = covered = concepts = 0
+    reviews = passed = 0
+    for row in store.report_rows(deck_ids):
+        answered_at = from_iso(row.answered_at)
+        day = local_day(answered_at, tz)
+        total += 1
+        all_days.add(day)
+        if day >= first_day:
+            per_day[day] += 1
+        if row.mode == "test":
+            test_answers += 1
+            test_correct += row.outcome == "correct"
+        elif row.mode == "concepts":
+            k, _, n = row.outcome.partition("/")
+            if k.isdigit() and n.isdigit():
+                concept_answers += 1
+                covered += int(k)
+                concepts += int(n)
+        if (
+            row.rating is not None
+            and row.state_before is not None
+            and answered_at >= retention_since
+            and json.loads(row.state_before).get("state") == FSRS_REVIEW_STATE
+        ):
+            reviews += 1
+            passed += row.rating > 1
+    forecast = [0] * FORECAST_DAYS
+    leeches: list[Leech] = []
+    for deck_id in deck_ids:
+        for state in store.item_states(deck_id).values():
+            offset = max(0, (local_day(state.due, tz) - today).days)
+            if offset < FORECAST_DAYS:
+                forecast[offset] += 1
+            if state.lapses >= LEECH_LAPSES:
+                leeches.append(Leech(state.deck, state.item, state.kind, state.lapses))
+    leeches.sort(key=lambda leech: (-leech.lapses, leech.deck, leech.item))
+    weakest = [t for deck_id in deck_ids for t in store.concept_tallies(deck_id) if t.missed]
+    weakest.sort(key=lambda t: (-t.missed, t.covered, t.deck, t.item, t.concept))
+    current, longest = streaks(all_days, today)
+    return Report(
+        today=today, total_answers=total, answers_per_day=dict(per_day),
+        streak_current=current, streak_longest=longest, forecast=forecast,
+        retention_reviews=reviews, retention_passed=passed,
+        desired_retention=desired_retention, test_answers=test_answers,
+        test_correct=test_correct, concept_answers=concept_answers, concepts_covered=covered,
+        concepts_total=concepts, leeches=leeches, weakest_concepts=weakest[:WEAKEST_CONCEPTS],
+    )  # fmt: skip

@@ -1,0 +1,99 @@
+"""The stats report as plain text: a year heatmap in 80 columns, a forecast bar chart and the
+figures. Used by `vae-quiz stats` when stdout is not a terminal, and by the stats screen."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from vae_quiz.domain.report import FORECAST_DAYS, HEATMAP_DAYS, Report
+
+# Shades for 0, 1-2, 3-5, 6-10, 11+ answers a day: readable without colour.
+SHADES = " ░▒▓█"
+WEEKDAYS = ("Mon", "", "Wed", "", "Fri", "", "Sun")
+
+
+def shade(count: int) -> str:
+    if count <= 0:
+        return "·"
+    if count <= 2:
+        return SHADES[1]
+    if count <= 5:
+        return SHADES[2]
+    if count <= 10:
+        return SHADES[3]
+    return SHADES[4]
+
+
+def heatmap_lines(report: Report) -> list[str]:
+    """Seven rows (Monday first), one column per week, the last 365 days; 57 columns wide."""
+    first = report.today - timedelta(days=HEATMAP_DAYS - 1)
+    start = first - timedelta(days=first.weekday())  # the Monday of the first week
+    weeks = (report.today - start).days // 7 + 1
+    rows = []
+    for weekday in range(7):
+        cells = []
+        for week in range(weeks):
+            day = start + timedelta(days=7 * week + weekday)
+            if day < first or day > report.today:
+                cells.append(" ")
+            else:
+                cells.append(shade(report.answers_per_day.get(day, 0)))
+        rows.append(f"{WEEKDAYS[weekday]:>3} {''.join(cells)}")
+    months = [" "] * weeks
+    for week in range(weeks):
+        monday = start + timedelta(days=7 * week)
+        if monday.day <= 7 and week + 3 <= weeks:
+            label = monday.strftime("%b")
+            months[week : week + 3] = list(label)
+    return ["    " + "".join(months).rstrip(), *rows]
+
+
+def forecast_lines(report: Report, width: int = 40) -> list[str]:
+    """One bar per day for the next 30 days, scaled to `width`."""
+    peak = max(report.forecast, default=0)
+    lines = []
+    for offset, count in enumerate(report.forecast[:FORECAST_DAYS]):
+        day = report.today + timedelta(days=offset)
+        bar = "█" * (round(width * count / peak) if peak else 0)
+        label = "today" if offset == 0 else day.strftime("%a %d")
+        lines.append(f"{label:>6} {count:>4} {bar}")
+    return lines
+
+
+def percent(value: float | None) -> str:
+    return "–" if value is None else f"{100 * value:.1f}%"
+
+
+def figure_lines(report: Report) -> list[str]:
+    retention = percent(report.true_retention)
+    lines = [
+        f"Answers: {report.total_answers:,} in all, "
+        f"{sum(report.answers_per_day.values()):,} in the last 365 days",
+        f"Streak: {report.streak_current} days now, {report.streak_longest} at most",
+        f"True retention (last 30 days, {report.retention_reviews} reviews): {retention}; "
+        f"desired {100 * report.desired_retention:.0f}%",
+        f"Test: {report.test_correct}/{report.test_answers} right "
+        f"({percent(report.test_accuracy)})",
+        f"Concepts: {report.concepts_covered}/{report.concepts_total} covered "
+        f"({percent(report.concept_coverage)}) in {report.concept_answers} answers",
+    ]
+    return lines
+
+
+def report_text(report: Report) -> str:
+    """The whole report, plain text, at most 80 columns wide."""
+    out = [f"vae-quiz stats · {report.today.isoformat()}", "", *figure_lines(report), ""]
+    out += ["Answers per day, last 365 days (· none  ░ 1-2  ▒ 3-5  ▓ 6-10  █ 11+)"]
+    out += heatmap_lines(report)
+    out += ["", "Due in the next 30 days"]
+    out += forecast_lines(report)
+    out += ["", "Leeches (8 or more lapses)"]
+    out += [f"  {leech.deck} / {leech.item}: {leech.lapses} lapses" for leech in report.leeches]
+    out += ["  none"] if not report.leeches else []
+    out += ["", "Concepts missed most"]
+    out += [
+        f"  {t.deck} / {t.item}: {t.concept} (missed {t.missed}, covered {t.covered})"
+        for t in report.weakest_concepts
+    ]
+    out += ["  none"] if not report.weakest_concepts else []
+    return "\n".join(out)
