@@ -69,3 +69,19 @@ def test_home_at_80x24(snap_compare, make_app) -> None:
 def test_empty_review_queue_at_80x24(snap_compare, make_app) -> None:
     """Review with nothing queued says so plainly."""
     assert snap_compare(make_app(mode="review"), terminal_size=(80, 24))
+
+
+def test_stats_at_80x24(snap_compare, make_app, store, clock) -> None:
+    """Stats with three days of known answers."""
+    from tests.ui.test_stats_screen import add_known_answers
+
+    add_known_answers(store, clock)
+    assert snap_compare(make_app(mode="stats"), terminal_size=(80, 24))
+
+
+def test_stats_wide(snap_compare, make_app, store, clock) -> None:
+    """The same at 160x50: everything on one screen."""
+    from tests.ui.test_stats_screen import add_known_answers
+
+    add_known_answers(store, clock)
+    assert snap_compare(make_app(mode="stats"), terminal_size=(160, 50))
