@@ -60,6 +60,10 @@ def forecast_lines(report: Report, width: int = 40) -> list[str]:
     return lines
 
 
+def _days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
 def percent(value: float | None) -> str:
     return "–" if value is None else f"{100 * value:.1f}%"
 
@@ -69,7 +73,7 @@ def figure_lines(report: Report) -> list[str]:
     lines = [
         f"Answers: {report.total_answers:,} in all, "
         f"{sum(report.answers_per_day.values()):,} in the last 365 days",
-        f"Streak: {report.streak_current} days now, {report.streak_longest} at most",
+        f"Streak: {_days(report.streak_current)} now, {_days(report.streak_longest)} at most",
         f"True retention (last 30 days, {report.retention_reviews} reviews): {retention}; "
         f"desired {100 * report.desired_retention:.0f}%",
         f"Test: {report.test_correct}/{report.test_answers} right "
