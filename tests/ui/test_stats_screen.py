@@ -30,7 +30,7 @@ async def test_stats_open_from_home_and_close_back_to_it(make_app, store, clock)
         await pilot.press("x")
         assert isinstance(app.screen, StatsScreen)
         figures = _text(app, "#stats-figures")
-        assert "Streak: 3 days now, 3 at most" in figures
+        assert "Streak: 3 days now, 3 days at most" in figures
         assert "Test: 2/3 right (66.7%)" in figures
         assert "Concepts: 1/4 covered (25.0%) in 1 answers" in figures
         assert "vae / explain-vae: sampling (missed 1, covered 0)" in _text(app, "#stats-concepts")
