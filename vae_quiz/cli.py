@@ -103,7 +103,7 @@ def cmd_decks(args: argparse.Namespace) -> int:
     result = _load_for_command(args)
     now = datetime.now(UTC)
     # Listing never creates a progress file: without one, everything is new.
-    store = _open_store(args) if progress_file(args.db).exists() else None
+    store = _open_store(args) if progress_file(_db_arg(args)).exists() else None
     try:
         statuses = deck_statuses(result.decks, store, now)
     finally:
@@ -151,7 +151,12 @@ def _open_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from vae_quiz.domain.paths import progress_file
     from vae_quiz.domain.store import ProgressStore
 
-    return ProgressStore(progress_file(getattr(args, "db", None)))
+    return ProgressStore(progress_file(_db_arg(args)))
+
+
+def _db_arg(args: argparse.Namespace) -> str | None:
+    """--db given to the command, else to bare `vae-quiz` (the home screen)."""
+    return getattr(args, "db", None) or getattr(args, "home_db", None)
 
 
 def cmd_study(args: argparse.Namespace) -> int:
@@ -274,7 +279,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     from vae_quiz.domain.paths import progress_file
 
-    path = progress_file(args.db)
+    path = progress_file(_db_arg(args))
     rows = []
     if path.exists():
         store = _open_store(args)
@@ -326,7 +331,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if result.problems and args.decks:
         return EXIT_DATA
     scheduler = _scheduler(args)
-    path = progress_file(args.db)
+    path = progress_file(_db_arg(args))
     # Stats never create a progress file: without one, they are all zero.
     store = ProgressStore(path) if path.exists() else ProgressStore(":memory:")
     try:
@@ -351,7 +356,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     from vae_quiz.domain.paths import progress_file
     from vae_quiz.domain.store import SCHEMA_VERSION
 
-    path = progress_file(args.db)
+    path = progress_file(_db_arg(args))
     out = _console()
     if not path.exists():
         out.print(f"No progress file yet at {path}: it is created on your first answer.",
@@ -463,6 +468,12 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Run 'vae-quiz COMMAND --help' for a command's options.",
     )
     parser.add_argument("--version", action="version", version=f"vae-quiz {__version__}")
+    parser.add_argument(
+        "--db",
+        dest="home_db",
+        metavar="PATH",
+        help="with no command: the progress file for the home screen",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser(

@@ -217,3 +217,23 @@ def test_review_asks_exactly_the_questions_missed_in_a_test(tmp_path: Path) -> N
     child.close()
     assert child.exitstatus == 0
     assert asked == set(missed)
+
+
+def test_bare_vae_quiz_opens_home_on_the_given_progress_file(tmp_path: Path) -> None:
+    db = tmp_path / "progress.sqlite3"
+    child = _spawn("--db", str(db), tmp_path=tmp_path)
+    child.expect("Decks")
+    child.expect("review 0")
+    child.send("t")
+    child.expect("question 1 of 5")
+    child.send("1")
+    child.expect("Correct\\.|Incorrect\\.")
+    child.send("q")
+    child.expect("Session summary")
+    child.send("\r")  # enter: home again
+    child.expect("last studied today")
+    child.send("q")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert len(_export(db)[1:]) == 1
