@@ -1,0 +1,209 @@
+"""Importers: each format's quirks on small excerpts written here in the same shapes, then the
+real files of ../shared/corpus read in place."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SHARED
+from tests.unit.test_cli import run
+from vae_quiz.domain.loader import load_deck
+from vae_quiz.importers import anki_csv, hascard, opentriviaqa
+from vae_quiz.importers.base import ImportError_, decode
+from vae_quiz.importers.run import ImportOptions, run_import
+
+CORPUS = SHARED / "corpus"
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside")
+
+TRIVIA = (
+    "#Q Which planet is\r\nknown as the red planet?\r\n^ Mars \r\nA Venus\r\nB Mars\r\n\r\n"
+    "#Q Pick one\n^ Yes\nA Yes\nB Yes\n\n"
+    "#Q No key here\nA One\nB Two\n\n"
+    "#Q Largest ocean?\n^ Pacific\nA Atlantic\nB Pacific\nC Indian\nD Arctic\n"
+)
+
+
+def test_opentriviaqa_multiline_crlf_trimmed_answers_and_reported_skips() -> None:
+    result = opentriviaqa.parse(TRIVIA, "t")
+    assert [q["question"] for q in result.questions] == [
+        "Which planet is known as the red planet?", "Largest ocean?"]  # fmt: skip
+    assert result.questions[0]["answer"] == "Mars"
+    assert result.skipped == [("t:7", "two choices have the same text"),
+                              ("t:12", "no '^' answer line")]  # fmt: skip
+
+
+def test_ids_come_from_content_so_reordering_the_source_keeps_them() -> None:
+    first = {q["question"]: q["id"] for q in opentriviaqa.parse(TRIVIA, "t").questions}
+    blocks = TRIVIA.replace("\r\n", "\n").split("\n\n")
+    reordered = "\n\n".join(reversed([b for b in blocks if b.strip()])) + "\n"
+    again = {q["question"]: q["id"] for q in opentriviaqa.parse(reordered, "t").questions}
+    assert first == again
+
+
+def test_a_byte_that_is_not_utf8_is_reported_with_line_and_offset() -> None:
+    data = b"line one\nCaf" + b"\xe9 au lait\n"
+    with pytest.raises(ImportError_, match=r"src:2: byte 0xe9 at offset 12 is not UTF-8"):
+        decode(data, "src", None)
+    assert decode(data, "src", "cp1252").endswith("Café au lait\n")
+    notes: list[tuple[str, str]] = []
+    mixed = "é ok\n".encode() + b"\xe9\n"
+    assert decode(mixed, "src", "utf-8+cp1252", notes) == "é ok\né\n"
+    assert notes == [("src:2", "byte 0xe9 at offset 6 read as cp1252 'é'")]
+
+
+ANKI = (
+    "#separator:tab\n#html:true\n#columns:Front\tBack\tTags\n#deck:Geo\n"
+    "Capital of <b>France</b>?\tParis<br>(on the Seine) &amp; more\tgeo\n"
+    'Flag of Japan\t<img src="jp.svg" /> [sound:jp.mp3]\tgeo\n'
+    "Empty back\t\tgeo\n"
+)
+
+
+def test_anki_headers_html_entities_and_media() -> None:
+    result = anki_csv.parse(ANKI, "a.txt")
+    assert [(c["front"], c["back"]) for c in result.cards] == [
+        ("Capital of France?", "Paris\n(on the Seine) & more"),
+        ("Flag of Japan", "[image: jp.svg] [sound:jp.mp3]"),
+    ]
+    assert result.media == {"jp.svg": 1, "jp.mp3": 1}
+    assert ("a.txt:4", "header '#deck' is not used") in result.skipped
+    assert ("a.txt:7", "empty back (Back)") in result.skipped
+
+
+def test_anki_csv_columns_by_name_and_guid_punctuation_is_not_html() -> None:
+    text = 'word,reading,meaning,guid\r\n会う,あう,"to meet, to see",ku<B!k}<\r\n'
+    result = anki_csv.parse(text, "n.csv", front="word", back="meaning")
+    assert result.cards[0]["back"] == "to meet, to see"
+    result = anki_csv.parse(text, "n.csv", front="1", back="guid")
+    assert result.cards[0]["back"] == "ku<B!k}<"
+    with pytest.raises(ImportError_, match="no column 'nope'"):
+        anki_csv.parse(text, "n.csv", back="nope")
+
+
+def test_generic_csv_with_and_without_a_header() -> None:
+    assert len(anki_csv.parse("dog,Hund\ncat,Katze\n", "g.csv", generic=True).cards) == 2
+    assert len(anki_csv.parse("front,back\ndog,Hund\n", "g.csv", generic=True).cards) == 1
+
+
+HASCARD = """# Pick the right one
+- wrong
+* right
+---
+# Gaps
+The _retina_ sits under the _choroid|CH_.
+---
+# Check all
+[*] a
+[ ] b
+[*] c
+---
+# Order
+2. second
+1. first
+---
+# Header only
+---
+# Definition
+Some text
+over two lines
+"""
+
+
+def test_hascard_card_types_are_mapped_or_reported() -> None:
+    result = hascard.parse(HASCARD, "h.txt")
+    assert [q["answer"] for q in result.questions] == ["right", ["a", "c"]]
+    fronts = {c["front"]: c["back"] for c in result.cards}
+    assert fronts["Gaps\nThe ____ sits under the ____."] == "retina; choroid or CH"
+    assert fronts["Order\n- second\n- first"] == "1. first\n2. second"
+    assert fronts["Definition"] == "Some text\nover two lines"
+    assert result.skipped == [("h.txt:17", "header only: no answer to recall")]
+
+
+def test_an_import_without_output_lands_in_the_user_deck_folder(tmp_path: Path) -> None:
+    source = tmp_path / "My Trivia.txt"
+    source.write_text(TRIVIA)
+    decks = tmp_path / "decks"
+    env = {"VAE_QUIZ_DECKS": str(decks)}
+    result = run("import", str(source), "--from", "opentriviaqa", env=env)
+    assert result.returncode == 0, result.stderr
+    assert (decks / "my-trivia.yaml").exists()
+    assert "2 items skipped" in result.stdout
+    listed = run("decks", env=env)
+    assert any(line.startswith("my-trivia ") for line in listed.stdout.splitlines())
+
+
+def test_the_cli_reports_a_bad_byte_and_exits_1(tmp_path: Path) -> None:
+    source = tmp_path / "latin.txt"
+    source.write_bytes(b"#Q Caf\xe9?\n^ Yes\nA Yes\nB No\n")
+    result = run("import", str(source), "--from", "opentriviaqa", "-o", str(tmp_path / "o.yaml"))
+    assert result.returncode == 1
+    assert "latin.txt:1: byte 0xe9 at offset 6 is not UTF-8" in result.stderr
+    ok = run("import", str(source), "--from", "opentriviaqa", "-o", str(tmp_path / "o.yaml"),
+             "--encoding", "cp1252")  # fmt: skip
+    assert ok.returncode == 0 and load_deck(tmp_path / "o.yaml").questions[0].question == "Café?"
+
+
+# Counts from ../shared/corpus/README.md: every item is either imported or reported skipped.
+REAL = [
+    ("mcq/opentriviaqa/animals", "opentriviaqa", None, 1366),
+    ("mcq/opentriviaqa/brain-teasers", "opentriviaqa", None, 207),
+    ("mcq/opentriviaqa/general", "opentriviaqa", "utf-8+cp1252", 3290),
+    ("mcq/opentriviaqa/geography", "opentriviaqa", None, 842),
+    ("mcq/opentriviaqa/music", "opentriviaqa", None, 5579),
+    ("mcq/opentriviaqa/science-technology", "opentriviaqa", "utf-8+cp1252", 2486),
+    ("anki-csv/ultimate-geography/main.csv", "anki-csv", None, 323),
+    ("anki-csv/ultimate-geography/country.csv", "anki-csv", None, 323),
+    ("anki-csv/ultimate-geography/capital.csv", "anki-csv", None, 219),
+    ("anki-csv/ultimate-geography/capital_hint.csv", "anki-csv", None, 6),
+    ("anki-csv/open-anki-jlpt/n5.csv", "anki-csv", None, 718),
+    ("anki-csv/open-anki-jlpt/n4.csv", "anki-csv", None, 668),
+    ("anki-csv/open-anki-jlpt/n2.csv", "anki-csv", None, 1906),
+    ("anki-csv/open-anki-jlpt/n1.csv", "anki-csv", None, 2699),
+    ("hascard/example.txt", "hascard", None, 6),
+    ("hascard/syntax.txt", "hascard", None, 5),
+    ("hascard/analysis3.txt", "hascard", None, 9),
+    ("hascard/images-and-formulas.txt", "hascard", None, 3),
+    ("hascard/light.txt", "hascard", None, 13),
+]
+
+
+@needs_corpus
+@pytest.mark.parametrize(("name", "fmt", "encoding", "count"), REAL, ids=[r[0] for r in REAL])
+def test_every_real_corpus_file_imports_and_its_deck_loads(tmp_path: Path, name: str, fmt: str,
+                                                           encoding: str | None,
+                                                           count: int) -> None:  # fmt: skip
+    from vae_quiz.domain.concepts import ConceptSession
+    from vae_quiz.domain.quiz import QuizSession
+    from vae_quiz.domain.scheduler import Scheduler
+    from vae_quiz.domain.session import StudySession
+    from vae_quiz.domain.store import ProgressStore
+
+    report = run_import(ImportOptions(source=CORPUS / name, fmt=fmt, encoding=encoding,
+                                      out=tmp_path / "deck.yaml"), tmp_path)  # fmt: skip
+    r = report.result
+    items = len(r.cards) + len(r.questions) + len(r.prompts)
+    row_skips = [s for s in r.skipped if "header '#" not in s[1]]
+    assert items + len(row_skips) == count
+    assert items >= count * 0.6
+    deck = load_deck(report.out)
+    assert len(deck.items) == items
+    again = run_import(ImportOptions(source=CORPUS / name, fmt=fmt, encoding=encoding,
+                                     out=tmp_path / "again.yaml"), tmp_path)  # fmt: skip
+    assert [i.id for i in load_deck(again.out).items] == [i.id for i in deck.items]
+    store = ProgressStore(tmp_path / "p.sqlite3")
+    try:
+
+        def now() -> datetime:
+            return datetime.now(UTC)
+
+        if deck.cards:
+            assert StudySession([deck], store, Scheduler(), now).queue
+        if deck.questions:
+            assert QuizSession([deck], store, Scheduler(), now).total == len(deck.questions)
+        if deck.prompts:
+            assert ConceptSession([deck], store, Scheduler(), now).total == len(deck.prompts)
+    finally:
+        store.close()

@@ -1,0 +1,1 @@
+"""Importers: other tools' files turned into vae-quiz decks (domain code, no UI)."""

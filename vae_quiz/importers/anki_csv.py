@@ -1,0 +1,112 @@
+"""Anki-style CSV/TSV notes (and a generic two-column front/back CSV) as recall cards.
+
+Anki's plain-text export headers are understood: `#separator:` (tab, comma, semicolon, pipe,
+space or the character), `#html:true|false` and `#columns:` (column names); other `#` headers
+are noted and ignored. Without `#columns:` the first row names the columns. HTML becomes plain
+text (`<br>` to a newline, tags dropped, entities decoded); media references (`<img src>`,
+`[sound:...]`) are kept as text and counted.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import re
+
+from vae_quiz.importers.base import ImportError_, ImportResult, stable_id
+
+SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " "}
+TAG_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+IMG_RE = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)["']?[^>]*>""", re.IGNORECASE)
+BR_RE = re.compile(r"<br\s*/?>|</(?:div|p|li)>", re.IGNORECASE)
+SOUND_RE = re.compile(r"\[sound:([^\]]+)\]")
+GENERIC_HEADERS = {("front", "back"), ("question", "answer"), ("term", "definition")}
+
+
+def _plain(value: str, is_html: bool, result: ImportResult) -> str:
+    for name in SOUND_RE.findall(value):
+        result.media[name] += 1
+    if not is_html:
+        return value.strip()
+    for name in IMG_RE.findall(value):
+        result.media[name] += 1
+    value = IMG_RE.sub(lambda m: f"[image: {m.group(1)}]", value)
+    value = BR_RE.sub("\n", value)
+    value = TAG_RE.sub("", value)
+    value = html.unescape(value).replace("\xa0", " ")
+    return "\n".join(line.strip() for line in value.strip().splitlines()).strip()
+
+
+def _column(spec: str | None, names: list[str], default: int, source: str) -> int:
+    if spec is None:
+        return default
+    if spec.isdigit() and 1 <= int(spec) <= len(names):
+        return int(spec) - 1
+    if spec in names:
+        return names.index(spec)
+    raise ImportError_(f"{source}: no column '{spec}'; columns: {', '.join(names)}")
+
+
+def parse(text: str, source: str, front: str | None = None, back: str | None = None,
+          generic: bool = False) -> ImportResult:  # fmt: skip
+    result = ImportResult()
+    lines = text.splitlines(keepends=True)
+    separator: str | None = None
+    is_html: bool | None = None
+    names: list[str] | None = None
+    header_lines = 0
+    for line in lines:
+        if not line.startswith("#") or ":" not in line:
+            break
+        key, _, value = line[1:].rstrip("\r\n").partition(":")
+        key = key.strip().lower()
+        if key == "separator":
+            separator = SEPARATORS.get(value.strip().lower(), value[:1] or ",")
+        elif key == "html":
+            is_html = value.strip().lower() == "true"
+        elif key == "columns":
+            names = None  # set once the separator is known
+            header_columns = value
+        else:
+            result.skip(f"{source}:{header_lines + 1}", f"header '#{key}' is not used")
+        header_lines += 1
+    body = "".join(lines[header_lines:])
+    first = body.split("\n", 1)[0]
+    if separator is None:
+        separator = "\t" if "\t" in first else ";" if first.count(";") > first.count(",") else ","
+    if header_lines and "header_columns" in locals():
+        names = header_columns.rstrip("\r\n").split(separator)
+    rows = list(csv.reader(io.StringIO(body, newline=""), delimiter=separator))
+    start_line = header_lines + 1
+    if names is None and rows:
+        candidate = [cell.strip() for cell in rows[0]]
+        lowered = tuple(c.lower() for c in candidate[:2])
+        if not generic or lowered in GENERIC_HEADERS:
+            names, rows, start_line = candidate, rows[1:], start_line + 1
+    if names is None:
+        names = [str(n + 1) for n in range(max((len(r) for r in rows), default=2))]
+    if len(names) < 2:
+        raise ImportError_(f"{source}: needs two columns (front and back); found {len(names)}")
+    front_at = _column(front, names, 0, source)
+    back_at = _column(back, names, 1, source)
+    for offset, row in enumerate(rows):
+        where = f"{source}:{start_line + offset}"
+        if not any(cell.strip() for cell in row):
+            continue
+        if max(front_at, back_at) >= len(row):
+            result.skip(where, f"{len(row)} columns; expected {len(names)}")
+            continue
+        raw_front, raw_back = row[front_at], row[back_at]
+        row_html = is_html if is_html is not None else bool(
+            TAG_RE.search(raw_front) or TAG_RE.search(raw_back)
+        )  # fmt: skip
+        card_front = _plain(raw_front, row_html, result)
+        card_back = _plain(raw_back, row_html, result)
+        if not card_front or not card_back:
+            side = "front" if not card_front else "back"
+            result.skip(where, f"empty {side} ({names[front_at if side == 'front' else back_at]})")
+            continue
+        result.cards.append({"id": stable_id("c", card_front, card_back), "front": card_front,
+                             "back": card_back})  # fmt: skip
+    return result

@@ -1,0 +1,98 @@
+"""hascard's plain-text decks: cards separated by `---` lines, each headed `# title`.
+
+Mapped: multiple choice (`- wrong` / `* right`) and multiple answer (`[*]` / `[ ]`) become
+questions; a definition (free text) and an open question with `_gaps_` become recall cards (the
+gaps blanked on the front, the answers on the back); a reorder card (`N. item`) becomes a card
+whose back is the right order. A card with only a header has no answer and is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from vae_quiz.importers.base import ImportResult, check_choices, stable_id
+
+GAP_RE = re.compile(r"_([^_\n]+)_")
+REORDER_RE = re.compile(r"^(\d+)\.\s+(.*)$")
+IMAGE_RE = re.compile(r"!\[[^\]]*\]\(([^)]+)\)")
+
+
+def parse(text: str, source: str) -> ImportResult:
+    result = ImportResult()
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    block: list[tuple[int, str]] = []
+    for number, line in enumerate(lines, start=1):
+        if line.strip() == "---":
+            _card(block, source, result)
+            block = []
+        else:
+            block.append((number, line))
+    _card(block, source, result)
+    return result
+
+
+def _card(block: list[tuple[int, str]], source: str, result: ImportResult) -> None:
+    content = [(n, line) for n, line in block if line.strip()]
+    if not content:
+        return
+    number, head = content[0]
+    where = f"{source}:{number}"
+    if not head.startswith("#"):
+        result.skip(where, "a card must start with a '# ' header line")
+        return
+    title = head.lstrip("#").strip()
+    body = [line.rstrip() for _, line in content[1:]]
+    for line in body:
+        for name in IMAGE_RE.findall(line):
+            result.media[name] += 1
+    if not body:
+        result.skip(where, "header only: no answer to recall")
+        return
+    stripped = [line.strip() for line in body]
+    if all(line[:2] in ("- ", "* ") for line in stripped):
+        choices = [line[2:].strip() for line in stripped]
+        right = [line[2:].strip() for line in stripped if line.startswith("* ")]
+        if len(right) != 1:
+            result.skip(where, f"multiple choice with {len(right)} right answers")
+            return
+        _question(result, where, title, choices, right[0], right)
+        return
+    if all(line[:3] in ("[*]", "[ ]", "[x]") for line in stripped):
+        choices = [line[3:].strip() for line in stripped]
+        right = [line[3:].strip() for line in stripped if line[:3] in ("[*]", "[x]")]
+        if not right:
+            result.skip(where, "multiple answer with no right answer")
+            return
+        _question(result, where, title, choices, right[0], right)
+        return
+    if all(REORDER_RE.match(line) for line in stripped):
+        items = [REORDER_RE.match(line).groups() for line in stripped]  # type: ignore[union-attr]
+        shown = "\n".join(f"- {item}" for _, item in items)
+        ordered = "\n".join(
+            f"{pos}. {item}" for pos, item in sorted(items, key=lambda x: int(x[0]))
+        )
+        front = f"{title}\n{shown}"
+        result.cards.append({"id": stable_id("c", front, ordered), "front": front,
+                             "back": ordered})  # fmt: skip
+        return
+    text = "\n".join(body).strip()
+    gaps = GAP_RE.findall(text)
+    if gaps and "```" not in text:
+        blanked = GAP_RE.sub("____", text)
+        front = f"{title}\n{blanked}" if blanked.strip() != "____" else title
+        back = "; ".join(gap.replace("|", " or ") for gap in gaps)
+    else:
+        front, back = title, text
+    result.cards.append({"id": stable_id("c", front, back), "front": front, "back": back})
+
+
+def _question(result: ImportResult, where: str, title: str, choices: list[str], answer: str,
+              right: list[str]) -> None:  # fmt: skip
+    problem = check_choices(choices, answer)
+    if problem:
+        result.skip(where, problem)
+        return
+    result.questions.append({
+        "id": stable_id("q", title, *choices), "question": title, "choices": choices,
+        "answer": right if len(right) > 1 else answer,
+    })  # fmt: skip
