@@ -386,6 +386,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Print the deck format's JSON Schema."""
+    import json
+
+    from vae_quiz.domain.schema import deck_schema
+
+    sys.stdout.write(json.dumps(deck_schema(), indent=2) + "\n")
+    return EXIT_OK
+
+
 def cmd_doctor(args: argparse.Namespace) -> int:
     """Report on the progress file; with --backup, copy it consistently first."""
     from pathlib import Path
@@ -614,6 +624,15 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--front", metavar="COL", help="anki-csv/csv: the front's column")
     importer.add_argument("--back", metavar="COL", help="anki-csv/csv: the back's column")
     importer.set_defaults(func=cmd_import)
+
+    schema = sub.add_parser(
+        "schema",
+        help="print the deck format as JSON Schema, for editors",
+        description="Print a JSON Schema (draft 2020-12) of the deck format. Save it and "
+        "point your editor at it, e.g. a first line '# yaml-language-server: "
+        "$schema=./deck.schema.json' in the deck (see the README).",
+    )
+    schema.set_defaults(func=cmd_schema)
 
     stats = sub.add_parser(
         "stats",

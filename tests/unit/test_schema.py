@@ -1,0 +1,73 @@
+"""The deck JSON Schema agrees with the loader: every bundled and imported deck validates, and
+every invalid test deck is rejected by both, where a schema can express the rule."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from jsonschema import Draft202012Validator
+
+from tests.conftest import DATA, SHARED
+from tests.unit.test_cli import run
+from vae_quiz.domain.library import deck_files
+from vae_quiz.domain.paths import bundled_deck_dir
+from vae_quiz.domain.schema import deck_schema
+from vae_quiz.importers.run import ImportOptions, run_import
+
+VALIDATOR = Draft202012Validator(deck_schema())
+
+# Rules only the loader can check: YAML-level facts, or relations between fields.
+NOT_EXPRESSIBLE = {
+    "answer_not_choice.yaml": "the answer must be one of the choices",
+    "multi_answer_not_choice.yaml": "each answer must be one of the choices",
+    "duplicate_id.yaml": "item ids unique within a deck",
+    "duplicate_key.yaml": "a YAML mapping key given twice (parsers keep the last)",
+    "alias_bomb.yaml": "YAML aliases (not loaded here: that is the point)",
+}
+
+
+def test_the_schema_is_valid_draft_2020_12_and_printed_by_the_cli() -> None:
+    Draft202012Validator.check_schema(deck_schema())
+    result = run("schema")
+    assert result.returncode == 0 and json.loads(result.stdout) == deck_schema()
+
+
+@pytest.mark.parametrize("path", deck_files(bundled_deck_dir()) + deck_files(DATA / "good"),
+                         ids=lambda p: p.name)  # fmt: skip
+def test_good_decks_validate(path: Path) -> None:
+    errors = list(VALIDATOR.iter_errors(yaml.safe_load(path.read_text(encoding="utf-8"))))
+    assert not errors, [e.message for e in errors]
+
+
+@pytest.mark.parametrize("path", sorted((DATA / "bad").glob("*.yaml")), ids=lambda p: p.name)
+def test_bad_decks_are_rejected_by_the_schema_where_it_can_say_so(path: Path) -> None:
+    if path.name in NOT_EXPRESSIBLE:
+        pytest.skip(f"not expressible in a schema: {NOT_EXPRESSIBLE[path.name]}")
+    try:
+        data = yaml.safe_load(path.read_bytes())
+    except (yaml.YAMLError, ValueError):
+        return  # rejected before any schema: not YAML, or not a safe YAML
+    assert list(VALIDATOR.iter_errors(data)), f"{path.name} passed the schema"
+
+
+CORPUS = SHARED / "corpus"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside this checkout")
+@pytest.mark.parametrize(("name", "fmt", "encoding"), [
+    ("mcq/opentriviaqa/brain-teasers", "opentriviaqa", None),
+    ("mcq/opentriviaqa/general", "opentriviaqa", "utf-8+cp1252"),
+    ("anki-csv/ultimate-geography/main.csv", "anki-csv", None),
+    ("anki-csv/open-anki-jlpt/n5.csv", "anki-csv", None),
+    ("hascard/example.txt", "hascard", None),
+    ("hascard/light.txt", "hascard", None),
+], ids=lambda v: str(v))  # fmt: skip
+def test_imported_decks_validate(tmp_path: Path, name: str, fmt: str, encoding: str | None):
+    report = run_import(ImportOptions(source=CORPUS / name, fmt=fmt, encoding=encoding,
+                                      out=tmp_path / "d.yaml"), tmp_path)  # fmt: skip
+    data = yaml.safe_load(report.out.read_text(encoding="utf-8"))
+    errors = list(VALIDATOR.iter_errors(data))
+    assert not errors, [e.message for e in errors[:3]]
