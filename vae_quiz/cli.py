@@ -386,6 +386,22 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export_deck(args: argparse.Namespace) -> int:
+    """Write one deck as an Anki package."""
+    from pathlib import Path
+
+    from vae_quiz.exporters_apkg import export_apkg
+
+    result = _load_for_command(argparse.Namespace(decks=[args.deck]))
+    if result.problems or not result.decks:
+        return EXIT_DATA
+    (deck,) = result.decks
+    notes = export_apkg(deck, Path(args.output))
+    _console().print(f"wrote {args.output}: {notes} notes from deck '{deck.id}' ({_counts(deck)})",
+                     markup=False)  # fmt: skip
+    return EXIT_OK
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     """Print the deck format's JSON Schema."""
     import json
@@ -624,6 +640,19 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--front", metavar="COL", help="anki-csv/csv: the front's column")
     importer.add_argument("--back", metavar="COL", help="anki-csv/csv: the back's column")
     importer.set_defaults(func=cmd_import)
+
+    export_deck = sub.add_parser(
+        "export-deck",
+        help="write a deck as an Anki package (.apkg)",
+        description="Write DECK as an Anki package: recall cards as Basic notes, questions "
+        "with their choices on the front and answer and explanation on the back, prompts with "
+        "their concepts on the back. Note GUIDs come from the ids, so re-importing into Anki "
+        "updates notes instead of duplicating them.",
+    )
+    export_deck.add_argument("deck", metavar="DECK", help="a deck id, or a .yaml deck file")
+    export_deck.add_argument("--to", choices=["apkg"], default="apkg", help="the format")
+    export_deck.add_argument("-o", "--output", required=True, metavar="OUT.apkg")
+    export_deck.set_defaults(func=cmd_export_deck)
 
     schema = sub.add_parser(
         "schema",

@@ -1,0 +1,86 @@
+"""export-deck --to apkg: the package opens with Anki's own library and holds the right notes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.unit.test_cli import run
+from vae_quiz.domain.paths import bundled_deck_dir
+
+
+def _open_with_anki(apkg: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+    anki_collection = pytest.importorskip(
+        "anki.collection", reason="the anki library cannot be installed on this machine"
+    )
+    from anki.import_export_pb2 import ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+    col = anki_collection.Collection(str(tmp_path / "collection.anki2"))
+    request = ImportAnkiPackageRequest(package_path=str(apkg),
+                                       options=ImportAnkiPackageOptions())  # fmt: skip
+    col.import_anki_package(request)
+    return col
+
+
+def test_the_vae_deck_exports_and_opens_in_anki(tmp_path: Path) -> None:
+    out = tmp_path / "vae.apkg"
+    result = run("export-deck", "vae", "--to", "apkg", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "12 notes" in result.stdout
+    col = _open_with_anki(out, tmp_path)
+    try:
+        assert col.note_count() == 12
+        by_type: dict[str, list] = {}
+        for note_id in col.find_notes(""):
+            note = col.get_note(note_id)
+            by_type.setdefault(note.note_type()["name"], []).append(note)
+        counts = {k: len(v) for k, v in by_type.items()}
+        expected = {"vae-quiz basic": 5, "vae-quiz multiple choice": 5, "vae-quiz open prompt": 2}
+        assert counts == expected
+        fronts = [n["Front"] for n in by_type["vae-quiz basic"]]
+        assert "What is a Variational Autoencoder (VAE)?" in fronts
+        question = next(n for n in by_type["vae-quiz multiple choice"]
+                        if "binary data" in n["Question"])  # fmt: skip
+        assert "<li>Binary cross-entropy</li>" in question["Choices"]
+        assert question["Answer"] == "Binary cross-entropy"
+        prompt = by_type["vae-quiz open prompt"][0]
+        assert prompt["Concepts"].count("<li>") >= 3
+    finally:
+        col.close()
+
+
+def test_guids_are_stable_so_a_reexport_updates_the_same_notes(tmp_path: Path) -> None:
+    import sqlite3
+    import zipfile
+
+    def guids(path: Path) -> set[str]:
+        with zipfile.ZipFile(path) as package:
+            package.extract("collection.anki2", path.parent / path.stem)
+        conn = sqlite3.connect(path.parent / path.stem / "collection.anki2")
+        try:
+            return {row[0] for row in conn.execute("SELECT guid FROM notes")}
+        finally:
+            conn.close()
+
+    first, second = tmp_path / "a.apkg", tmp_path / "b.apkg"
+    deck = str(bundled_deck_dir() / "vae.yaml")
+    assert run("export-deck", deck, "-o", str(first)).returncode == 0
+    assert run("export-deck", deck, "-o", str(second)).returncode == 0
+    assert guids(first) == guids(second) and len(guids(first)) == 12
+
+
+def test_markup_like_text_is_escaped_not_interpreted(tmp_path: Path) -> None:
+    deck = tmp_path / "m.yaml"
+    deck.write_text("id: m\ntitle: M\ncards:\n  - {id: a, front: '<b>x</b> & [red]y[/red]', "
+                    'back: "two\\nlines"}\n')  # fmt: skip
+    out = tmp_path / "m.apkg"
+    assert run("export-deck", str(deck), "-o", str(out)).returncode == 0
+    col = _open_with_anki(out, tmp_path)
+    try:
+        (note_id,) = col.find_notes("")
+        note = col.get_note(note_id)
+        assert note["Front"] == "&lt;b&gt;x&lt;/b&gt; &amp; [red]y[/red]"
+        assert note["Back"] == "two<br>lines"
+    finally:
+        col.close()

@@ -1,0 +1,80 @@
+"""A deck as an Anki package (.apkg, via genanki): recall cards as Basic notes, questions with
+their choices on the front and the answer and explanation on the back, prompts with their
+concepts on the back. Note GUIDs come from the deck and item ids, so re-exporting updates the
+same notes in Anki instead of duplicating them."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+from pathlib import Path
+
+from vae_quiz.domain.model import Deck
+
+# Fixed model ids: Anki matches note types by id across imports.
+BASIC_MODEL_ID = 1_607_392_301
+QUESTION_MODEL_ID = 1_607_392_302
+PROMPT_MODEL_ID = 1_607_392_303
+CSS = ".card { font-family: sans-serif; font-size: 20px; text-align: left; }"
+
+
+def _html(text: str | None) -> str:
+    return html.escape(text or "").replace("\n", "<br>")
+
+
+def _deck_number(deck_id: str) -> int:
+    """A stable Anki deck id (a positive 63-bit integer) from our deck id."""
+    return int.from_bytes(hashlib.sha1(deck_id.encode()).digest()[:7], "big") + 1
+
+
+def export_apkg(deck: Deck, out: Path) -> int:
+    """Write `deck` to `out` as an .apkg; returns the number of notes."""
+    import genanki
+
+    basic = genanki.Model(
+        BASIC_MODEL_ID, "vae-quiz basic",
+        fields=[{"name": "Front"}, {"name": "Back"}],
+        templates=[{"name": "Card 1", "qfmt": "{{Front}}",
+                    "afmt": "{{FrontSide}}<hr id=answer>{{Back}}"}],
+        css=CSS,
+    )  # fmt: skip
+    question = genanki.Model(
+        QUESTION_MODEL_ID, "vae-quiz multiple choice",
+        fields=[{"name": "Question"}, {"name": "Choices"}, {"name": "Answer"},
+                {"name": "Explanation"}],
+        templates=[{"name": "Card 1", "qfmt": "{{Question}}<br><br>{{Choices}}",
+                    "afmt": "{{FrontSide}}<hr id=answer>{{Answer}}<br><br>{{Explanation}}"}],
+        css=CSS,
+    )  # fmt: skip
+    prompt = genanki.Model(
+        PROMPT_MODEL_ID, "vae-quiz open prompt",
+        fields=[{"name": "Prompt"}, {"name": "Hint"}, {"name": "Concepts"},
+                {"name": "ModelAnswer"}],
+        templates=[{"name": "Card 1", "qfmt": "{{Prompt}}<br><br><i>{{Hint}}</i>",
+                    "afmt": "{{FrontSide}}<hr id=answer>{{Concepts}}<br><br>{{ModelAnswer}}"}],
+        css=CSS,
+    )  # fmt: skip
+    package_deck = genanki.Deck(_deck_number(deck.id), deck.title)
+    for card in deck.cards:
+        package_deck.add_note(genanki.Note(
+            model=basic, fields=[_html(card.front), _html(card.back)],
+            guid=genanki.guid_for(deck.id, card.id),
+        ))  # fmt: skip
+    for q in deck.questions:
+        choices = "<ol>" + "".join(f"<li>{_html(c)}</li>" for c in q.choices) + "</ol>"
+        package_deck.add_note(genanki.Note(
+            model=question,
+            fields=[_html(q.question), choices, _html(", ".join(q.answer)),
+                    _html(q.explanation)],
+            guid=genanki.guid_for(deck.id, q.id),
+        ))  # fmt: skip
+    for p in deck.prompts:
+        concepts = "<ul>" + "".join(f"<li>{_html(c)}</li>" for c in p.concepts) + "</ul>"
+        package_deck.add_note(genanki.Note(
+            model=prompt,
+            fields=[_html(p.prompt), _html(p.hint), concepts, _html(p.model_answer)],
+            guid=genanki.guid_for(deck.id, p.id),
+        ))  # fmt: skip
+    out.parent.mkdir(parents=True, exist_ok=True)
+    genanki.Package(package_deck).write_to_file(str(out))
+    return len(package_deck.notes)
