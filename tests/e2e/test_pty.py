@@ -30,6 +30,15 @@ def _spawn(*args: str, tmp_path: Path, no_color: bool = False) -> pexpect.spawn:
                          encoding="utf-8", codec_errors="replace")  # fmt: skip
 
 
+def _answer_every_question_with_1(child: pexpect.spawn) -> None:
+    """Test mode over the 5 VAE questions: pick choice 1 each time, then go on."""
+    for number in range(1, 6):
+        child.expect(f"question {number} of 5")
+        child.send("1")
+        child.expect("Correct\\.|Incorrect\\.")
+        child.send(" ")
+
+
 def _export(db: Path) -> list[list[str]]:
     out = subprocess.run([VAE_QUIZ, "export", "--db", str(db)], capture_output=True, text=True,
                          check=True, timeout=60)  # fmt: skip
@@ -81,11 +90,7 @@ def test_study_quits_cleanly_with_q_then_q(tmp_path: Path) -> None:
 def test_test_mode_score_matches_export(tmp_path: Path) -> None:
     db = tmp_path / "progress.sqlite3"
     child = _spawn("test", "vae", "--seed", "1", "--db", str(db), tmp_path=tmp_path)
-    for number in range(1, 6):
-        child.expect(f"question {number} of 5")
-        child.send("1")
-        child.expect("Correct\\.|Incorrect\\.")
-        child.send(" ")
+    _answer_every_question_with_1(child)
     child.expect(r"Score (\d)/5 \((\d+)%\)")
     correct = int(child.match.group(1))
     child.send("q")
@@ -182,11 +187,7 @@ def test_concepts_answer_and_two_ticks_reach_the_export(tmp_path: Path) -> None:
 def test_review_asks_exactly_the_questions_missed_in_a_test(tmp_path: Path) -> None:
     db = tmp_path / "progress.sqlite3"
     child = _spawn("test", "vae", "--seed", "1", "--db", str(db), tmp_path=tmp_path)
-    for number in range(1, 6):
-        child.expect(f"question {number} of 5")
-        child.send("1")
-        child.expect("Correct\\.|Incorrect\\.")
-        child.send(" ")
+    _answer_every_question_with_1(child)
     child.expect("Session summary")
     child.send("q")
     child.expect(pexpect.EOF)

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from vae_quiz.domain.model import Deck, Prompt
 from vae_quiz.domain.scheduler import Rating, Scheduler
-from vae_quiz.domain.session import Clock, SessionOptions, review_once_a_day
+from vae_quiz.domain.session import AskOnce, Clock, SessionOptions, review_once_a_day
 from vae_quiz.domain.store import MISSED, RIGHT, Answer, ProgressStore
 
 
@@ -59,7 +59,7 @@ class ConceptResult:
 
 
 @dataclass
-class ConceptSession:
+class ConceptSession(AskOnce):
     """A run over the open prompts of some decks, in the authors' order (filtered by level,
     capped by limit)."""
 
@@ -86,28 +86,6 @@ class ConceptSession:
                     self.asked.append(AskedPrompt(deck, prompt))
         if self.options.limit is not None:
             self.asked = self.asked[: self.options.limit]
-
-    @property
-    def total(self) -> int:
-        if self.counter is not None:
-            return self.counter()[1]
-        return len(self.asked)
-
-    @property
-    def current(self) -> AskedPrompt | None:
-        index = len(self.results)
-        return self.asked[index] if index < len(self.asked) else None
-
-    @property
-    def number(self) -> int:
-        """1-based number of the current prompt (or of the last one when finished)."""
-        if self.counter is not None:
-            return self.counter()[0]
-        return min(len(self.results) + 1, self.total)
-
-    @property
-    def is_finished(self) -> bool:
-        return len(self.results) >= len(self.asked)
 
     def grade(self, text: str, covered: frozenset[int]) -> ConceptResult:
         """Record the current prompt's answer and ticked concepts; committed before returning.

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from vae_quiz.domain.model import Deck, Question
 from vae_quiz.domain.scheduler import Rating, Scheduler
-from vae_quiz.domain.session import Clock, SessionOptions, review_once_a_day
+from vae_quiz.domain.session import AskOnce, Clock, SessionOptions, review_once_a_day
 from vae_quiz.domain.store import MISSED, RIGHT, Answer, ProgressStore
 
 CHOICE_LETTERS = "abcdefgh"
@@ -40,7 +40,7 @@ class QuizResult:
 
 
 @dataclass
-class QuizSession:
+class QuizSession(AskOnce):
     """A run over the multiple-choice questions of some decks.
 
     Questions and their choices are shuffled (reproducibly with `options.seed`); a question
@@ -87,28 +87,6 @@ class QuizSession:
             if question.shuffle:
                 rng.shuffle(order)
             self.asked.append(AskedQuestion(deck, question, tuple(order)))
-
-    @property
-    def total(self) -> int:
-        if self.counter is not None:
-            return self.counter()[1]
-        return len(self.asked)
-
-    @property
-    def current(self) -> AskedQuestion | None:
-        index = len(self.results)
-        return self.asked[index] if index < len(self.asked) else None
-
-    @property
-    def number(self) -> int:
-        """1-based number of the current question (or of the last one when finished)."""
-        if self.counter is not None:
-            return self.counter()[0]
-        return min(len(self.results) + 1, self.total)
-
-    @property
-    def is_finished(self) -> bool:
-        return len(self.results) >= len(self.asked)
 
     def answer(self, picked: frozenset[str]) -> QuizResult:
         """Answer the current question; committed to the store before this returns.

@@ -56,6 +56,39 @@ class _Done:
     requeued: bool
 
 
+class AskOnce:
+    """What a run that asks a fixed list once shares (test and concepts): the current item, its
+    1-based number and the total. Subclasses are dataclasses with `asked` (the items in order),
+    `results` (one per answer) and `counter` (an override of (number, total), used by review)."""
+
+    asked: list
+    results: list
+    counter: Callable[[], tuple[int, int]] | None
+
+    @property
+    def total(self) -> int:
+        if self.counter is not None:
+            return self.counter()[1]
+        return len(self.asked)
+
+    @property
+    def current(self):  # type: ignore[no-untyped-def]
+        """The item to answer now, or None when all are answered."""
+        index = len(self.results)
+        return self.asked[index] if index < len(self.asked) else None
+
+    @property
+    def number(self) -> int:
+        """1-based number of the current item (or of the last one when finished)."""
+        if self.counter is not None:
+            return self.counter()[0]
+        return min(len(self.results) + 1, self.total)
+
+    @property
+    def is_finished(self) -> bool:
+        return len(self.results) >= len(self.asked)
+
+
 def rating_result(rating: Rating) -> str | None:
     """A study rating's effect on the review queue: Again misses, Good and Easy are right."""
     if rating is Rating.AGAIN:

@@ -190,6 +190,7 @@ class LogRow:
 
 
 _F = TypeVar("_F", bound=Callable[..., Any])
+_R = TypeVar("_R")
 
 
 def _reports_errors(method: _F) -> _F:
@@ -441,30 +442,30 @@ class ProgressStore:
     def rows(self, deck: str | None = None) -> Iterator[LogRow]:
         """Every answer, oldest first."""
         where, args = ("WHERE deck = ?", (deck,)) if deck else ("", ())
+        return self._stream(
+            "SELECT id, answered_at, deck, item, kind, mode, outcome, rating, response, detail,"
+            f" due_after FROM review_log {where} ORDER BY answered_at, seq",
+            args,
+            LogRow,
+        )
+
+    def _stream(self, sql: str, args: tuple | list, row_type: type[_R]) -> Iterator[_R]:
+        """The rows of a query one by one, as `row_type`; errors become StoreError."""
         try:
-            cursor = self._conn.execute(
-                "SELECT id, answered_at, deck, item, kind, mode, outcome, rating, response,"
-                f" detail, due_after FROM review_log {where} ORDER BY answered_at, seq",
-                args,
-            )
-            for row in cursor:
-                yield LogRow(*row)
+            for row in self._conn.execute(sql, args):
+                yield row_type(*row)
         except (sqlite3.Error, OSError) as exc:
             raise StoreError(_explain(self.path, exc)) from None
 
     def report_rows(self, decks: list[str]) -> Iterator[ReportRow]:
         """Every answer of these decks, oldest first, with what the stats need."""
         marks = ", ".join("?" for _ in decks)
-        try:
-            cursor = self._conn.execute(
-                "SELECT answered_at, deck, item, mode, outcome, rating, state_before"
-                f" FROM review_log WHERE deck IN ({marks}) ORDER BY answered_at, seq",
-                decks,
-            )
-            for row in cursor:
-                yield ReportRow(*row)
-        except (sqlite3.Error, OSError) as exc:
-            raise StoreError(_explain(self.path, exc)) from None
+        return self._stream(
+            "SELECT answered_at, deck, item, mode, outcome, rating, state_before"
+            f" FROM review_log WHERE deck IN ({marks}) ORDER BY answered_at, seq",
+            decks,
+            ReportRow,
+        )
 
     @_reports_errors
     def review_queue(self, deck: str) -> list[QueuedItem]:
