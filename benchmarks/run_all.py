@@ -50,6 +50,8 @@ from vae_quiz.ui.app import AppServices, VaeQuizApp
 
 async def main():
     result = load_decks([sys.argv[1]])
+    # A cache miss would parse with PyYAML: say so, since the figure would not be "from cache".
+    print("cache-miss" if "yaml" in sys.modules else "cache-hit")
     store = ProgressStore(sys.argv[2])
     services = AppServices(store=store, decks=result.decks, now=lambda: datetime.now(UTC),
                            options=SessionOptions())
@@ -210,7 +212,10 @@ def peak_rss(big_deck: Path, tmp: Path) -> float:
     subprocess.run([VAE_QUIZ, "check", str(big_deck)], env=env, check=True, capture_output=True)
     out = subprocess.run([sys.executable, "-c", RSS_SCRIPT, str(big_deck), str(tmp / "rss.db")],
                          env=env, check=True, capture_output=True, text=True)  # fmt: skip
-    return float(out.stdout.strip().splitlines()[-1])
+    lines = out.stdout.strip().splitlines()
+    if "cache-hit" not in lines:
+        raise RuntimeError(f"the deck was not loaded from the cache: {lines}")
+    return float(lines[-1])
 
 
 def main() -> None:

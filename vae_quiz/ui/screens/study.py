@@ -91,19 +91,25 @@ class StudyScreen(Screen[StudySession | None]):
         self.query_one("#card-front", Static).update(Content(item.card.front))
         back = self.query_one("#card-back", Static)
         back.update(Content(item.card.back))
-        self.set_class(False, "-revealed")
+        self._show_back(False)
         self.query_one("#card", VerticalScroll).scroll_home(animate=False)
         self.query_one(RatingBar).show_prompt()
         self.refresh_bindings()
 
     def _reveal(self) -> None:
         self.is_revealed = True
-        self.set_class(True, "-revealed")
+        self._show_back(True)
         previews = self._session.previews()
         self.query_one(RatingBar).show_ratings(
             {rating: format_interval(delta) for rating, delta in previews.items()}
         )
         self.refresh_bindings()
+
+    def _show_back(self, shown: bool) -> None:
+        # Toggling the two widgets, not a class on the screen: a screen class restyles every
+        # widget on it, which was most of the time between a rating and the next card.
+        self.query_one("#card-rule").display = shown
+        self.query_one("#card-back").display = shown
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "rate":
