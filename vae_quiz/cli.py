@@ -58,7 +58,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 raise _UsageError(f"{raw}: no such file or folder")
     else:
         files = bundled_deck_files()
-    result = load_decks(files)
+    result = load_decks(files, _say_parsing)
     for deck in result.decks:
         out.print(f"ok  {deck.path}: {deck.id}: {_counts(deck)}", markup=False)
     _print_problems(result.problems, out)
@@ -81,9 +81,22 @@ def _counts(deck) -> str:  # type: ignore[no-untyped-def]
     )
 
 
+BIG_DECK_BYTES = 2_000_000
+
+
+def _say_parsing(path: str, size: int) -> None:
+    """Before a big deck is parsed (not in the cache yet), say why the wait."""
+    if size >= BIG_DECK_BYTES:
+        _console(stderr=True).print(
+            f"vae-quiz: reading {path} ({size / 1e6:.0f} MB) for the first time; "
+            "later starts use a cache",
+            markup=False,
+        )
+
+
 def _load_for_command(args: argparse.Namespace) -> LoadResult:
     try:
-        result = resolve_deck_args(getattr(args, "decks", []) or [])
+        result = resolve_deck_args(getattr(args, "decks", []) or [], on_parse=_say_parsing)
     except DeckNotFound as exc:
         raise _UsageError(str(exc)) from None
     if result.problems:

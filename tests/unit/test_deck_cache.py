@@ -133,3 +133,12 @@ def test_a_cache_hit_imports_neither_pyyaml_nor_the_checker(tmp_path) -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
                          check=True, timeout=60)  # fmt: skip
     assert out.stdout.strip() == "[]"
+
+
+def test_on_parse_is_called_only_when_the_file_must_be_parsed(tmp_path) -> None:
+    deck_file = tmp_path / "d.yaml"
+    deck_file.write_text(DECK)
+    calls: list[tuple[str, int]] = []
+    load_deck_cached(deck_file, tmp_path / "c", on_parse=lambda p, n: calls.append((p, n)))
+    load_deck_cached(deck_file, tmp_path / "c", on_parse=lambda p, n: calls.append((p, n)))
+    assert calls == [(str(deck_file), len(DECK.encode()))]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from vae_quiz.domain.library import LoadResult, deck_files, load_decks
@@ -28,7 +28,11 @@ def default_deck_files(env: Mapping[str, str] = os.environ) -> list[Path]:
     return files
 
 
-def resolve_deck_args(args: Sequence[str], env: Mapping[str, str] = os.environ) -> LoadResult:
+def resolve_deck_args(
+    args: Sequence[str],
+    env: Mapping[str, str] = os.environ,
+    on_parse: Callable[[str, int], None] | None = None,
+) -> LoadResult:
     """Load the decks that DECK arguments name; no arguments means the default decks.
 
     A DECK is a deck file, a folder of them, or the id of a bundled or user deck.
@@ -37,7 +41,7 @@ def resolve_deck_args(args: Sequence[str], env: Mapping[str, str] = os.environ) 
         DeckNotFound: an argument names nothing.
     """
     if not args:
-        return load_decks(default_deck_files(env))
+        return load_decks(default_deck_files(env), on_parse)
     files: list[Path] = []
     ids: list[str] = []
     for arg in args:
@@ -53,9 +57,9 @@ def resolve_deck_args(args: Sequence[str], env: Mapping[str, str] = os.environ) 
             raise DeckNotFound(f"{arg}: no such file")
         else:
             ids.append(arg)
-    result = load_decks(files)
+    result = load_decks(files, on_parse)
     if ids:
-        known = load_decks(default_deck_files(env))
+        known = load_decks(default_deck_files(env), on_parse)
         by_id = {deck.id: deck for deck in known.decks}
         loaded = {deck.id for deck in result.decks}
         for deck_id in ids:

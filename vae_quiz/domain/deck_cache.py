@@ -13,7 +13,7 @@ import contextlib
 import hashlib
 import marshal
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from vae_quiz.domain.errors import DeckError, DeckProblem
@@ -124,12 +124,18 @@ def _write_entry(entry: Path, key: tuple, plain: tuple) -> None:
             raise
 
 
-def load_deck_cached(path: str | os.PathLike[str], folder: Path | None = None) -> Deck:
+def load_deck_cached(
+    path: str | os.PathLike[str],
+    folder: Path | None = None,
+    on_parse: Callable[[str, int], None] | None = None,
+) -> Deck:
     """The deck in `path`, from the cache when the file is unchanged, else parsed and cached.
 
     Raises:
         DeckError: the file cannot be read or is not a valid deck (invalid decks are not cached,
             so their problems are reported afresh every time).
+
+    `on_parse(path, size)` is called before a file has to be parsed (a cache miss).
     """
     shown = str(path)
     file_path = Path(path).absolute()
@@ -142,6 +148,8 @@ def load_deck_cached(path: str | os.PathLike[str], folder: Path | None = None) -
         return _from_plain(plain, shown)
     from vae_quiz.domain.loader import parse_deck_bytes
 
+    if on_parse is not None:
+        on_parse(shown, len(data))
     deck = parse_deck_bytes(data, shown)
     _write_entry(entry, key, _to_plain(deck))
     return deck

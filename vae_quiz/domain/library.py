@@ -7,7 +7,7 @@ checker: they are imported only when a file has to be parsed.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,13 +40,18 @@ class LoadResult:
     failed_paths: list[str] = field(default_factory=list)
 
 
-def load_decks(paths: Iterable[str | os.PathLike[str]]) -> LoadResult:
-    """Load many deck files; a deck id used twice is a problem of the later file."""
+def load_decks(
+    paths: Iterable[str | os.PathLike[str]],
+    on_parse: Callable[[str, int], None] | None = None,
+) -> LoadResult:
+    """Load many deck files; a deck id used twice is a problem of the later file.
+
+    `on_parse(path, size)` is called before a file has to be parsed (not in the cache)."""
     result = LoadResult()
     owners: dict[str, str] = {}
     for path in paths:
         try:
-            deck = load_deck_cached(path)
+            deck = load_deck_cached(path, on_parse=on_parse)
         except DeckError as exc:
             result.problems.extend(exc.problems)
             result.failed_paths.append(str(path))
