@@ -94,7 +94,6 @@ class StudyScreen(Screen[StudySession | None]):
         self._show_back(False)
         self.query_one("#card", VerticalScroll).scroll_home(animate=False)
         self.query_one(RatingBar).show_prompt()
-        self.refresh_bindings()
 
     def _reveal(self) -> None:
         self.is_revealed = True
@@ -103,7 +102,6 @@ class StudyScreen(Screen[StudySession | None]):
         self.query_one(RatingBar).show_ratings(
             {rating: format_interval(delta) for rating, delta in previews.items()}
         )
-        self.refresh_bindings()
 
     def _show_back(self, shown: bool) -> None:
         # Toggling the two widgets, not a class on the screen: a screen class restyles every
@@ -112,12 +110,11 @@ class StudyScreen(Screen[StudySession | None]):
         self.query_one("#card-back").display = shown
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Only the hidden rating keys depend on the card's state. The footer's keys stay the
+        # same throughout (their actions do nothing when they do not apply), so no card change
+        # rebuilds the footer: that rebuild was most of the time from a rating to the next card.
         if action == "rate":
             return self.is_revealed
-        if action == "flip":
-            return not self.is_revealed
-        if action == "undo":
-            return self._session.can_undo
         return True
 
     # -- actions ------------------------------------------------------------------------------
@@ -146,6 +143,9 @@ class StudyScreen(Screen[StudySession | None]):
         self._show_current()
 
     def action_undo(self) -> None:
+        if not self._session.can_undo:
+            self.query_one("#last-result", Static).update(Content("Nothing to undo yet."))
+            return
         try:
             item = save(self, self._session.undo)
         except NotSaved:
