@@ -259,14 +259,7 @@ def _run_mode(args: argparse.Namespace, mode: str | None) -> int:
 
 
 def _run_app(app) -> None:  # type: ignore[no-untyped-def]
-    """Run the TUI; a closed terminal (SIGHUP) or SIGTERM ends it cleanly."""
-    import signal
-
-    def stop(signum: int, frame: object) -> None:
-        app.exit()
-
-    for sig in (signal.SIGHUP, signal.SIGTERM):
-        signal.signal(sig, stop)
+    """Run the TUI (it ends cleanly on SIGHUP and SIGTERM: see VaeQuizApp.on_mount)."""
     app.run()
 
 

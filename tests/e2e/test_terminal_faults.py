@@ -24,8 +24,8 @@ def _rate(child: pexpect.spawn, key: str) -> None:
     child.expect(r"(Again|Hard|Good|Easy) · schedule unchanged")
 
 
-def _closed(child: pexpect.spawn) -> str:
-    child.expect(pexpect.EOF, timeout=20)
+def _closed(child: pexpect.spawn, timeout: float = 20) -> str:
+    child.expect(pexpect.EOF, timeout=timeout)
     rest = child.before or ""
     child.close()
     return rest
@@ -65,7 +65,8 @@ def test_hangup_and_terminate_end_cleanly_keeping_answers(tmp_path: Path, sig) -
     _rate(child, "3")
     _rate(child, "1")
     child.kill(sig)
-    rest = _closed(child)
+    # Promptly: the signal must wake the event loop, not wait for the next key or timer.
+    rest = _closed(child, timeout=5)
     assert "Traceback" not in rest
     assert child.exitstatus == 0 or child.signalstatus == sig
     assert len(_export(db)[1:]) == 2

@@ -5,6 +5,9 @@ The CLI opens it on a mode's screen or on home; a session's summary leads home, 
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -104,6 +107,7 @@ class VaeQuizApp(App[None]):
     def on_mount(self) -> None:
         from vae_quiz.domain.settings import retention_warning
 
+        self._stop_on_signals()
         warning = retention_warning(self.services.scheduler.desired_retention)
         if warning and self.start_mode != "stats":
             self.notify(warning, title="Desired retention", severity="warning", timeout=10,
@@ -112,6 +116,17 @@ class VaeQuizApp(App[None]):
             self.go_home()
         else:
             self.start(self.start_mode, self.services.decks)
+
+    def _stop_on_signals(self) -> None:
+        """A closed terminal (SIGHUP) or SIGTERM ends the app cleanly (answers are saved
+        already). Registered with the event loop, which a plain `signal.signal` handler would
+        not wake: the exit would wait for the next key or timer."""
+        if self.is_headless:
+            return  # tests: leave the test runner's signals alone
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGHUP, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(sig, self.exit)
 
     # -- home ---------------------------------------------------------------------------------
 
