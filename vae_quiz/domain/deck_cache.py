@@ -10,6 +10,7 @@ entry is ignored and rebuilt, never trusted.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import marshal
 import os
@@ -143,9 +144,16 @@ def load_deck_cached(
     key = (FORMAT, str(file_path), info.st_size, info.st_mtime_ns, content_hash)
     folder = folder if folder is not None else cache_dir()
     entry = _entry_path(folder, file_path)
-    plain = _read_entry(entry, key)
-    if plain is not None:
-        return _from_plain(plain, shown)
+    # Building 100k objects would trigger many collections that find no garbage: pause it.
+    gc_was_on = gc.isenabled()
+    gc.disable()
+    try:
+        plain = _read_entry(entry, key)
+        if plain is not None:
+            return _from_plain(plain, shown)
+    finally:
+        if gc_was_on:
+            gc.enable()
     from vae_quiz.domain.loader import parse_deck_bytes
 
     if on_parse is not None:

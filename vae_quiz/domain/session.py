@@ -162,23 +162,29 @@ class StudySession:
         new: list[StudyItem] = []
         order = 0
         level = self.options.level
-        for deck in self.decks:
-            cards = {card.id: card for card in deck.cards}
-            for item_id, due_at in self.store.due_items(deck.id, now + LEARN_AHEAD):
-                card = cards.get(item_id)
-                if card is not None and (level is None or card.level == level):
-                    order += 1
-                    due.append((due_at, order, StudyItem(deck, card, is_new=False)))
-            scheduled = self.store.scheduled_items(deck.id)
-            new.extend(
-                StudyItem(deck, card, is_new=True)
-                for card in deck.cards
-                if card.id not in scheduled and (level is None or card.level == level)
-            )
-        due.sort(key=lambda entry: (entry[0], entry[1]))
         seen_today = self.store.count_new_since(start_of_day(now))
         new_left = max(0, self.options.new_per_day - seen_today)
-        queue = [item for _, _, item in due] + new[:new_left]
+        for deck in self.decks:
+            due_now = self.store.due_items(deck.id, now + LEARN_AHEAD)
+            if due_now:
+                cards = {card.id: card for card in deck.cards}
+                for item_id, due_at in due_now:
+                    card = cards.get(item_id)
+                    if card is not None and (level is None or card.level == level):
+                        order += 1
+                        due.append((due_at, order, StudyItem(deck, card, is_new=False)))
+            if len(new) >= new_left:
+                continue
+            # Only as many new cards as today allows are made into queue items: a deck of
+            # 100k items costs a set of ids and a scan, not 100k objects.
+            scheduled = self.store.scheduled_items(deck.id)
+            for card in deck.cards:
+                if card.id not in scheduled and (level is None or card.level == level):
+                    new.append(StudyItem(deck, card, is_new=True))
+                    if len(new) >= new_left:
+                        break
+        due.sort(key=lambda entry: (entry[0], entry[1]))
+        queue = [item for _, _, item in due] + new
         if self.options.limit is not None:
             queue = queue[: self.options.limit]
         return queue
