@@ -71,8 +71,12 @@ def _from_plain(plain: tuple, path: str) -> Deck:
     )  # fmt: skip
 
 
-def _read_deck_file(path: Path, shown: str) -> tuple[bytes, os.stat_result, bytes]:
-    """The file's bytes, its stat and its SHA-256 digest."""
+def read_deck_file(path: Path, shown: str) -> tuple[bytes, os.stat_result]:
+    """A deck file's bytes and its stat, refusing folders and files over MAX_DECK_BYTES.
+
+    Raises:
+        DeckError: naming `shown` and why the file cannot be read.
+    """
     try:
         info = os.stat(path)
         if info.st_size > MAX_DECK_BYTES:
@@ -84,7 +88,7 @@ def _read_deck_file(path: Path, shown: str) -> tuple[bytes, os.stat_result, byte
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise DeckError([DeckProblem(shown, None, f"cannot read the file: {reason}")]) from None
-    return data, info, hashlib.sha256(data).digest()
+    return data, info
 
 
 def _read_entry(entry: Path, key: tuple) -> tuple | None:
@@ -140,7 +144,8 @@ def load_deck_cached(
     """
     shown = str(path)
     file_path = Path(path).absolute()
-    data, info, content_hash = _read_deck_file(file_path, shown)
+    data, info = read_deck_file(file_path, shown)
+    content_hash = hashlib.sha256(data).digest()
     key = (FORMAT, str(file_path), info.st_size, info.st_mtime_ns, content_hash)
     folder = folder if folder is not None else cache_dir()
     entry = _entry_path(folder, file_path)

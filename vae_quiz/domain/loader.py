@@ -21,7 +21,6 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from vae_quiz.domain.errors import DeckError, DeckProblem, quote
 from vae_quiz.domain.model import (
     MAX_CHOICES,
-    MAX_DECK_BYTES,
     MIN_CHOICES,
     Card,
     Deck,
@@ -586,25 +585,10 @@ def load_deck(path: str | os.PathLike[str]) -> Deck:
     Raises:
         DeckError: the file cannot be read or is not a valid deck.
     """
+    from vae_quiz.domain.deck_cache import read_deck_file
+
     shown = str(path)
-    try:
-        size = os.stat(path).st_size
-        if size > MAX_DECK_BYTES:
-            raise DeckError(
-                [
-                    DeckProblem(
-                        shown,
-                        None,
-                        f"the file is {size:,} bytes; decks are limited to {MAX_DECK_BYTES:,}",
-                    )
-                ]
-            )
-        data = Path(path).read_bytes()
-    except IsADirectoryError:
-        raise DeckError([DeckProblem(shown, None, "is a folder, not a deck file")]) from None
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise DeckError([DeckProblem(shown, None, f"cannot read the file: {reason}")]) from None
+    data, _ = read_deck_file(Path(path), shown)
     return parse_deck(_decode(data, shown), shown)
 
 
