@@ -273,104 +273,99 @@ class ProgressStore:
 
     # -- writing ------------------------------------------------------------------------------
 
+    @_reports_errors
     def record(self, answer: Answer) -> str:
         """Commit one answer (and the item's new state); returns the answer's id."""
         answer_id = str(uuid.uuid4())
         at = to_iso(answer.answered_at)
-        try:
-            with self._transaction() as conn:
-                before = conn.execute(
-                    "SELECT state FROM item_state WHERE deck = ? AND item = ?",
-                    (answer.deck, answer.item),
-                ).fetchone()
-                due_after = to_iso(answer.due_after) if answer.due_after else None
-                cursor = conn.execute(
-                    "INSERT INTO review_log (id, answered_at, deck, item, kind, mode, outcome,"
-                    " result, rating, response, detail, state_before, state_after, due_after)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        with self._transaction() as conn:
+            before = conn.execute(
+                "SELECT state FROM item_state WHERE deck = ? AND item = ?",
+                (answer.deck, answer.item),
+            ).fetchone()
+            due_after = to_iso(answer.due_after) if answer.due_after else None
+            cursor = conn.execute(
+                "INSERT INTO review_log (id, answered_at, deck, item, kind, mode, outcome,"
+                " result, rating, response, detail, state_before, state_after, due_after)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    answer_id, at, answer.deck, answer.item, answer.kind, answer.mode,
+                    answer.outcome, answer.result, answer.rating, answer.response,
+                    json.dumps(answer.detail) if answer.detail is not None else None,
+                    before[0] if before else None, answer.state_after, due_after,
+                ),
+            )  # fmt: skip
+            conn.executemany(
+                "INSERT INTO concept_result (answer_seq, position, deck, item, concept,"
+                " covered) VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (cursor.lastrowid, n, answer.deck, answer.item, concept, int(covered))
+                    for n, (concept, covered) in enumerate(answer.concepts)
+                ],
+            )
+            if answer.state_after is not None and due_after is not None:
+                conn.execute(
+                    "INSERT INTO item_state (deck, item, kind, state, due, first_seen,"
+                    " last_review, reps, lapses) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)"
+                    " ON CONFLICT (deck, item) DO UPDATE SET state = excluded.state,"
+                    " due = excluded.due, last_review = excluded.last_review,"
+                    " reps = reps + 1, lapses = lapses + excluded.lapses",
                     (
-                        answer_id, at, answer.deck, answer.item, answer.kind, answer.mode,
-                        answer.outcome, answer.result, answer.rating, answer.response,
-                        json.dumps(answer.detail) if answer.detail is not None else None,
-                        before[0] if before else None, answer.state_after, due_after,
+                        answer.deck, answer.item, answer.kind, answer.state_after,
+                        due_after, at, at, answer.lapses_added,
                     ),
                 )  # fmt: skip
-                conn.executemany(
-                    "INSERT INTO concept_result (answer_seq, position, deck, item, concept,"
-                    " covered) VALUES (?, ?, ?, ?, ?, ?)",
-                    [
-                        (cursor.lastrowid, n, answer.deck, answer.item, concept, int(covered))
-                        for n, (concept, covered) in enumerate(answer.concepts)
-                    ],
-                )
-                if answer.state_after is not None and due_after is not None:
-                    conn.execute(
-                        "INSERT INTO item_state (deck, item, kind, state, due, first_seen,"
-                        " last_review, reps, lapses) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)"
-                        " ON CONFLICT (deck, item) DO UPDATE SET state = excluded.state,"
-                        " due = excluded.due, last_review = excluded.last_review,"
-                        " reps = reps + 1, lapses = lapses + excluded.lapses",
-                        (
-                            answer.deck, answer.item, answer.kind, answer.state_after,
-                            due_after, at, at, answer.lapses_added,
-                        ),
-                    )  # fmt: skip
-        except (sqlite3.Error, OSError) as exc:
-            raise StoreError(_explain(self.path, exc)) from None
         return answer_id
 
+    @_reports_errors
     def undo(self, answer_id: str) -> bool:
         """Take back one answer: delete its log row and restore the item's state before it.
 
         Only the item's latest answer can be undone (a later one would be overwritten).
         Returns False when there is nothing to undo.
         """
-        try:
-            with self._transaction() as conn:
-                row = conn.execute(
-                    "SELECT seq, deck, item, state_before, state_after FROM review_log"
-                    " WHERE id = ?",
-                    (answer_id,),
-                ).fetchone()
-                if row is None:
-                    return False
-                seq, deck, item, before, after = row
-                later = conn.execute(
-                    "SELECT 1 FROM review_log WHERE deck = ? AND item = ? AND seq > ?"
-                    " AND state_after IS NOT NULL",
-                    (deck, item, seq),
-                ).fetchone()
-                if later is not None:
-                    return False
-                conn.execute("DELETE FROM review_log WHERE seq = ?", (seq,))
-                if after is None:
-                    return True
-                if before is None:
-                    conn.execute("DELETE FROM item_state WHERE deck = ? AND item = ?", (deck, item))
-                    return True
-                prev = conn.execute(
-                    "SELECT answered_at, due_after FROM review_log WHERE deck = ? AND item = ?"
-                    " AND state_after IS NOT NULL ORDER BY seq DESC LIMIT 1",
-                    (deck, item),
-                ).fetchone()
-                lapses = conn.execute(
-                    "SELECT count(*) FROM review_log WHERE deck = ? AND item = ? AND rating = 1"
-                    " AND state_before IS NOT NULL AND json_extract(state_before, '$.state') = 2",
-                    (deck, item),
-                ).fetchone()[0]
-                reps = conn.execute(
-                    "SELECT count(*) FROM review_log WHERE deck = ? AND item = ?"
-                    " AND state_after IS NOT NULL",
-                    (deck, item),
-                ).fetchone()[0]
-                conn.execute(
-                    "UPDATE item_state SET state = ?, due = ?, last_review = ?, reps = ?,"
-                    " lapses = ? WHERE deck = ? AND item = ?",
-                    (before, prev[1], prev[0], reps, lapses, deck, item),
-                )
+        with self._transaction() as conn:
+            row = conn.execute(
+                "SELECT seq, deck, item, state_before, state_after FROM review_log WHERE id = ?",
+                (answer_id,),
+            ).fetchone()
+            if row is None:
+                return False
+            seq, deck, item, before, after = row
+            later = conn.execute(
+                "SELECT 1 FROM review_log WHERE deck = ? AND item = ? AND seq > ?"
+                " AND state_after IS NOT NULL",
+                (deck, item, seq),
+            ).fetchone()
+            if later is not None:
+                return False
+            conn.execute("DELETE FROM review_log WHERE seq = ?", (seq,))
+            if after is None:
                 return True
-        except sqlite3.Error as exc:
-            raise StoreError(_explain(self.path, exc)) from None
+            if before is None:
+                conn.execute("DELETE FROM item_state WHERE deck = ? AND item = ?", (deck, item))
+                return True
+            prev = conn.execute(
+                "SELECT answered_at, due_after FROM review_log WHERE deck = ? AND item = ?"
+                " AND state_after IS NOT NULL ORDER BY seq DESC LIMIT 1",
+                (deck, item),
+            ).fetchone()
+            lapses = conn.execute(
+                "SELECT count(*) FROM review_log WHERE deck = ? AND item = ? AND rating = 1"
+                " AND state_before IS NOT NULL AND json_extract(state_before, '$.state') = 2",
+                (deck, item),
+            ).fetchone()[0]
+            reps = conn.execute(
+                "SELECT count(*) FROM review_log WHERE deck = ? AND item = ?"
+                " AND state_after IS NOT NULL",
+                (deck, item),
+            ).fetchone()[0]
+            conn.execute(
+                "UPDATE item_state SET state = ?, due = ?, last_review = ?, reps = ?,"
+                " lapses = ? WHERE deck = ? AND item = ?",
+                (before, prev[1], prev[0], reps, lapses, deck, item),
+            )
+            return True
 
     # -- reading ------------------------------------------------------------------------------
 
