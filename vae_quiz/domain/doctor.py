@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vae_quiz.domain.errors import StoreError
-from vae_quiz.domain.store import MISSED, RIGHT, SCHEMA_VERSION
+from vae_quiz.domain.store import SCHEMA_VERSION, queued_items_sql
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,13 +76,7 @@ def inspect(path: Path) -> Report:
             items = conn.execute("SELECT count(*) FROM item_state").fetchone()[0]
             decks = conn.execute("SELECT count(DISTINCT deck) FROM review_log").fetchone()[0]
             if version >= 2:
-                queued = conn.execute(
-                    "SELECT count(*) FROM (SELECT deck, item,"
-                    f" max(CASE WHEN result = '{MISSED}' THEN seq END) AS miss,"
-                    f" max(CASE WHEN result = '{RIGHT}' AND mode = 'review' THEN seq END) AS ok"
-                    " FROM review_log WHERE result IS NOT NULL GROUP BY deck, item)"
-                    " WHERE miss > coalesce(ok, 0)"
-                ).fetchone()[0]
+                queued = conn.execute(f"SELECT count(*) FROM ({queued_items_sql()})").fetchone()[0]
         elif version == 0:
             problems.append("not a vae-quiz progress file (no schema version)")
     except sqlite3.DatabaseError as exc:

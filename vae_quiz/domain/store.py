@@ -467,11 +467,7 @@ class ProgressStore:
         """The deck's items missed in any mode and not since answered right in review mode,
         oldest miss first."""
         rows = self._conn.execute(
-            "SELECT item, kind, miss FROM (SELECT item, kind,"
-            f" max(CASE WHEN result = '{MISSED}' THEN seq END) AS miss,"
-            f" max(CASE WHEN result = '{RIGHT}' AND mode = 'review' THEN seq END) AS fixed"
-            " FROM review_log WHERE deck = ? AND result IS NOT NULL GROUP BY item)"
-            " WHERE miss > coalesce(fixed, 0) ORDER BY miss",
+            f"SELECT item, kind, miss FROM ({queued_items_sql('deck = ?')}) ORDER BY miss",
             (deck,),
         ).fetchall()
         return [QueuedItem(deck, item, kind, miss) for item, kind, miss in rows]
@@ -509,6 +505,19 @@ class ProgressStore:
     @_reports_errors
     def count_answers(self) -> int:
         return self._conn.execute("SELECT count(*) FROM review_log").fetchone()[0]
+
+
+def queued_items_sql(where: str = "1") -> str:
+    """The review-queue rule as SQL: one row (deck, item, kind, miss) per item whose latest miss
+    (any mode) is later than its latest right answer given in review mode; `where` narrows the
+    answers read (e.g. "deck = ?")."""
+    return (
+        "SELECT deck, item, kind, miss FROM (SELECT deck, item, kind,"
+        f" max(CASE WHEN result = '{MISSED}' THEN seq END) AS miss,"
+        f" max(CASE WHEN result = '{RIGHT}' AND mode = 'review' THEN seq END) AS fixed"
+        f" FROM review_log WHERE {where} AND result IS NOT NULL GROUP BY deck, item)"
+        " WHERE miss > coalesce(fixed, 0)"
+    )
 
 
 class _Tx:
