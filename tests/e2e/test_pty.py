@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -37,6 +38,21 @@ def _answer_every_question_with_1(child: pexpect.spawn) -> None:
         child.send("1")
         child.expect("Correct\\.|Incorrect\\.")
         child.send(" ")
+
+
+def _quit_from_summary(child: pexpect.spawn) -> None:
+    """Wait for a session's summary, leave with q, and wait for the app to end."""
+    child.expect("Session summary")
+    child.send("q")
+    child.expect(pexpect.EOF)
+    child.close()
+
+
+def _export_jsonl(db: Path) -> list[dict]:
+    """`vae-quiz export --format jsonl` of `db`, parsed."""
+    out = subprocess.run([VAE_QUIZ, "export", "--db", str(db), "--format", "jsonl"],
+                         capture_output=True, text=True, check=True, timeout=60)  # fmt: skip
+    return [json.loads(line) for line in out.stdout.splitlines()]
 
 
 def _export(db: Path) -> list[list[str]]:
@@ -79,10 +95,7 @@ def test_study_quits_cleanly_with_q_then_q(tmp_path: Path) -> None:
     child.send(" ")
     child.expect("Again")
     child.send("4")
-    child.expect("Session summary")
-    child.send("q")
-    child.expect(pexpect.EOF)
-    child.close()
+    _quit_from_summary(child)
     assert child.exitstatus == 0
     assert [r[2] for r in _export(db)[1:]] == ["vae-what"]
 
@@ -171,16 +184,9 @@ def test_concepts_answer_and_two_ticks_reach_the_export(tmp_path: Path) -> None:
     total = int(child.match.group(1))
     child.expect("Next")
     child.send("q")
-    child.expect("Session summary")
-    child.send("q")
-    child.expect(pexpect.EOF)
-    child.close()
+    _quit_from_summary(child)
     assert child.exitstatus == 0
-    out = subprocess.run([VAE_QUIZ, "export", "--db", str(db), "--format", "jsonl"],
-                         capture_output=True, text=True, check=True, timeout=60)  # fmt: skip
-    import json
-
-    (row,) = [json.loads(line) for line in out.stdout.splitlines()]
+    (row,) = _export_jsonl(db)
     assert (row["item"], row["mode"], row["outcome"]) == ("explain-vae", "concepts", f"2/{total}")
     assert row["response"] == "The encoder outputs a mean and variance; q and ? are text."
 
@@ -189,10 +195,7 @@ def test_review_asks_exactly_the_questions_missed_in_a_test(tmp_path: Path) -> N
     db = tmp_path / "progress.sqlite3"
     child = _spawn("test", "vae", "--seed", "1", "--db", str(db), tmp_path=tmp_path)
     _answer_every_question_with_1(child)
-    child.expect("Session summary")
-    child.send("q")
-    child.expect(pexpect.EOF)
-    child.close()
+    _quit_from_summary(child)
     missed = [r[2] for r in _export(db)[1:] if r[5] == "incorrect"]
     assert missed, "seed 1 with choice 1 each time misses at least one question"
 
@@ -213,10 +216,7 @@ def test_review_asks_exactly_the_questions_missed_in_a_test(tmp_path: Path) -> N
         child.expect("Correct\\.|Incorrect\\.")
         child.send(" ")
     child.send("q")
-    child.expect("Session summary")
-    child.send("q")
-    child.expect(pexpect.EOF)
-    child.close()
+    _quit_from_summary(child)
     assert child.exitstatus == 0
     assert asked == set(missed)
 

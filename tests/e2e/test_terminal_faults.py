@@ -3,16 +3,14 @@ ctrl+c, a resize to 20x10 and back, a 1 MB paste. No traceback; nothing answered
 
 from __future__ import annotations
 
-import json
 import signal
-import subprocess
 import time
 from pathlib import Path
 
 import pexpect
 import pytest
 
-from tests.e2e.test_pty import VAE_QUIZ, _export, _spawn
+from tests.e2e.test_pty import VAE_QUIZ, _export, _export_jsonl, _spawn
 
 pytestmark = pytest.mark.skipif(VAE_QUIZ is None, reason="vae-quiz is not installed")
 
@@ -120,8 +118,6 @@ def test_a_1_mb_paste_into_the_concepts_editor_is_saved_whole(tmp_path: Path) ->
     child.sendcontrol("c")
     rest = _closed(child)
     assert "Traceback" not in rest
-    out = subprocess.run([VAE_QUIZ, "export", "--db", str(db), "--format", "jsonl"],
-                         capture_output=True, text=True, check=True, timeout=60)  # fmt: skip
-    (row,) = [json.loads(x) for x in out.stdout.splitlines()]
+    (row,) = _export_jsonl(db)
     assert row["outcome"] == "1/4"
     assert row["response"] == text
