@@ -35,11 +35,13 @@ def deck_status(deck: Deck, store: ProgressStore | None, now: datetime) -> DeckS
     """
     if store is None:
         return DeckStatus(deck, due=0, new=len(deck.items), queued=0, last_answered=None)
-    ids = {item.id for item in deck.items}
+    kinds = {item.id: item.kind for item in deck.items}
+    ids = kinds.keys()
     due = sum(1 for item_id, _ in store.due_items(deck.id, now) if item_id in ids)
     scheduled = store.scheduled_items(deck.id)
     new = sum(1 for item_id in ids if item_id not in scheduled)
-    queued = sum(1 for entry in store.review_queue(deck.id) if entry.item in ids)
+    # As review asks them: still in the deck, and still of the kind that was missed.
+    queued = sum(1 for e in store.review_queue(deck.id) if kinds.get(e.item) == e.kind)
     return DeckStatus(deck, due, new, queued, store.last_answered_at(deck.id))
 
 
