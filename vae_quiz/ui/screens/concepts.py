@@ -9,13 +9,14 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from vae_quiz.domain.concepts import ConceptResult, ConceptSession
 from vae_quiz.ui.saving import NotSaved, save
 from vae_quiz.ui.screens.confirm import ConfirmScreen
 from vae_quiz.ui.screens.help import HelpScreen
 from vae_quiz.ui.widgets.concept_checklist import ConceptChecklist
+from vae_quiz.ui.widgets.key_bar import KeyBar
 
 CONCEPTS_KEYS = [
     ("(typing)", "write your answer; every printable key is text in the editor"),
@@ -78,7 +79,7 @@ class ConceptsScreen(Screen[ConceptSession]):
                     yield Static("", id="written-text", markup=False)
                 yield ConceptChecklist(id="checklist")
             yield Static("", id="result", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#editor").border_title = "Your answer"

@@ -13,12 +13,13 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from vae_quiz.domain.model import Deck
 from vae_quiz.domain.overview import DeckStatus, describe_last
 from vae_quiz.ui.screens.help import HelpScreen
+from vae_quiz.ui.widgets.key_bar import KeyBar
 
 HOME_KEYS = [
     ("up, down", "choose a deck, or all decks"),
@@ -84,7 +85,7 @@ class HomeScreen(Screen[None]):
             yield Static("", id="home-status", classes="header-status", markup=False)
         yield OptionList(id="deck-list", markup=False)
         yield Static("", id="home-problems", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#deck-list").border_title = "Decks"

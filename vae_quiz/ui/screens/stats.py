@@ -7,11 +7,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from vae_quiz.domain.report import Report
 from vae_quiz.report_text import figure_lines, forecast_lines, heatmap_lines
 from vae_quiz.ui.screens.help import HelpScreen
+from vae_quiz.ui.widgets.key_bar import KeyBar
 
 STATS_KEYS = [
     ("up, down, page keys", "scroll"),
@@ -66,7 +67,7 @@ class StatsScreen(Screen[None]):
                 for t in r.weakest_concepts
             ] or ["none"]
             yield Static(Content("\n".join(weakest)), id="stats-concepts", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#stats-body").focus()

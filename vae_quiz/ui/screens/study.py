@@ -8,12 +8,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Rule, Static
+from textual.widgets import Rule, Static
 
 from vae_quiz.domain.scheduler import Rating, describe_due, format_interval
 from vae_quiz.domain.session import Clock, StudySession
 from vae_quiz.ui.saving import NotSaved, save
 from vae_quiz.ui.screens.help import HelpScreen
+from vae_quiz.ui.widgets.key_bar import KeyBar
 from vae_quiz.ui.widgets.rating_bar import RatingBar
 
 STUDY_KEYS = [
@@ -62,7 +63,7 @@ class StudyScreen(Screen[StudySession | None]):
             yield Static("", id="card-back", markup=False)
         yield Static("", id="last-result", markup=False)
         yield RatingBar(id="rating-bar")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._show_current()

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from vae_quiz.domain.concepts import ConceptSummary
 from vae_quiz.domain.model import Card, Item, Question
@@ -19,6 +19,7 @@ from vae_quiz.domain.review import ReviewSummary
 from vae_quiz.domain.scheduler import Rating, describe_due
 from vae_quiz.domain.session import StudySummary
 from vae_quiz.ui.screens.help import HelpScreen
+from vae_quiz.ui.widgets.key_bar import KeyBar
 
 QUEUED_NOTE = "What you missed is in your review queue: r reviews it now (or vae-quiz review)."
 
@@ -80,7 +81,7 @@ class StudySummaryScreen(SummaryScreen):
             if s.ratings.get(Rating.AGAIN):
                 yield Static(QUEUED_NOTE, classes="summary-queued", markup=False)
             yield Static("Every rating is saved.", id="summary-saved", markup=False)
-        yield Footer()
+        yield KeyBar()
 
 
 def format_duration(seconds: float) -> str:
@@ -130,7 +131,7 @@ class QuizSummaryScreen(SummaryScreen):
             elif s.answered:
                 yield Static("No question missed.", markup=False)
             yield Static("Every answer is saved.", id="summary-saved", markup=False)
-        yield Footer()
+        yield KeyBar()
 
 
 class ConceptSummaryScreen(SummaryScreen):
@@ -166,7 +167,7 @@ class ConceptSummaryScreen(SummaryScreen):
                          markup=False)  # fmt: skip
             yield Static("Every answer is saved, with what you wrote.", id="summary-saved",
                          markup=False)  # fmt: skip
-        yield Footer()
+        yield KeyBar()
 
 
 class ReviewSummaryScreen(SummaryScreen):
@@ -202,7 +203,7 @@ class ReviewSummaryScreen(SummaryScreen):
             elif s.total:
                 yield Static("Your review queue is empty.", markup=False)
             yield Static("Every answer is saved.", id="summary-saved", markup=False)
-        yield Footer()
+        yield KeyBar()
 
 
 def item_text(item: Item) -> str:

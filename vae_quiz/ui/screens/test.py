@@ -7,12 +7,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from vae_quiz.domain.quiz import CHOICE_LETTERS, QuizResult, QuizSession
 from vae_quiz.ui.saving import NotSaved, save
 from vae_quiz.ui.screens.help import HelpScreen
 from vae_quiz.ui.widgets.choice_list import ChoiceList
+from vae_quiz.ui.widgets.key_bar import KeyBar
 
 TEST_KEYS = [
     ("1-8, a-h", "pick that choice (select-all: toggle it)"),
@@ -55,7 +56,7 @@ class TestScreen(Screen[QuizSession]):
             yield Static("", id="multi-note", markup=False)
             yield ChoiceList(id="choices")
             yield Static("", id="feedback", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._show_current()

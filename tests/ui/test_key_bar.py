@@ -1,0 +1,43 @@
+"""Pilot tests of the key bar that stands for Textual's Footer on every screen."""
+
+from __future__ import annotations
+
+from vae_quiz.ui.screens.summary import StudySummaryScreen
+from vae_quiz.ui.widgets.key_bar import KeyBar
+
+
+async def test_the_study_bar_shows_the_screens_keys_and_the_palette(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        assert bar.shown_keys == [("space", "Reveal"), ("u", "Undo"), ("q", "End"), ("?", "Help")]
+        line = str(bar.render())
+        assert line.startswith(" space Reveal  u Undo  q End  ? Help ")
+        assert line.rstrip().endswith("^p palette")
+        assert len(line) == 80
+
+
+async def test_the_bar_follows_focus_into_and_out_of_the_editor(make_app) -> None:
+    app = make_app(mode="concepts")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        assert ("esc", "Leave editor") in bar.shown_keys
+        await pilot.press("escape")
+        await pilot.pause()
+        assert ("esc", "Leave editor") not in bar.shown_keys
+
+
+async def test_clicking_a_key_presses_it(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        # " space Reveal " is columns 0-13, then " u Undo ", then " q End ".
+        assert await pilot.click(KeyBar, offset=(3, 0))
+        await pilot.pause()
+        assert app.screen.is_revealed
+        line = str(app.screen.query_one(KeyBar).render())
+        assert await pilot.click(KeyBar, offset=(line.index("q End") + 1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, StudySummaryScreen)
