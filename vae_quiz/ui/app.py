@@ -82,7 +82,16 @@ class ModeCommands(Provider):
 class VaeQuizApp(App[None]):
     """The vae-quiz application. `mode` is the screen it opens with; None opens home."""
 
-    CSS_PATH = "app.tcss"
+    # Every screen's stylesheet is read once, at start: a screen's own CSS_PATH makes Textual
+    # re-parse all CSS and restyle every widget when that screen is first pushed. The screens
+    # style their widgets by ids no other screen uses.
+    CSS_PATH = [
+        "app.tcss",
+        *(
+            f"screens/{name}.tcss"
+            for name in ("home", "study", "test", "concepts", "summary", "help")
+        ),
+    ]
     TITLE = "vae-quiz"
     COMMANDS = App.COMMANDS | {ModeCommands}
     BINDINGS = [Binding("ctrl+c", "quit", "Quit", priority=True, show=False)]

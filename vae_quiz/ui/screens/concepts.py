@@ -43,7 +43,6 @@ WRITING, GRADING, RESULT = "writing", "grading", "result"
 class ConceptsScreen(Screen[ConceptSession]):
     """Asks a ConceptSession's prompts; dismisses with the session when it ends."""
 
-    CSS_PATH = "concepts.tcss"
     BINDINGS = [
         # Not a priority binding: those run ahead of keys still queued for the editor, so a fast
         # typist's last words would be missing from the submitted answer.

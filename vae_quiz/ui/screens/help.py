@@ -12,7 +12,6 @@ from textual.widgets import Static
 class HelpScreen(ModalScreen[None]):
     """Lists (key, what it does) pairs; any of escape, ? or q closes it."""
 
-    CSS_PATH = "help.tcss"
     BINDINGS = [
         Binding("escape", "close", "Close"),
         Binding("question_mark", "close", "Close", show=False),

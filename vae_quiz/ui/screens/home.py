@@ -48,7 +48,6 @@ class HomeScreen(Screen[None]):
         problems: one line per deck that could not be loaded, shown as a warning.
     """
 
-    CSS_PATH = "home.tcss"
     BINDINGS = [
         Binding("s", "start('study')", "Study"),
         Binding("t", "start('test')", "Test"),

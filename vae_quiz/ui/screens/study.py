@@ -30,7 +30,6 @@ STUDY_KEYS = [
 class StudyScreen(Screen[StudySession | None]):
     """Shows a study session's cards; dismisses with the session when it ends."""
 
-    CSS_PATH = "study.tcss"
     BINDINGS = [
         Binding("space", "flip", "Reveal"),
         Binding("enter", "flip", "Reveal", show=False),

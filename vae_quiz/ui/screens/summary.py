@@ -28,7 +28,6 @@ class SummaryScreen(Screen[str]):
     """What every summary shares: its style, and its keys. Dismisses with "home", "review" or
     "quit"."""
 
-    CSS_PATH = "summary.tcss"
     BINDINGS = [
         Binding("enter", "close('home')", "Home"),
         Binding("escape", "close('home')", "Home", show=False),

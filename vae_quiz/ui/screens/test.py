@@ -29,7 +29,6 @@ class TestScreen(Screen[QuizSession]):
     """Asks a QuizSession's questions; dismisses with the session when it ends."""
 
     __test__ = False  # not a pytest test class
-    CSS_PATH = "test.tcss"
     BINDINGS = [
         *[Binding(str(n), f"pick({n - 1})", show=False) for n in range(1, 9)],
         *[Binding(letter, f"pick({i})", show=False) for i, letter in enumerate(CHOICE_LETTERS)],
