@@ -11,6 +11,7 @@ import pytest
 import vae_quiz.domain.loader as loader
 from vae_quiz.domain.deck_cache import load_deck_cached
 from vae_quiz.domain.errors import DeckError
+from vae_quiz.domain.model import Level
 from vae_quiz.domain.paths import bundled_deck_dir
 
 DECK = """id: cached
@@ -142,3 +143,35 @@ def test_on_parse_is_called_only_when_the_file_must_be_parsed(tmp_path) -> None:
     load_deck_cached(deck_file, tmp_path / "c", on_parse=lambda p, n: calls.append((p, n)))
     load_deck_cached(deck_file, tmp_path / "c", on_parse=lambda p, n: calls.append((p, n)))
     assert calls == [(str(deck_file), len(DECK.encode()))]
+
+
+def test_a_cache_hit_builds_an_item_only_when_it_is_asked_for(tmp_path, parses) -> None:
+    deck_file = tmp_path / "d.yaml"
+    deck_file.write_text(DECK)
+    cache = tmp_path / "cache"
+    fresh = load_deck_cached(deck_file, cache)
+    cached = load_deck_cached(deck_file, cache)
+    assert len(parses) == 1
+    kinds = (cached.cards, cached.questions, cached.prompts)
+    assert [k.built_count for k in kinds] == [0, 0, 0]
+    # Ids, levels and counts come from the entry's header, without building anything.
+    assert cached.item_kinds() == {"c1": "card", "q1": "question", "p1": "prompt"}
+    assert cached.cards.level_at(0) is Level.BEGINNER and cached.item_count == 3
+    assert [k.built_count for k in kinds] == [0, 0, 0]
+    assert cached.item("q1") == fresh.questions[0]
+    assert [k.built_count for k in kinds] == [0, 1, 0]
+    assert cached == fresh
+
+
+def test_a_big_cached_deck_builds_only_the_cards_a_study_session_shows(tmp_path, store, clock):
+    from benchmarks.make_deck import write_deck
+    from vae_quiz.domain.scheduler import Scheduler
+    from vae_quiz.domain.session import SessionOptions, StudySession
+
+    deck_file = write_deck(3_000, tmp_path / "big.yaml")
+    load_deck_cached(deck_file, tmp_path / "cache")
+    deck = load_deck_cached(deck_file, tmp_path / "cache")
+    session = StudySession([deck], store, Scheduler(), clock, SessionOptions(new_per_day=20))
+    assert len(session.queue) == 20
+    assert deck.cards.built_count == 20
+    assert deck.questions.built_count == deck.prompts.built_count == 0

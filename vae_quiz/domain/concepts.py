@@ -78,14 +78,16 @@ class ConceptSession(AskOnce):
 
     def __post_init__(self) -> None:
         self.started_at = self.now()
+        level, limit = self.options.level, self.options.limit
         for deck in self.decks:
-            for prompt in deck.prompts:
-                if self.only is not None and (deck.id, prompt.id) not in self.only:
+            prompts = deck.prompts
+            for index, prompt_id in enumerate(prompts.ids):
+                if limit is not None and len(self.asked) >= limit:
+                    return
+                if self.only is not None and (deck.id, prompt_id) not in self.only:
                     continue
-                if self.options.level is None or prompt.level == self.options.level:
-                    self.asked.append(AskedPrompt(deck, prompt))
-        if self.options.limit is not None:
-            self.asked = self.asked[: self.options.limit]
+                if level is None or prompts.level_at(index) == level:
+                    self.asked.append(AskedPrompt(deck, prompts[index]))
 
     def grade(self, text: str, covered: frozenset[int]) -> ConceptResult:
         """Record the current prompt's answer and ticked concepts; committed before returning.

@@ -1,29 +1,49 @@
-"""A cache of validated decks, so an unchanged deck file is never parsed twice.
+"""A cache of validated decks, so an unchanged deck is never parsed twice.
 
 An entry is keyed by the deck file's path and records its size, mtime and a SHA-256 hash of its
 bytes; it is used only when all of them still match. Entries live in the user cache folder
 (platformdirs; `$VAE_QUIZ_CACHE` overrides it) as `marshal` data, which holds only plain values
-and never runs code, followed by a SHA-256 digest of that data: a stale, truncated or corrupt
-entry is ignored and rebuilt, never trusted.
+and never runs code, and end with a SHA-256 digest of everything before it, checked before the
+entry is used: a stale, truncated or corrupt entry is ignored and rebuilt, never trusted.
+
+An entry is laid out so that a big deck costs little to open: a header with the deck's fields
+and, per item kind, the items' ids, levels and where each item's record starts; then one
+marshal record per item. A loaded deck keeps the entry mapped and builds an item from its
+record only when the item is first asked for (a session shows a few dozen items, not 100k).
 """
 
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import marshal
+import mmap
 import os
+import struct
+import sys
+from array import array
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from vae_quiz.domain.errors import DeckError, DeckProblem
-from vae_quiz.domain.model import MAX_DECK_BYTES, Card, Deck, Level, Prompt, Question
+from vae_quiz.domain.model import (
+    LEVEL_CODES,
+    MAX_DECK_BYTES,
+    Card,
+    Deck,
+    Items,
+    Level,
+    Prompt,
+    Question,
+)
 
 CACHE_ENV = "VAE_QUIZ_CACHE"
-FORMAT = 2  # bump when the model or this layout changes
+FORMAT = 3  # bump when the model or this layout changes
+_MAGIC = b"VQDECK03"
+_PREFIX = struct.Struct("<8sQ")  # magic, length of the header
 _DIGEST_SIZE = 32
-_CHUNK = 1 << 20
+_OFFSETS = "Q"  # the record offsets, as an array of this type (native byte order)
+_LEVELS: dict[str | None, Level | None] = {None: None, **{lv.value: lv for lv in Level}}
 
 
 def cache_dir(env: Mapping[str, str] = os.environ) -> Path:
@@ -44,31 +64,127 @@ def _level(level: Level | None) -> str | None:
     return None if level is None else level.value
 
 
-def _to_plain(deck: Deck) -> tuple:
-    return (
-        deck.id, deck.title, deck.description,
-        [(c.id, c.front, c.back, _level(c.level), c.line) for c in deck.cards],
-        [(q.id, q.question, q.choices, q.answer, q.is_multi, q.explanation, q.shuffle,
-          _level(q.level), q.line) for q in deck.questions],
-        [(p.id, p.prompt, p.concepts, p.hint, p.model_answer, _level(p.level), p.line)
-         for p in deck.prompts],
-    )  # fmt: skip
+# What each kind's record holds, and how a record becomes the item again.
+def _card_record(c: Card) -> tuple:
+    return (c.id, c.front, c.back, _level(c.level), c.line)
 
 
-def _from_plain(plain: tuple, path: str) -> Deck:
-    deck_id, title, description, cards, questions, prompts = plain
-    levels = {None: None, **{level.value: level for level in Level}}
-    return Deck(
-        id=deck_id, title=title, path=path, description=description,
-        cards=tuple(Card(i, f, b, levels[lv], ln) for i, f, b, lv, ln in cards),
-        questions=tuple(
-            Question(i, q, ch, a, m, e, s, levels[lv], ln)
-            for i, q, ch, a, m, e, s, lv, ln in questions
-        ),
-        prompts=tuple(
-            Prompt(i, p, c, h, ma, levels[lv], ln) for i, p, c, h, ma, lv, ln in prompts
-        ),
-    )  # fmt: skip
+def _question_record(q: Question) -> tuple:
+    return (q.id, q.question, q.choices, q.answer, q.is_multi, q.explanation, q.shuffle,
+            _level(q.level), q.line)  # fmt: skip
+
+
+def _prompt_record(p: Prompt) -> tuple:
+    return (p.id, p.prompt, p.concepts, p.hint, p.model_answer, _level(p.level), p.line)
+
+
+def _card(r: tuple) -> Card:
+    return Card(r[0], r[1], r[2], _LEVELS[r[3]], r[4])
+
+
+def _question(r: tuple) -> Question:
+    return Question(r[0], r[1], r[2], r[3], r[4], r[5], r[6], _LEVELS[r[7]], r[8])
+
+
+def _prompt(r: tuple) -> Prompt:
+    return Prompt(r[0], r[1], r[2], r[3], r[4], _LEVELS[r[5]], r[6])
+
+
+_KINDS = (
+    ("cards", _card_record, _card),
+    ("questions", _question_record, _question),
+    ("prompts", _prompt_record, _prompt),
+)
+
+
+def _entry_bytes(key: tuple, deck: Deck) -> list[bytes]:
+    """The entry's parts, digest last."""
+    records: list[bytes] = []
+    kinds = []
+    position = 0
+    for name, to_record, _ in _KINDS:
+        items = getattr(deck, name)
+        offsets = array(_OFFSETS, [position])
+        for item in items:
+            record = marshal.dumps(to_record(item))
+            records.append(record)
+            position += len(record)
+            offsets.append(position)
+        kinds.append((list(items.ids), bytes(LEVEL_CODES[i.level] for i in items),
+                      offsets.tobytes()))  # fmt: skip
+    header = marshal.dumps((key, deck.id, deck.title, deck.description, kinds))
+    parts = [_PREFIX.pack(_MAGIC, len(header)), header, *records]
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part)
+    parts.append(digest.digest())
+    return parts
+
+
+def _file_digest(fd: int, length: int) -> bytes | None:
+    """SHA-256 of the first `length` bytes of an open file, read in chunks (None if shorter)."""
+    digest = hashlib.sha256()
+    os.lseek(fd, 0, os.SEEK_SET)
+    left = length
+    while left > 0:
+        chunk = os.read(fd, min(left, 1 << 20))
+        if not chunk:
+            return None
+        digest.update(chunk)
+        left -= len(chunk)
+    return digest.digest()
+
+
+def _open_entry(
+    entry: Path, key_of: Callable[[], tuple], stat_key: tuple, shown: str
+) -> Deck | None:
+    """The cached deck when the entry is whole and matches, else None.
+
+    `stat_key` (format, byte order, path, size, mtime) is compared first; only then is the deck
+    file hashed (`key_of()` gives the full key) and the whole entry checked against its digest.
+    """
+    try:
+        fd = os.open(entry, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return None
+    try:
+        size = os.fstat(fd).st_size
+        prefix = os.read(fd, _PREFIX.size)
+        if len(prefix) != _PREFIX.size:
+            return None
+        magic, header_size = _PREFIX.unpack(prefix)
+        records_start = _PREFIX.size + header_size
+        if magic != _MAGIC or records_start + _DIGEST_SIZE > size:
+            return None
+        header_bytes = os.read(fd, header_size)
+        try:
+            key, deck_id, title, description, kinds = marshal.loads(header_bytes)
+        except (EOFError, ValueError, TypeError):
+            return None
+        if not isinstance(key, tuple) or key[: len(stat_key)] != stat_key or key != key_of():
+            return None
+        os.lseek(fd, size - _DIGEST_SIZE, os.SEEK_SET)
+        stored = os.read(fd, _DIGEST_SIZE)
+        if _file_digest(fd, size - _DIGEST_SIZE) != stored:
+            return None
+        # Mapped, not read: only the pages of items a session shows are ever loaded.
+        view = mmap.mmap(fd, 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError, struct.error):
+        return None
+    finally:
+        os.close(fd)
+    sequences = []
+    for (ids, levels, offsets_bytes), (_, _, build) in zip(kinds, _KINDS, strict=True):
+        offsets = array(_OFFSETS)
+        offsets.frombytes(offsets_bytes)
+
+        def make(index: int, offsets: array = offsets, build=build) -> object:  # type: ignore[no-untyped-def]
+            start = records_start + offsets[index]
+            return build(marshal.loads(view[start : records_start + offsets[index + 1]]))
+
+        sequences.append(Items(ids, levels, make))
+    cards, questions, prompts = sequences
+    return Deck(deck_id, title, shown, description, cards, questions, prompts)
 
 
 def read_deck_file(path: Path, shown: str) -> tuple[bytes, os.stat_result]:
@@ -91,42 +207,26 @@ def read_deck_file(path: Path, shown: str) -> tuple[bytes, os.stat_result]:
     return data, info
 
 
-def _read_entry(entry: Path, key: tuple) -> tuple | None:
-    """The cached plain deck when the entry is whole and matches `key`, else None."""
-    try:
-        blob = entry.read_bytes()
-    except OSError:
-        return None
-    if len(blob) <= _DIGEST_SIZE:
-        return None
-    # A view, not a copy: the entry can be tens of megabytes.
-    body, digest = memoryview(blob)[:-_DIGEST_SIZE], blob[-_DIGEST_SIZE:]
-    if hashlib.sha256(body).digest() != digest:
-        return None
-    try:
-        stored_key, plain = marshal.loads(body)
-    except (EOFError, ValueError, TypeError):
-        return None
-    return plain if stored_key == key else None
-
-
-def _write_entry(entry: Path, key: tuple, plain: tuple) -> None:
+def _write_entry(entry: Path, key: tuple, deck: Deck) -> None:
     """Write atomically (temp file, then rename); a cache that cannot be written is skipped."""
     import tempfile
 
-    body = marshal.dumps((key, plain))
-    digest = hashlib.sha256(body).digest()
+    parts = _entry_bytes(key, deck)
     with contextlib.suppress(OSError):
         entry.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".deck")
         try:
             with os.fdopen(fd, "wb") as out:
-                out.write(body)
-                out.write(digest)
+                out.writelines(parts)
             os.replace(tmp, entry)
         except OSError:
             os.unlink(tmp)
             raise
+
+
+def _content_hash(path: Path) -> bytes:
+    with open(path, "rb") as deck_file:
+        return hashlib.file_digest(deck_file, "sha256").digest()
 
 
 def load_deck_cached(
@@ -144,25 +244,28 @@ def load_deck_cached(
     """
     shown = str(path)
     file_path = Path(path).absolute()
-    data, info = read_deck_file(file_path, shown)
-    content_hash = hashlib.sha256(data).digest()
-    key = (FORMAT, str(file_path), info.st_size, info.st_mtime_ns, content_hash)
     folder = folder if folder is not None else cache_dir()
     entry = _entry_path(folder, file_path)
-    # Building 100k objects would trigger many collections that find no garbage: pause it.
-    gc_was_on = gc.isenabled()
-    gc.disable()
-    try:
-        plain = _read_entry(entry, key)
-        if plain is not None:
-            return _from_plain(plain, shown)
-    finally:
-        if gc_was_on:
-            gc.enable()
+    stat_key: tuple | None = None
+    with contextlib.suppress(OSError):
+        info = os.stat(file_path)
+        if info.st_size <= MAX_DECK_BYTES:
+            stat_key = (FORMAT, sys.byteorder, str(file_path), info.st_size, info.st_mtime_ns)
+    if stat_key is not None:
+        try:
+            deck = _open_entry(entry, lambda: (*stat_key, _content_hash(file_path)), stat_key,
+                               shown)  # fmt: skip
+        except OSError:
+            deck = None  # the deck file went away or cannot be read: the full read says which
+        if deck is not None:
+            return deck
+    data, info = read_deck_file(file_path, shown)
     from vae_quiz.domain.loader import parse_deck_bytes
 
     if on_parse is not None:
         on_parse(shown, len(data))
     deck = parse_deck_bytes(data, shown)
-    _write_entry(entry, key, _to_plain(deck))
+    key = (FORMAT, sys.byteorder, str(file_path), info.st_size, info.st_mtime_ns,
+           hashlib.sha256(data).digest())  # fmt: skip
+    _write_entry(entry, key, deck)
     return deck

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import chain
+from typing import Generic, TypeVar, overload
 
 # A question has this many choices at least and at most (the test screen numbers 1..8, a..h).
 MIN_CHOICES, MAX_CHOICES = 2, 8
@@ -73,30 +76,143 @@ class Prompt:
 
 
 Item = Card | Question | Prompt
+ItemT = TypeVar("ItemT", Card, Question, Prompt)
+
+# A level as one byte, so a deck's levels cost one bytes object, not an object per item.
+LEVEL_CODES: dict[Level | None, int] = {None: 0, **{lv: n for n, lv in enumerate(Level, 1)}}
+_LEVEL_OF_CODE: tuple[Level | None, ...] = (None, *Level)
+
+
+class Items(Sequence[ItemT], Generic[ItemT]):
+    """A deck's items of one kind, in the deck's order.
+
+    Their ids and levels are known up front; an item itself may be built only when first asked
+    for (a deck from the cache builds the few items a session shows, not all 100k of a big
+    deck). Compares equal to any sequence of the same items.
+    """
+
+    __slots__ = ("_build", "_built", "_levels", "_positions", "ids")
+
+    def __init__(
+        self,
+        ids: Sequence[str],
+        levels: bytes,
+        build: Callable[[int], ItemT],
+        built: list[ItemT | None] | None = None,
+    ) -> None:
+        self.ids = ids
+        self._levels = levels
+        self._build = build
+        self._built: list[ItemT | None] = built if built is not None else [None] * len(ids)
+        self._positions: dict[str, int] | None = None
+
+    @classmethod
+    def of(cls, items: Iterable[ItemT]) -> Items[ItemT]:
+        """Items already built (as the loader makes them)."""
+        if isinstance(items, Items):
+            return items
+        built: list[ItemT | None] = list(items)
+        ids = [item.id for item in built]  # type: ignore[union-attr]
+        levels = bytes(LEVEL_CODES[item.level] for item in built)  # type: ignore[union-attr]
+        return cls(ids, levels, built.__getitem__, built)  # type: ignore[arg-type]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @overload
+    def __getitem__(self, index: int) -> ItemT: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[ItemT]: ...
+    def __getitem__(self, index: int | slice) -> ItemT | list[ItemT]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self.ids)
+        item = self._built[index]
+        if item is None:
+            item = self._built[index] = self._build(index)
+        return item
+
+    def __iter__(self) -> Iterator[ItemT]:
+        for index in range(len(self.ids)):
+            yield self[index]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self.ids))
+
+    def __repr__(self) -> str:
+        return f"Items({len(self)} items)"
+
+    @property
+    def built_count(self) -> int:
+        """How many of the items have been built so far."""
+        return len(self._built) - self._built.count(None)
+
+    def level_at(self, index: int) -> Level | None:
+        """The level of the item at `index`, without building the item."""
+        return _LEVEL_OF_CODE[self._levels[index]]
+
+    def position(self, item_id: str) -> int | None:
+        """Where the item with this id is, or None."""
+        if self._positions is None:
+            self._positions = {item_id: n for n, item_id in enumerate(self.ids)}
+        return self._positions.get(item_id)
+
+    def get(self, item_id: str) -> ItemT | None:
+        """The item with this id, or None."""
+        index = self.position(item_id)
+        return None if index is None else self[index]
 
 
 @dataclass(frozen=True, slots=True)
 class Deck:
-    """A loaded, valid deck."""
+    """A loaded, valid deck. Its item kinds may be given as any sequence; they are kept as
+    `Items`."""
 
     id: str
     title: str
     path: str
     description: str | None = None
-    cards: tuple[Card, ...] = ()
-    questions: tuple[Question, ...] = ()
-    prompts: tuple[Prompt, ...] = ()
+    cards: Items[Card] = ()  # type: ignore[assignment]  # made Items in __post_init__
+    questions: Items[Question] = ()  # type: ignore[assignment]  # made Items in __post_init__
+    prompts: Items[Prompt] = ()  # type: ignore[assignment]  # made Items in __post_init__
+
+    def __post_init__(self) -> None:
+        for name in ("cards", "questions", "prompts"):
+            value = getattr(self, name)
+            if not isinstance(value, Items):
+                object.__setattr__(self, name, Items.of(value))
 
     @property
     def items(self) -> tuple[Item, ...]:
-        """Every item of the deck: cards, then questions, then prompts."""
+        """Every item of the deck: cards, then questions, then prompts (builds them all)."""
         return (*self.cards, *self.questions, *self.prompts)
+
+    @property
+    def item_count(self) -> int:
+        return len(self.cards) + len(self.questions) + len(self.prompts)
+
+    def item_kinds(self) -> dict[str, str]:
+        """Each item's id and kind ("card", "question", "prompt"), without building items."""
+        return dict(
+            chain(
+                dict.fromkeys(self.cards.ids, Card.kind).items(),
+                dict.fromkeys(self.questions.ids, Question.kind).items(),
+                dict.fromkeys(self.prompts.ids, Prompt.kind).items(),
+            )
+        )
 
     def item(self, item_id: str) -> Item | None:
         """The item with this id, or None."""
-        for item in self.items:
-            if item.id == item_id:
-                return item
+        for kind in (self.cards, self.questions, self.prompts):
+            found = kind.get(item_id)
+            if found is not None:
+                return found
         return None
 
 

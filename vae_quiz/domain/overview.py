@@ -34,8 +34,8 @@ def deck_status(deck: Deck, store: ProgressStore | None, now: datetime) -> DeckS
     Only items still in the deck count: history of removed items stays in the file unseen.
     """
     if store is None:
-        return DeckStatus(deck, due=0, new=len(deck.items), queued=0, last_answered=None)
-    kinds = {item.id: item.kind for item in deck.items}
+        return DeckStatus(deck, due=0, new=deck.item_count, queued=0, last_answered=None)
+    kinds = deck.item_kinds()
     ids = kinds.keys()
     due = sum(1 for item_id, _ in store.due_items(deck.id, now) if item_id in ids)
     scheduled = store.scheduled_items(deck.id)

@@ -64,25 +64,29 @@ class QuizSession(AskOnce):
     def __post_init__(self) -> None:
         self.started_at = self.now()
         rng = random.Random(self.options.seed)
-        pool: list[tuple[Deck, Question]] = []
+        # Questions are picked by id and level, shuffled and capped, and only then built.
+        pool: list[tuple[Deck, int]] = []
+        level = self.options.level
         for deck in self.decks:
             due_ids = (
                 {item for item, _ in self.store.due_items(deck.id, self.started_at)}
                 if self.options.due_only
                 else set()
             )
-            for question in deck.questions:
-                if self.only is not None and (deck.id, question.id) not in self.only:
+            questions = deck.questions
+            for index, question_id in enumerate(questions.ids):
+                if self.only is not None and (deck.id, question_id) not in self.only:
                     continue
-                if self.options.level is not None and question.level != self.options.level:
+                if level is not None and questions.level_at(index) != level:
                     continue
-                if self.options.due_only and question.id not in due_ids:
+                if self.options.due_only and question_id not in due_ids:
                     continue
-                pool.append((deck, question))
+                pool.append((deck, index))
         rng.shuffle(pool)
         if self.options.limit is not None:
             pool = pool[: self.options.limit]
-        for deck, question in pool:
+        for deck, index in pool:
+            question = deck.questions[index]
             order = list(question.choices)
             if question.shuffle:
                 rng.shuffle(order)

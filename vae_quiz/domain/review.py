@@ -41,9 +41,8 @@ def queued_items(decks: Sequence[Deck], store: ProgressStore) -> list[ReviewItem
     out (their history stays in the file)."""
     found: list[tuple[int, ReviewItem]] = []
     for deck in decks:
-        by_id = {item.id: item for item in deck.items}
         for entry in store.review_queue(deck.id):
-            item = by_id.get(entry.item)
+            item = deck.item(entry.item)
             if item is not None and item.kind == entry.kind:
                 found.append((entry.missed_seq, ReviewItem(deck, item)))
     found.sort(key=lambda pair: pair[0])

@@ -147,40 +147,43 @@ class StudySession:
         self.new_count = sum(1 for i in self.queue if i.is_new)
 
     def _build_queue(self) -> list[StudyItem]:
+        level = self.options.level
         if self.only is not None or self.mode == "cram":
-            # Review asks exactly the given cards; cram every card whatever its due date.
-            queue = [
-                StudyItem(deck, card, is_new=False)
-                for deck in self.decks
-                for card in deck.cards
-                if (self.only is None or (deck.id, card.id) in self.only)
-                and (self.options.level is None or card.level == self.options.level)
-            ]
-            return queue[: self.options.limit] if self.options.limit is not None else queue
+            # Review asks exactly the given cards; cram every card whatever its due date. Cards
+            # are picked by id and level and only then built (a big deck builds only those).
+            limit = self.options.limit
+            queue: list[StudyItem] = []
+            for deck in self.decks:
+                cards = deck.cards
+                for index, card_id in enumerate(cards.ids):
+                    if limit is not None and len(queue) >= limit:
+                        return queue
+                    if (self.only is None or (deck.id, card_id) in self.only) and (
+                        level is None or cards.level_at(index) == level
+                    ):
+                        queue.append(StudyItem(deck, cards[index], is_new=False))
+            return queue
         now = self.now()
         due: list[tuple[datetime, int, StudyItem]] = []
         new: list[StudyItem] = []
         order = 0
-        level = self.options.level
         seen_today = self.store.count_new_since(start_of_day(now))
         new_left = max(0, self.options.new_per_day - seen_today)
         for deck in self.decks:
-            due_now = self.store.due_items(deck.id, now + LEARN_AHEAD)
-            if due_now:
-                cards = {card.id: card for card in deck.cards}
-                for item_id, due_at in due_now:
-                    card = cards.get(item_id)
-                    if card is not None and (level is None or card.level == level):
-                        order += 1
-                        due.append((due_at, order, StudyItem(deck, card, is_new=False)))
+            cards = deck.cards
+            for item_id, due_at in self.store.due_items(deck.id, now + LEARN_AHEAD):
+                index = cards.position(item_id)
+                if index is not None and (level is None or cards.level_at(index) == level):
+                    order += 1
+                    due.append((due_at, order, StudyItem(deck, cards[index], is_new=False)))
             if len(new) >= new_left:
                 continue
-            # Only as many new cards as today allows are made into queue items: a deck of
+            # Only as many new cards as today allows are built into queue items: a deck of
             # 100k items costs a set of ids and a scan, not 100k objects.
             scheduled = self.store.scheduled_items(deck.id)
-            for card in deck.cards:
-                if card.id not in scheduled and (level is None or card.level == level):
-                    new.append(StudyItem(deck, card, is_new=True))
+            for index, card_id in enumerate(cards.ids):
+                if card_id not in scheduled and (level is None or cards.level_at(index) == level):
+                    new.append(StudyItem(deck, cards[index], is_new=True))
                     if len(new) >= new_left:
                         break
         due.sort(key=lambda entry: (entry[0], entry[1]))

@@ -125,7 +125,7 @@ class HomeScreen(Screen[None]):
 
     def _all_row(self) -> Content:
         s = self._statuses
-        items = sum(len(x.deck.items) for x in s)
+        items = sum(x.deck.item_count for x in s)
         return Content.assemble(
             ("All decks", "bold"),
             f"   {_plural(len(s), 'deck')}, {_plural(items, 'item')}\n",
