@@ -15,6 +15,7 @@ record only when the item is first asked for (a session shows a few dozen items,
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import marshal
 import mmap
@@ -98,19 +99,20 @@ _KINDS = (
 
 
 def _entry_bytes(key: tuple, deck: Deck) -> list[bytes]:
-    """The entry's parts, digest last."""
+    """The entry's parts, its digest last (parts, not one joined copy: joining tens of
+    megabytes cost more than writing them)."""
     records: list[bytes] = []
     kinds = []
     position = 0
     for name, to_record, _ in _KINDS:
-        items = getattr(deck, name)
+        items = list(getattr(deck, name))
         offsets = array(_OFFSETS, [position])
         for item in items:
             record = marshal.dumps(to_record(item))
             records.append(record)
             position += len(record)
             offsets.append(position)
-        kinds.append((list(items.ids), bytes(LEVEL_CODES[i.level] for i in items),
+        kinds.append(([i.id for i in items], bytes([LEVEL_CODES[i.level] for i in items]),
                       offsets.tobytes()))  # fmt: skip
     header = marshal.dumps((key, deck.id, deck.title, deck.description, kinds))
     parts = [_PREFIX.pack(_MAGIC, len(header)), header, *records]
@@ -211,7 +213,14 @@ def _write_entry(entry: Path, key: tuple, deck: Deck) -> None:
     """Write atomically (temp file, then rename); a cache that cannot be written is skipped."""
     import tempfile
 
-    parts = _entry_bytes(key, deck)
+    # A record per item makes as many small objects, none of them garbage: no collections.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        parts = _entry_bytes(key, deck)
+    finally:
+        if was_enabled:
+            gc.enable()
     with contextlib.suppress(OSError):
         entry.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".deck")
@@ -264,8 +273,8 @@ def load_deck_cached(
 
     if on_parse is not None:
         on_parse(shown, len(data))
-    deck = parse_deck_bytes(data, shown)
     key = (FORMAT, sys.byteorder, str(file_path), info.st_size, info.st_mtime_ns,
            hashlib.sha256(data).digest())  # fmt: skip
+    deck = parse_deck_bytes(data, shown)
     _write_entry(entry, key, deck)
     return deck
