@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import vae_quiz.domain.deck_cache as deck_cache
 import vae_quiz.domain.loader as loader
 from vae_quiz.domain.deck_cache import load_deck_cached
 from vae_quiz.domain.errors import DeckError
@@ -23,6 +24,13 @@ questions:
 prompts:
   - {id: p1, prompt: Say, hint: h, concepts: [x, y], model_answer: m}
 """
+
+
+@pytest.fixture(params=["read whole", "mapped"], autouse=True)
+def entry_access(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test runs with small entries read whole and with every entry mapped."""
+    if request.param == "mapped":
+        monkeypatch.setattr(deck_cache, "_MAP_FROM", 0)
 
 
 @pytest.fixture

@@ -43,6 +43,7 @@ FORMAT = 3  # bump when the model or this layout changes
 _MAGIC = b"VQDECK03"
 _PREFIX = struct.Struct("<8sQ")  # magic, length of the header
 _DIGEST_SIZE = 32
+_MAP_FROM = 4 << 20  # entries larger than this are mapped, smaller ones read whole
 _OFFSETS = "Q"  # the record offsets, as an array of this type (native byte order)
 _LEVELS: dict[str | None, Level | None] = {None: None, **{lv.value: lv for lv in Level}}
 
@@ -123,6 +124,17 @@ def _entry_bytes(key: tuple, deck: Deck) -> list[bytes]:
     return parts
 
 
+def _read_all(fd: int, size: int) -> bytes:
+    chunks = []
+    while size > 0:
+        chunk = os.read(fd, size)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
+
+
 def _file_digest(fd: int, length: int) -> bytes | None:
     """SHA-256 of the first `length` bytes of an open file, read in chunks (None if shorter)."""
     digest = hashlib.sha256()
@@ -165,12 +177,21 @@ def _open_entry(
             return None
         if not isinstance(key, tuple) or key[: len(stat_key)] != stat_key or key != key_of():
             return None
-        os.lseek(fd, size - _DIGEST_SIZE, os.SEEK_SET)
-        stored = os.read(fd, _DIGEST_SIZE)
-        if _file_digest(fd, size - _DIGEST_SIZE) != stored:
-            return None
-        # Mapped, not read: only the pages of items a session shows are ever loaded.
-        view = mmap.mmap(fd, 0, access=mmap.ACCESS_READ)
+        view: bytes | mmap.mmap
+        if size <= _MAP_FROM:
+            os.lseek(fd, 0, os.SEEK_SET)
+            view = _read_all(fd, size)
+            if hashlib.sha256(memoryview(view)[:-_DIGEST_SIZE]).digest() != view[-_DIGEST_SIZE:]:
+                return None
+        else:
+            os.lseek(fd, size - _DIGEST_SIZE, os.SEEK_SET)
+            stored = os.read(fd, _DIGEST_SIZE)
+            if _file_digest(fd, size - _DIGEST_SIZE) != stored:
+                return None
+            # Mapped, not read: only the pages of the items a session shows are loaded. (A
+            # mapping holds a file descriptor, so only big entries are mapped: a library of
+            # hundreds of small decks must not run out of them.)
+            view = mmap.mmap(fd, 0, access=mmap.ACCESS_READ)
     except (OSError, ValueError, struct.error):
         return None
     finally:
