@@ -150,12 +150,14 @@ def _file_digest(fd: int, length: int) -> bytes | None:
 
 
 def _open_entry(
-    entry: Path, key_of: Callable[[], tuple], stat_key: tuple, shown: str
+    entry: Path, content_hash: Callable[[], bytes], stat_key: tuple, shown: str
 ) -> Deck | None:
     """The cached deck when the entry is whole and matches, else None.
 
     `stat_key` (format, byte order, path, size, mtime) is compared first; only then is the deck
-    file hashed (`key_of()` gives the full key) and the whole entry checked against its digest.
+    file hashed (`content_hash()`) and the whole entry checked against its digest. For a big
+    entry the two hashes run at once, the deck file's in a second thread (hashing and reading
+    let go of the GIL, so on two cores they take the time of one).
     """
     try:
         fd = os.open(entry, os.O_RDONLY | getattr(os, "O_BINARY", 0))
@@ -175,19 +177,26 @@ def _open_entry(
             key, deck_id, title, description, kinds = marshal.loads(header_bytes)
         except (EOFError, ValueError, TypeError):
             return None
-        if not isinstance(key, tuple) or key[: len(stat_key)] != stat_key or key != key_of():
+        if not isinstance(key, tuple) or key[: len(stat_key)] != stat_key:
             return None
         view: bytes | mmap.mmap
         if size <= _MAP_FROM:
+            if key != (*stat_key, content_hash()):
+                return None
             os.lseek(fd, 0, os.SEEK_SET)
             view = _read_all(fd, size)
             if hashlib.sha256(memoryview(view)[:-_DIGEST_SIZE]).digest() != view[-_DIGEST_SIZE:]:
                 return None
         else:
-            os.lseek(fd, size - _DIGEST_SIZE, os.SEEK_SET)
-            stored = os.read(fd, _DIGEST_SIZE)
-            if _file_digest(fd, size - _DIGEST_SIZE) != stored:
-                return None
+            from concurrent.futures import ThreadPoolExecutor
+
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                content = pool.submit(content_hash)
+                os.lseek(fd, size - _DIGEST_SIZE, os.SEEK_SET)
+                stored = os.read(fd, _DIGEST_SIZE)
+                whole = _file_digest(fd, size - _DIGEST_SIZE) == stored
+                if not whole or key != (*stat_key, content.result()):
+                    return None
             # Mapped, not read: only the pages of the items a session shows are loaded. (A
             # mapping holds a file descriptor, so only big entries are mapped: a library of
             # hundreds of small decks must not run out of them.)
@@ -283,8 +292,7 @@ def load_deck_cached(
             stat_key = (FORMAT, sys.byteorder, str(file_path), info.st_size, info.st_mtime_ns)
     if stat_key is not None:
         try:
-            deck = _open_entry(entry, lambda: (*stat_key, _content_hash(file_path)), stat_key,
-                               shown)  # fmt: skip
+            deck = _open_entry(entry, lambda: _content_hash(file_path), stat_key, shown)
         except OSError:
             deck = None  # the deck file went away or cannot be read: the full read says which
         if deck is not None:
