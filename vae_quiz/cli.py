@@ -19,6 +19,8 @@ from vae_quiz.domain.errors import DeckProblem, StoreError
 from vae_quiz.domain.library import LoadResult, deck_files, load_decks
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+COMMANDS = ("check", "decks", "study", "test", "concepts", "review", "import", "export-deck",
+            "schema", "stats", "doctor", "export")  # fmt: skip
 
 
 def _console(stderr: bool = False) -> Console:
@@ -534,8 +536,9 @@ def _add_deck_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of every command."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser of every command, or with `only` one command's (every subparser
+    costs a few milliseconds of gettext lookups, and a start-up should not pay for twelve)."""
     parser = argparse.ArgumentParser(
         prog="vae-quiz",
         description="A keyboard-first terminal flashcard and quiz app. With no command, "
@@ -551,169 +554,198 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    check = sub.add_parser(
-        "check",
-        help="validate deck files",
-        description="Validate deck files and report every problem with its "
-        "file, line, item and field. Exit 1 when any deck is invalid.",
-    )
-    check.add_argument(
-        "paths",
-        nargs="*",
-        metavar="PATH",
-        help="deck files or folders (default: the bundled decks)",
-    )
-    check.set_defaults(func=cmd_check)
+    if only in (None, "check"):
+        check = sub.add_parser(
+            "check",
+            help="validate deck files",
+            description="Validate deck files and report every problem with its "
+            "file, line, item and field. Exit 1 when any deck is invalid.",
+        )
+        check.add_argument(
+            "paths",
+            nargs="*",
+            metavar="PATH",
+            help="deck files or folders (default: the bundled decks)",
+        )
+        check.set_defaults(func=cmd_check)
 
-    decks = sub.add_parser(
-        "decks",
-        help="list decks with their item counts and what is due",
-        description="List decks: id, title, counts of cards, questions and prompts; across "
-        "all of them, how many items are due now, how many are new (never answered) and how "
-        "many wait in the review queue; when the deck was last studied; where the file is.",
-    )
-    _add_deck_options(decks)
-    _add_db_option(decks)
-    decks.set_defaults(func=cmd_decks)
+    if only in (None, "decks"):
+        decks = sub.add_parser(
+            "decks",
+            help="list decks with their item counts and what is due",
+            description="List decks: id, title, counts of cards, questions and prompts; across "
+            "all of them, how many items are due now, how many are new (never answered) and how "
+            "many wait in the review queue; when the deck was last studied; where the file is.",
+        )
+        _add_deck_options(decks)
+        _add_db_option(decks)
+        decks.set_defaults(func=cmd_decks)
 
-    study = sub.add_parser(
-        "study",
-        help="spaced-repetition study of recall cards",
-        description="Study recall cards with FSRS spaced repetition: due "
-        "cards first, then new ones up to a daily limit. Keys: space reveal, "
-        "1-4 rate, u undo, q end, ? help.",
-    )
-    _add_session_options(study)
-    study.add_argument(
-        "--new",
-        type=_positive_int,
-        default=20,
-        metavar="N",
-        help="at most N new cards a day (default 20)",
-    )
-    study.add_argument(
-        "--cram",
-        action="store_true",
-        help="practise every card of the chosen decks whatever its due date; answers are "
-        "logged (mode cram) but move no due date",
-    )
-    study.set_defaults(func=cmd_study)
+    if only in (None, "study"):
+        study = sub.add_parser(
+            "study",
+            help="spaced-repetition study of recall cards",
+            description="Study recall cards with FSRS spaced repetition: due "
+            "cards first, then new ones up to a daily limit. Keys: space reveal, "
+            "1-4 rate, u undo, q end, ? help.",
+        )
+        _add_session_options(study)
+        study.add_argument(
+            "--new",
+            type=_positive_int,
+            default=20,
+            metavar="N",
+            help="at most N new cards a day (default 20)",
+        )
+        study.add_argument(
+            "--cram",
+            action="store_true",
+            help="practise every card of the chosen decks whatever its due date; answers are "
+            "logged (mode cram) but move no due date",
+        )
+        study.set_defaults(func=cmd_study)
 
-    test = sub.add_parser(
-        "test",
-        help="a scored multiple-choice test",
-        description="A scored run over multiple-choice questions, shuffled "
-        "(--seed makes it reproducible). Keys: 1-8 or a-h pick, enter submits "
-        "a select-all question, space next, q end, ? help.",
-    )
-    _add_session_options(test)
-    test.add_argument("--due", action="store_true", help="only the questions that are due")
-    test.set_defaults(func=cmd_test)
+    if only in (None, "test"):
+        test = sub.add_parser(
+            "test",
+            help="a scored multiple-choice test",
+            description="A scored run over multiple-choice questions, shuffled "
+            "(--seed makes it reproducible). Keys: 1-8 or a-h pick, enter submits "
+            "a select-all question, space next, q end, ? help.",
+        )
+        _add_session_options(test)
+        test.add_argument("--due", action="store_true", help="only the questions that are due")
+        test.set_defaults(func=cmd_test)
 
-    concepts = sub.add_parser(
-        "concepts",
-        help="write answers to open prompts, tick the concepts you covered",
-        description="For each open prompt: write an answer (ctrl+s submits; escape leaves "
-        "the editor, then h shows the hint), tick the concepts it covered (1-9 or space, "
-        "enter confirms) and see 'You got k/N concepts', the missed ones and the model answer.",
-    )
-    _add_session_options(concepts)
-    concepts.set_defaults(func=cmd_concepts)
+    if only in (None, "concepts"):
+        concepts = sub.add_parser(
+            "concepts",
+            help="write answers to open prompts, tick the concepts you covered",
+            description="For each open prompt: write an answer (ctrl+s submits; escape leaves "
+            "the editor, then h shows the hint), tick the concepts it covered (1-9 or space, "
+            "enter confirms) and see 'You got k/N concepts', the missed ones and the model answer.",
+        )
+        _add_session_options(concepts)
+        concepts.set_defaults(func=cmd_concepts)
 
-    review = sub.add_parser(
-        "review",
-        help="ask again the items you missed, until you get them right",
-        description="Ask every item missed in any mode (Again in study, wrong in test, not all "
-        "concepts in concepts), each in its own mode's screen, until answered right; an item "
-        "leaves the review queue only then. An empty queue is said plainly (exit 0).",
-    )
-    _add_session_options(review)
-    review.set_defaults(func=cmd_review)
+    if only in (None, "review"):
+        review = sub.add_parser(
+            "review",
+            help="ask again the items you missed, until you get them right",
+            description="Ask every item missed in any mode (Again in study, wrong in test, not all "
+            "concepts in concepts), each in its own mode's screen, until answered right; an item "
+            "leaves the review queue only then. An empty queue is said plainly (exit 0).",
+        )
+        _add_session_options(review)
+        review.set_defaults(func=cmd_review)
 
-    importer = sub.add_parser(
-        "import",
-        help="make a deck from another tool's file",
-        description="Import SOURCE as a deck: opentriviaqa (#Q/^/A.. multiple choice), "
-        "anki-csv (CSV or TSV with a header row; Anki's #separator/#html/#columns headers "
-        "understood; HTML made plain text), csv (two columns: front, back) or hascard. The "
-        "deck goes to -o, else your deck folder; ids come from the content, so a re-import "
-        "keeps progress. Prints what it made and what it skipped, and why.",
-    )
-    importer.add_argument("source", metavar="SOURCE")
-    importer.add_argument("--from", dest="source_format", required=True, metavar="FORMAT",
-                          choices=["opentriviaqa", "anki-csv", "csv", "hascard"])  # fmt: skip
-    importer.add_argument("-o", "--output", metavar="OUT.yaml", help="where to write the deck")
-    importer.add_argument("--id", metavar="DECK_ID", help="the deck's id (default: from the name)")
-    importer.add_argument("--title", help="the deck's title")
-    importer.add_argument("--encoding", metavar="NAME",
-                          help="the source's encoding (default UTF-8; e.g. cp1252, or "
-                          "utf-8+cp1252 for files mixing the two)")  # fmt: skip
-    importer.add_argument("--front", metavar="COL", help="anki-csv/csv: the front's column")
-    importer.add_argument("--back", metavar="COL", help="anki-csv/csv: the back's column")
-    importer.set_defaults(func=cmd_import)
+    if only in (None, "import"):
+        importer = sub.add_parser(
+            "import",
+            help="make a deck from another tool's file",
+            description="Import SOURCE as a deck: opentriviaqa (#Q/^/A.. multiple choice), "
+            "anki-csv (CSV or TSV with a header row; Anki's #separator/#html/#columns headers "
+            "understood; HTML made plain text), csv (two columns: front, back) or hascard. The "
+            "deck goes to -o, else your deck folder; ids come from the content, so a re-import "
+            "keeps progress. Prints what it made and what it skipped, and why.",
+        )
+        importer.add_argument("source", metavar="SOURCE")
+        importer.add_argument("--from", dest="source_format", required=True, metavar="FORMAT",
+                              choices=["opentriviaqa", "anki-csv", "csv", "hascard"])  # fmt: skip
+        importer.add_argument("-o", "--output", metavar="OUT.yaml", help="where to write the deck")
+        importer.add_argument(
+            "--id", metavar="DECK_ID", help="the deck's id (default: from the name)"
+        )
+        importer.add_argument("--title", help="the deck's title")
+        importer.add_argument("--encoding", metavar="NAME",
+                              help="the source's encoding (default UTF-8; e.g. cp1252, or "
+                              "utf-8+cp1252 for files mixing the two)")  # fmt: skip
+        importer.add_argument("--front", metavar="COL", help="anki-csv/csv: the front's column")
+        importer.add_argument("--back", metavar="COL", help="anki-csv/csv: the back's column")
+        importer.set_defaults(func=cmd_import)
 
-    export_deck = sub.add_parser(
-        "export-deck",
-        help="write a deck as an Anki package (.apkg)",
-        description="Write DECK as an Anki package: recall cards as Basic notes, questions "
-        "with their choices on the front and answer and explanation on the back, prompts with "
-        "their concepts on the back. Note GUIDs come from the ids, so re-importing into Anki "
-        "updates notes instead of duplicating them.",
-    )
-    export_deck.add_argument("deck", metavar="DECK", help="a deck id, or a .yaml deck file")
-    export_deck.add_argument("--to", choices=["apkg"], default="apkg", help="the format")
-    export_deck.add_argument("-o", "--output", required=True, metavar="OUT.apkg")
-    export_deck.set_defaults(func=cmd_export_deck)
+    if only in (None, "export-deck"):
+        export_deck = sub.add_parser(
+            "export-deck",
+            help="write a deck as an Anki package (.apkg)",
+            description="Write DECK as an Anki package: recall cards as Basic notes, questions "
+            "with their choices on the front and answer and explanation on the back, prompts with "
+            "their concepts on the back. Note GUIDs come from the ids, so re-importing into Anki "
+            "updates notes instead of duplicating them.",
+        )
+        export_deck.add_argument("deck", metavar="DECK", help="a deck id, or a .yaml deck file")
+        export_deck.add_argument("--to", choices=["apkg"], default="apkg", help="the format")
+        export_deck.add_argument("-o", "--output", required=True, metavar="OUT.apkg")
+        export_deck.set_defaults(func=cmd_export_deck)
 
-    schema = sub.add_parser(
-        "schema",
-        help="print the deck format as JSON Schema, for editors",
-        description="Print a JSON Schema (draft 2020-12) of the deck format. Save it and "
-        "point your editor at it, e.g. a first line '# yaml-language-server: "
-        "$schema=./deck.schema.json' in the deck (see the README).",
-    )
-    schema.set_defaults(func=cmd_schema)
+    if only in (None, "schema"):
+        schema = sub.add_parser(
+            "schema",
+            help="print the deck format as JSON Schema, for editors",
+            description="Print a JSON Schema (draft 2020-12) of the deck format. Save it and "
+            "point your editor at it, e.g. a first line '# yaml-language-server: "
+            "$schema=./deck.schema.json' in the deck (see the README).",
+        )
+        schema.set_defaults(func=cmd_schema)
 
-    stats = sub.add_parser(
-        "stats",
-        help="your progress: activity, streaks, forecast, retention, weak spots",
-        description="Answers per day over the last year, streaks, the due forecast for 30 "
-        "days, true retention against the desired retention, test accuracy, concept coverage, "
-        "leeches and the concepts missed most. In a terminal: a screen; otherwise plain text; "
-        "--json: the same figures as JSON (keys documented in the README).",
-    )
-    _add_deck_options(stats)
-    _add_db_option(stats)
-    _add_retention_option(stats)
-    stats.add_argument("--json", action="store_true", help="print the figures as JSON")
-    stats.set_defaults(func=cmd_stats)
+    if only in (None, "stats"):
+        stats = sub.add_parser(
+            "stats",
+            help="your progress: activity, streaks, forecast, retention, weak spots",
+            description="Answers per day over the last year, streaks, the due forecast for 30 "
+            "days, true retention against the desired retention, test accuracy, concept coverage, "
+            "leeches and the concepts missed most. In a terminal: a screen; otherwise plain text; "
+            "--json: the same figures as JSON (keys documented in the README).",
+        )
+        _add_deck_options(stats)
+        _add_db_option(stats)
+        _add_retention_option(stats)
+        stats.add_argument("--json", action="store_true", help="print the figures as JSON")
+        stats.set_defaults(func=cmd_stats)
 
-    doctor = sub.add_parser(
-        "doctor",
-        help="check the progress file and back it up",
-        description="Report the progress file's path, size, schema version, counts and "
-        "integrity, reading it without writing. Exit 1 when it has a problem. With --backup "
-        "PATH, also write a consistent copy (SQLite's backup API) to PATH.",
-    )
-    _add_db_option(doctor)
-    doctor.add_argument("--backup", metavar="PATH", help="write a consistent copy to PATH")
-    doctor.set_defaults(func=cmd_doctor)
+    if only in (None, "doctor"):
+        doctor = sub.add_parser(
+            "doctor",
+            help="check the progress file and back it up",
+            description="Report the progress file's path, size, schema version, counts and "
+            "integrity, reading it without writing. Exit 1 when it has a problem. With --backup "
+            "PATH, also write a consistent copy (SQLite's backup API) to PATH.",
+        )
+        _add_db_option(doctor)
+        doctor.add_argument("--backup", metavar="PATH", help="write a consistent copy to PATH")
+        doctor.set_defaults(func=cmd_doctor)
 
-    export = sub.add_parser(
-        "export",
-        help="print every answer ever given",
-        description="Print every answer ever given, oldest first, with a "
-        "header: CSV (default) or JSON lines.",
-    )
-    _add_db_option(export)
-    export.add_argument("--format", choices=["csv", "jsonl"], default="csv")
-    export.set_defaults(func=cmd_export)
+    if only in (None, "export"):
+        export = sub.add_parser(
+            "export",
+            help="print every answer ever given",
+            description="Print every answer ever given, oldest first, with a "
+            "header: CSV (default) or JSON lines.",
+        )
+        _add_db_option(export)
+        export.add_argument("--format", choices=["csv", "jsonl"], default="csv")
+        export.set_defaults(func=cmd_export)
     return parser
+
+
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The command `argv` names, so that only its parser is built; None when all are needed
+    (help, or a word that is no command: argparse then lists them)."""
+    if any(arg in ("-h", "--help") for arg in argv):
+        return None
+    words = iter(argv)
+    for arg in words:
+        if arg == "--db":
+            next(words, None)  # its value
+        elif not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+    return ""  # no command: the home screen needs no subparser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(only=_command_in(argv))
     args = parser.parse_args(argv)
     try:
         if args.command is None:

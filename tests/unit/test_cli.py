@@ -150,3 +150,20 @@ def test_a_mode_without_its_items_is_refused_with_exit_1(tmp_path: Path) -> None
     result = run("test", str(deck), "--db", str(tmp_path / "p.sqlite3"))
     assert result.returncode == 1
     assert "no multiple-choice questions in the chosen decks" in result.stderr
+
+
+def test_only_the_named_commands_parser_is_built_and_the_list_is_whole() -> None:
+    from vae_quiz import cli
+
+    full = cli.build_parser()
+    (commands,) = [a for a in full._actions if a.dest == "command"]
+    assert sorted(commands.choices) == sorted(cli.COMMANDS)
+    assert cli._command_in(["study", "--new", "5"]) == "study"
+    assert cli._command_in(["--db", "x.sqlite3", "test"]) == "test"
+    assert cli._command_in([]) == "" and cli._command_in(["--db", "x"]) == ""
+    # Help and unknown words get every parser, so that argparse can list the commands.
+    assert cli._command_in(["study", "-h"]) is None and cli._command_in(["bogus"]) is None
+    only = cli.build_parser("study")
+    (one,) = [a for a in only._actions if a.dest == "command"]
+    assert list(one.choices) == ["study"]
+    assert only.parse_args(["study", "--new", "5"]).new == 5
