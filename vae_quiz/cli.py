@@ -9,7 +9,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 
 from rich.console import Console
 
@@ -220,11 +221,50 @@ def _session_options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 def _run_mode(args: argparse.Namespace, mode: str | None) -> int:
     """Load the decks, open the progress file and run the app on `mode`'s screen (None: home)."""
+    from vae_quiz.domain.deck_cache import writes_deferred
+
+    # A deck parsed for the first time has its cache entry written once the first screen is
+    # up (in a thread), not before: for a big deck that write is a tenth of the wait.
+    with writes_deferred() as cache_writes:
+        result = _load_for_command(args)
+    writer = _BackgroundWrites(cache_writes)
+    try:
+        return _run_loaded(args, mode, result, writer)
+    finally:
+        writer.finish()
+
+
+class _BackgroundWrites:
+    """Runs deferred work in one thread once started; `finish` waits for it, or runs the work
+    here when nothing started it (the app never showed a screen)."""
+
+    def __init__(self, work: list[Callable[[], None]]) -> None:
+        self._work = work
+        self._thread: threading.Thread | None = None
+
+    def _run(self) -> None:
+        for job in self._work:
+            job()
+
+    def start(self) -> None:
+        if self._work and self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="vae-quiz cache writes")
+            self._thread.start()
+
+    def finish(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+        elif self._work:
+            self._run()
+
+
+def _run_loaded(
+    args: argparse.Namespace, mode: str | None, result: LoadResult, writer: _BackgroundWrites
+) -> int:
     from datetime import UTC, datetime
 
     from vae_quiz.domain.model import MODE_ITEMS
 
-    result = _load_for_command(args)
     if result.problems and getattr(args, "decks", None):
         return EXIT_DATA
     if mode in MODE_ITEMS:
@@ -255,6 +295,7 @@ def _run_mode(args: argparse.Namespace, mode: str | None) -> int:
             scheduler=_scheduler(args),
             options=_session_options(args),
             problems=[str(p) for p in result.problems],
+            on_first_screen=writer.start,
         )
         app = VaeQuizApp(services, mode=mode)
         _run_app(app)

@@ -183,3 +183,40 @@ def test_a_big_cached_deck_builds_only_the_cards_a_study_session_shows(tmp_path,
     assert len(session.queue) == 20
     assert deck.cards.built_count == 20
     assert deck.questions.built_count == deck.prompts.built_count == 0
+
+
+def test_deferred_writes_wait_in_the_list_until_run(tmp_path, parses) -> None:
+    from vae_quiz.domain.deck_cache import writes_deferred
+
+    deck_file = tmp_path / "d.yaml"
+    deck_file.write_text(DECK)
+    cache = tmp_path / "cache"
+    with writes_deferred() as pending:
+        load_deck_cached(deck_file, cache)
+    assert len(pending) == 1 and _entries(cache) == []
+    pending[0]()
+    load_deck_cached(deck_file, cache)
+    assert parses == [str(deck_file)]  # the second load was a hit
+
+
+@pytest.mark.parametrize("shows_a_screen", [True, False])
+def test_a_tui_command_writes_the_cache_entry_after_the_first_screen(
+    tmp_path, monkeypatch, shows_a_screen: bool
+) -> None:
+    from vae_quiz import cli
+
+    deck_file = tmp_path / "d.yaml"
+    deck_file.write_text(DECK)
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("VAE_QUIZ_CACHE", str(cache))
+    seen: list[list[Path]] = []
+
+    def fake_run_app(app) -> None:  # type: ignore[no-untyped-def]
+        seen.append(_entries(cache))  # nothing written before the app runs
+        if shows_a_screen:
+            app.services.on_first_screen()
+
+    monkeypatch.setattr(cli, "_run_app", fake_run_app)
+    assert cli.main(["study", str(deck_file), "--db", str(tmp_path / "p.sqlite3")]) == 0
+    assert seen == [[]]
+    assert len(_entries(cache)) == 1  # written in the thread, or at the end when no screen was

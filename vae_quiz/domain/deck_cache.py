@@ -23,7 +23,8 @@ import os
 import struct
 import sys
 from array import array
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextvars import ContextVar
 from pathlib import Path
 
 from vae_quiz.domain.errors import DeckError, DeckProblem
@@ -45,6 +46,8 @@ _PREFIX = struct.Struct("<8sQ")  # magic, length of the header
 _DIGEST_SIZE = 32
 _MAP_FROM = 4 << 20  # entries larger than this are mapped, smaller ones read whole
 _OFFSETS = "Q"  # the record offsets, as an array of this type (native byte order)
+# Set inside `writes_deferred()`: cache writes wait there instead of being done at once.
+_DEFERRED: ContextVar[list[Callable[[], None]] | None] = ContextVar("deferred_writes", default=None)
 _LEVELS: dict[str | None, Level | None] = {None: None, **{lv.value: lv for lv in Level}}
 
 
@@ -305,5 +308,21 @@ def load_deck_cached(
     key = (FORMAT, sys.byteorder, str(file_path), info.st_size, info.st_mtime_ns,
            hashlib.sha256(data).digest())  # fmt: skip
     deck = parse_deck_bytes(data, shown)
-    _write_entry(entry, key, deck)
+    deferred = _DEFERRED.get()
+    if deferred is None:
+        _write_entry(entry, key, deck)
+    else:
+        deferred.append(lambda: _write_entry(entry, key, deck))
     return deck
+
+
+@contextlib.contextmanager
+def writes_deferred() -> Iterator[list[Callable[[], None]]]:
+    """Within it, a parsed deck's cache entry is not written but added to the list yielded,
+    to be written later (a caller that shows the deck first need not wait for it)."""
+    pending: list[Callable[[], None]] = []
+    token = _DEFERRED.set(pending)
+    try:
+        yield pending
+    finally:
+        _DEFERRED.reset(token)

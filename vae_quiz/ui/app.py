@@ -47,6 +47,8 @@ class AppServices:
     scheduler: Scheduler = field(default_factory=Scheduler)
     options: SessionOptions = field(default_factory=SessionOptions)
     problems: Sequence[str] = ()
+    # Called once the first screen is on the terminal (work that must not delay it).
+    on_first_screen: Callable[[], None] | None = None
 
 
 class ModeCommands(Provider):
@@ -117,6 +119,8 @@ class VaeQuizApp(App[None]):
         from vae_quiz.domain.settings import retention_warning
 
         self._stop_on_signals()
+        if self.services.on_first_screen is not None:
+            self.call_after_refresh(self.services.on_first_screen)
         warning = retention_warning(self.services.scheduler.desired_retention)
         if warning and self.start_mode != "stats":
             self.notify(warning, title="Desired retention", severity="warning", timeout=10,
