@@ -338,7 +338,7 @@ class _Checker:
             questions=tuple(sections["questions"]),
             prompts=tuple(sections["prompts"]),
         )
-        if not deck.items:
+        if not deck.item_count:
             self.report(
                 _line(root), "the deck has no items: add 'cards', 'questions' or 'prompts'", where
             )
@@ -383,7 +383,9 @@ class _Checker:
             else:
                 ids[item_id] = (kind, id_line)
         level = self.level(found, where)
-        build = {"card": self.card, "question": self.question, "prompt": self.prompt}[kind]
+        build = (
+            self.card if kind == "card" else self.question if kind == "question" else self.prompt
+        )
         item = build(found, where, node, item_id or "", level)
         if len(self.problems) > before or item_id is None:
             return None
