@@ -7,6 +7,7 @@ and `export` start fast and work without a terminal.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import threading
@@ -104,10 +105,8 @@ def _load_for_command(args: argparse.Namespace) -> LoadResult:
         raise _UsageError(str(exc)) from None
     if result.problems:
         _print_problems(result.problems, _console(stderr=True))
-    # Decks live as long as the process: move them out of the collector's way, so that the
-    # collections Textual's start triggers do not walk every item of a large deck again.
-    import gc
-
+    # Decks live as long as the process: move them out of the collector's way, so that later
+    # collections do not walk every item of a large deck again.
     gc.freeze()
     return result
 
@@ -228,9 +227,24 @@ def _run_mode(args: argparse.Namespace, mode: str | None) -> int:
     with writes_deferred() as cache_writes:
         result = _load_for_command(args)
     writer = _BackgroundWrites(cache_writes)
+    # Until the first screen is up the collector is off: Textual's start makes a hundred
+    # collections (about 25 ms) that find next to nothing. Then one collection, and whatever
+    # survived it (modules, widgets, decks) is frozen out of later ones.
+    collector_was_on = gc.isenabled()
+    gc.disable()
+
+    def first_screen_shown() -> None:
+        writer.start()
+        if collector_was_on and not gc.isenabled():
+            gc.collect()
+            gc.freeze()
+            gc.enable()
+
     try:
-        return _run_loaded(args, mode, result, writer)
+        return _run_loaded(args, mode, result, first_screen_shown)
     finally:
+        if collector_was_on:
+            gc.enable()
         writer.finish()
 
 
@@ -259,7 +273,10 @@ class _BackgroundWrites:
 
 
 def _run_loaded(
-    args: argparse.Namespace, mode: str | None, result: LoadResult, writer: _BackgroundWrites
+    args: argparse.Namespace,
+    mode: str | None,
+    result: LoadResult,
+    on_first_screen: Callable[[], None],
 ) -> int:
     from datetime import UTC, datetime
 
@@ -295,7 +312,7 @@ def _run_loaded(
             scheduler=_scheduler(args),
             options=_session_options(args),
             problems=[str(p) for p in result.problems],
-            on_first_screen=writer.start,
+            on_first_screen=on_first_screen,
         )
         app = VaeQuizApp(services, mode=mode)
         _run_app(app)

@@ -3,6 +3,7 @@ fresh parse; the cache is never trusted over the file."""
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -211,12 +212,18 @@ def test_a_tui_command_writes_the_cache_entry_after_the_first_screen(
     monkeypatch.setenv("VAE_QUIZ_CACHE", str(cache))
     seen: list[list[Path]] = []
 
+    collector: list[bool] = []
+
     def fake_run_app(app) -> None:  # type: ignore[no-untyped-def]
         seen.append(_entries(cache))  # nothing written before the app runs
+        collector.append(gc.isenabled())  # paused until the first screen is up
         if shows_a_screen:
             app.services.on_first_screen()
+            collector.append(gc.isenabled())
 
     monkeypatch.setattr(cli, "_run_app", fake_run_app)
     assert cli.main(["study", str(deck_file), "--db", str(tmp_path / "p.sqlite3")]) == 0
     assert seen == [[]]
     assert len(_entries(cache)) == 1  # written in the thread, or at the end when no screen was
+    assert collector == ([False, True] if shows_a_screen else [False])
+    assert gc.isenabled()
