@@ -186,9 +186,13 @@ def test_a_big_cached_deck_builds_only_the_cards_a_study_session_shows(tmp_path,
     assert deck.questions.built_count == deck.prompts.built_count == 0
 
 
-def test_deferred_writes_wait_in_the_list_until_run(tmp_path, parses) -> None:
+def test_deferred_writes_wait_in_the_list_until_run(tmp_path, parses, monkeypatch) -> None:
     from vae_quiz.domain.deck_cache import writes_deferred
 
+    with writes_deferred() as pending:
+        load_deck_cached(bundled_deck_dir() / "vae.yaml", tmp_path / "small")
+    assert pending == [] and len(_entries(tmp_path / "small")) == 1  # small: written at once
+    monkeypatch.setattr(deck_cache, "_DEFER_FROM", 0)  # as if this deck were big
     deck_file = tmp_path / "d.yaml"
     deck_file.write_text(DECK)
     cache = tmp_path / "cache"
@@ -197,7 +201,7 @@ def test_deferred_writes_wait_in_the_list_until_run(tmp_path, parses) -> None:
     assert len(pending) == 1 and _entries(cache) == []
     pending[0]()
     load_deck_cached(deck_file, cache)
-    assert parses == [str(deck_file)]  # the second load was a hit
+    assert parses == [str(bundled_deck_dir() / "vae.yaml"), str(deck_file)]  # then a hit
 
 
 @pytest.mark.parametrize("shows_a_screen", [True, False])
@@ -206,6 +210,7 @@ def test_a_tui_command_writes_the_cache_entry_after_the_first_screen(
 ) -> None:
     from vae_quiz import cli
 
+    monkeypatch.setattr(deck_cache, "_DEFER_FROM", 0)  # as if this deck were big
     deck_file = tmp_path / "d.yaml"
     deck_file.write_text(DECK)
     cache = tmp_path / "cache"

@@ -45,6 +45,7 @@ _MAGIC = b"VQDECK03"
 _PREFIX = struct.Struct("<8sQ")  # magic, length of the header
 _DIGEST_SIZE = 32
 _MAP_FROM = 4 << 20  # entries larger than this are mapped, smaller ones read whole
+_DEFER_FROM = 4 << 20  # in `writes_deferred`, decks this large wait; smaller ones are written
 _OFFSETS = "Q"  # the record offsets, as an array of this type (native byte order)
 # Set inside `writes_deferred()`: cache writes wait there instead of being done at once.
 _DEFERRED: ContextVar[list[Callable[[], None]] | None] = ContextVar("deferred_writes", default=None)
@@ -309,7 +310,7 @@ def load_deck_cached(
            hashlib.sha256(data).digest())  # fmt: skip
     deck = parse_deck_bytes(data, shown)
     deferred = _DEFERRED.get()
-    if deferred is None:
+    if deferred is None or len(data) < _DEFER_FROM:
         _write_entry(entry, key, deck)
     else:
         deferred.append(lambda: _write_entry(entry, key, deck))
@@ -318,8 +319,9 @@ def load_deck_cached(
 
 @contextlib.contextmanager
 def writes_deferred() -> Iterator[list[Callable[[], None]]]:
-    """Within it, a parsed deck's cache entry is not written but added to the list yielded,
-    to be written later (a caller that shows the deck first need not wait for it)."""
+    """Within it, a big parsed deck's cache entry is not written but added to the list
+    yielded, to be written later (a caller that shows the deck first need not wait for it).
+    Entries of decks under a few megabytes are written at once, as they cost next to nothing."""
     pending: list[Callable[[], None]] = []
     token = _DEFERRED.set(pending)
     try:
