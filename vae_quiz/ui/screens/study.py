@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Rule, Static
+from textual.widgets import Static
 
 from vae_quiz.domain.scheduler import Rating, describe_due, format_interval
 from vae_quiz.domain.session import Clock, StudySession
@@ -58,7 +58,6 @@ class StudyScreen(Screen[StudySession | None]):
         with VerticalScroll(id="card"):
             yield Static("", id="card-level", markup=False)
             yield Static("", id="card-front", markup=False)
-            yield Rule(id="card-rule")
             yield Static("", id="card-back", markup=False)
         yield Static("", id="last-result", markup=False)
         yield RatingBar(id="rating-bar")
@@ -104,9 +103,8 @@ class StudyScreen(Screen[StudySession | None]):
         )
 
     def _show_back(self, shown: bool) -> None:
-        # Toggling the two widgets, not a class on the screen: a screen class restyles every
-        # widget on it, which was most of the time between a rating and the next card.
-        self.query_one("#card-rule").display = shown
+        # Toggling the widget, not a class on the screen: a screen class restyles every widget
+        # on it, which was most of the time between a rating and the next card.
         self.query_one("#card-back").display = shown
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
