@@ -50,6 +50,7 @@ class StudyScreen(Screen[StudySession | None]):
         self.quit_requested = False
         self._now = now
         self.is_revealed = False
+        self._shown: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="screen-header"):
@@ -75,24 +76,33 @@ class StudyScreen(Screen[StudySession | None]):
             return
         self.is_revealed = False
         number, total = self._session.position
-        self.query_one("#study-title", Static).update(
-            Content(f"{item.deck.title} · {self._session.mode}")
-        )
+        self._show_text("#study-title", f"{item.deck.title} · {self._session.mode}")
         status = f"{number} of {total}"
         if self._session.mode == "study":
             new_left = sum(1 for i in self._session.queue if i.is_new)
             status += f" · new {new_left} · due {len(self._session.queue) - new_left}"
         elif self._session.mode == "cram":
             status += " · cram: schedule unchanged"
-        self.query_one("#study-status", Static).update(Content(status))
-        level = item.card.level.value if item.card.level else ""
-        self.query_one("#card-level", Static).update(Content(level))
-        self.query_one("#card-front", Static).update(Content(item.card.front))
-        back = self.query_one("#card-back", Static)
-        back.update(Content(item.card.back))
+        self._show_text("#study-status", status)
+        self._show_text("#card-level", item.card.level.value if item.card.level else "")
+        self._show_text("#card-front", item.card.front)
+        self._show_text("#card-back", item.card.back)
         self._show_back(False)
-        self.query_one("#card", VerticalScroll).scroll_home(animate=False)
+        card = self.query_one("#card", VerticalScroll)
+        if card.scroll_y:
+            card.scroll_home(animate=False)
         self.query_one(RatingBar).show_prompt()
+
+    def _show_result(self, text: str) -> None:
+        # Always redrawn, even with the same words: it confirms each answer as it is saved.
+        self.query_one("#last-result", Static).update(Content(text))
+
+    def _show_text(self, selector: str, text: str) -> None:
+        """Show `text` literally in the Static `selector`; the same text again is not redrawn
+        (each redraw asks Textual for a new layout, a good part of the time to the next card)."""
+        if self._shown.get(selector) != text:
+            self._shown[selector] = text
+            self.query_one(selector, Static).update(Content(text))
 
     def _reveal(self) -> None:
         self.is_revealed = True
@@ -137,12 +147,12 @@ class StudyScreen(Screen[StudySession | None]):
         except NotSaved:
             return
         when = "schedule unchanged" if due is None else f"next due {describe_due(due, self._now())}"
-        self.query_one("#last-result", Static).update(Content(f"{rating.label} · {when}"))
+        self._show_result(f"{rating.label} · {when}")
         self._show_current()
 
     def action_undo(self) -> None:
         if not self._session.can_undo:
-            self.query_one("#last-result", Static).update(Content("Nothing to undo yet."))
+            self._show_result("Nothing to undo yet.")
             return
         try:
             item = save(self, self._session.undo)
@@ -150,9 +160,7 @@ class StudyScreen(Screen[StudySession | None]):
             return
         if item is None:
             return
-        self.query_one("#last-result", Static).update(
-            Content(f"Undone: the last rating of '{item.card.front[:50]}'")
-        )
+        self._show_result(f"Undone: the last rating of '{item.card.front[:50]}'")
         self._show_current()
 
     def action_end(self) -> None:
