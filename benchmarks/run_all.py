@@ -118,7 +118,14 @@ def startup(tmp: Path, runs: int, big_deck: Path) -> dict[str, float]:
         times["100k cold"].append(
             time_until(VAE_QUIZ, ["study", str(big_deck), "--db", db], "1 of 20", cold)
         )
-    return {name: median(values) for name, values in times.items()}
+    figures = {name: median(values) for name, values in times.items()}
+    # The ratios are medians of each run's own ratio (the two starts of a run are back to back,
+    # so a slow moment of a noisy machine weighs on both), as the issue asks: "median ratio".
+    for name in ("bundled", "100k warm"):
+        figures[f"{name} ratio"] = median(
+            [ours / bare for ours, bare in zip(times[name], times["bare"], strict=True)]
+        )
+    return figures
 
 
 # -- loading ----------------------------------------------------------------------------------
@@ -229,7 +236,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer repeats")
     args = parser.parse_args()
-    runs, repeat, answers, presses = (4, 1, 300, 40) if args.quick else (10, 3, 1000, 150)
+    runs, repeat, answers, presses = (4, 1, 300, 40) if args.quick else (15, 3, 1000, 150)
     # Our own modules are byte-compiled first, as `pip install` does (PYTHONDONTWRITEBYTECODE
     # may be set where this runs).
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "vae_quiz")], check=True)
@@ -251,15 +258,16 @@ def main() -> None:
     )
     print(
         f"vae-quiz benchmarks, {dt.date.today().isoformat()}: {machine}; medians of {runs} "
-        f"interleaved pty runs / {repeat} repeats\n"
+        f"interleaved pty runs (start-up ratios: the median of each run's ratio) / {repeat} "
+        f"repeats\n"
     )
     print("| figure | value | target |")
     print("| --- | ---: | --- |")
     print(f"| bare Textual app (one Static), start to screen | {bare:.3f} s | |")
     print(f"| `vae-quiz study`, bundled decks, first card | {start_figures['bundled']:.3f} s "
-          f"({start_figures['bundled'] / bare:.2f}x bare) | 1.25x bare |")  # fmt: skip
+          f"({start_figures['bundled ratio']:.2f}x bare) | 1.25x bare |")  # fmt: skip
     print(f"| `vae-quiz study` 100k-item deck, cached, first card | "
-          f"{start_figures['100k warm']:.3f} s ({start_figures['100k warm'] / bare:.2f}x bare) "
+          f"{start_figures['100k warm']:.3f} s ({start_figures['100k warm ratio']:.2f}x bare) "
           f"| 1.5x bare |")  # fmt: skip
     print(f"| `vae-quiz study` 100k-item deck, no cache, first card | "
           f"{start_figures['100k cold']:.3f} s ({start_figures['100k cold'] / compose_100k:.2f}x "
