@@ -295,10 +295,8 @@ def load_deck_cached(
         if info.st_size <= MAX_DECK_BYTES:
             stat_key = (FORMAT, sys.byteorder, str(file_path), info.st_size, info.st_mtime_ns)
     if stat_key is not None:
-        try:
-            deck = _open_entry(entry, lambda: _content_hash(file_path), stat_key, shown)
-        except OSError:
-            deck = None  # the deck file went away or cannot be read: the full read says which
+        # None also when the deck file went away or cannot be read: the full read says which.
+        deck = _open_entry(entry, lambda: _content_hash(file_path), stat_key, shown)
         if deck is not None:
             return deck
     data, info = read_deck_file(file_path, shown)

@@ -86,15 +86,13 @@ class KeyBar(Widget, can_focus=False):
         if not self.is_attached:
             return
         keys, palette = self._keys()
-        self._left = Content("").join(
-            _key_content(shown, description, enabled) for _, shown, description, enabled in keys
-        )
+        drawn = [_key_content(shown, text, enabled) for _, shown, text, enabled in keys]
+        self._left = Content("").join(drawn)
         self._right = _key_content(palette[1], palette[2], True) if palette else Content("")
         boxes, column = [], 0
-        for key, shown, description, enabled in keys:
-            width = _key_content(shown, description, enabled).cell_length
-            boxes.append((column, column + width, key))
-            column += width
+        for (key, *_), content in zip(keys, drawn, strict=True):
+            boxes.append((column, column + content.cell_length, key))
+            column += content.cell_length
         if palette:
             boxes.append((-self._right.cell_length, 0, palette[0]))
         self._hit_boxes = boxes
