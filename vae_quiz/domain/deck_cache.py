@@ -23,9 +23,10 @@ import os
 import struct
 import sys
 from array import array
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextvars import ContextVar
 from pathlib import Path
+from typing import NamedTuple
 
 from vae_quiz.domain.errors import DeckError, DeckProblem
 from vae_quiz.domain.model import (
@@ -46,7 +47,10 @@ _PREFIX = struct.Struct("<8sQ")  # magic, length of the header
 _DIGEST_SIZE = 32
 _MAP_FROM = 4 << 20  # entries larger than this are mapped, smaller ones read whole
 _DEFER_FROM = 4 << 20  # in `writes_deferred`, decks this large wait; smaller ones are written
-_OFFSETS = "Q"  # the record offsets, as an array of this type (native byte order)
+# Deck files this large are parsed in parts at once, one per core, each part at least half this.
+PARALLEL_FROM = 8 << 20
+_MAX_WORKERS = 8
+RECORD_OFFSETS = "Q"  # the record offsets, as an array of this type (native byte order)
 # Set inside `writes_deferred()`: cache writes wait there instead of being done at once.
 _DEFERRED: ContextVar[list[Callable[[], None]] | None] = ContextVar("deferred_writes", default=None)
 _LEVELS: dict[str | None, Level | None] = {None: None, **{lv.value: lv for lv in Level}}
@@ -101,31 +105,90 @@ _KINDS = (
     ("questions", _question_record, _question),
     ("prompts", _prompt_record, _prompt),
 )
+_TO_RECORD = {name: to_record for name, to_record, _ in _KINDS}
 
 
-def _entry_bytes(key: tuple, deck: Deck) -> list[bytes]:
+class DeckRecords(NamedTuple):
+    """A deck as an entry holds it: its own fields; per item kind, the items' ids, one level
+    code each, and where each item's record starts and ends in `records` (an array of
+    `RECORD_OFFSETS`, as bytes); and the records themselves, one marshal record per item, in kind
+    order (as pieces to be joined)."""
+
+    deck_id: str
+    title: str
+    description: str | None
+    kinds: list[tuple[list[str], bytes, bytes]]
+    records: list[bytes]
+
+
+def kind_records(
+    items: Iterable[Card | Question | Prompt], kind: str, position: int = 0
+) -> tuple[list[str], bytes, array, list[bytes]]:
+    """The ids, level codes, record offsets (from `position`) and records of one kind's items."""
+    to_record = _TO_RECORD[kind]
+    records: list[bytes] = []
+    offsets = array(RECORD_OFFSETS, [position])
+    ids = []
+    levels = bytearray()
+    for item in items:
+        record = marshal.dumps(to_record(item))
+        records.append(record)
+        position += len(record)
+        offsets.append(position)
+        ids.append(item.id)
+        levels.append(LEVEL_CODES[item.level])
+    return ids, bytes(levels), offsets, records
+
+
+def deck_records(deck: Deck) -> DeckRecords:
+    """The deck as an entry holds it."""
+    kinds = []
+    records: list[bytes] = []
+    position = 0
+    for name, _, _ in _KINDS:
+        ids, levels, offsets, kind = kind_records(getattr(deck, name), name, position)
+        kinds.append((ids, levels, offsets.tobytes()))
+        records.extend(kind)
+        position = offsets[-1]
+    return DeckRecords(deck.id, deck.title, deck.description, kinds, records)
+
+
+def _entry_bytes(key: tuple, records: DeckRecords) -> list[bytes]:
     """The entry's parts, its digest last (parts, not one joined copy: joining tens of
     megabytes cost more than writing them)."""
-    records: list[bytes] = []
-    kinds = []
-    position = 0
-    for name, to_record, _ in _KINDS:
-        items = list(getattr(deck, name))
-        offsets = array(_OFFSETS, [position])
-        for item in items:
-            record = marshal.dumps(to_record(item))
-            records.append(record)
-            position += len(record)
-            offsets.append(position)
-        kinds.append(([i.id for i in items], bytes([LEVEL_CODES[i.level] for i in items]),
-                      offsets.tobytes()))  # fmt: skip
-    header = marshal.dumps((key, deck.id, deck.title, deck.description, kinds))
-    parts = [_PREFIX.pack(_MAGIC, len(header)), header, *records]
+    header = marshal.dumps(
+        (key, records.deck_id, records.title, records.description, records.kinds)
+    )
+    parts = [_PREFIX.pack(_MAGIC, len(header)), header, *records.records]
     digest = hashlib.sha256()
     for part in parts:
         digest.update(part)
     parts.append(digest.digest())
     return parts
+
+
+def deck_from_records(
+    view: bytes | mmap.mmap,
+    records_start: int,
+    shown: str,
+    deck_id: str,
+    title: str,
+    description: str | None,
+    kinds: list[tuple[list[str], bytes, bytes]],
+) -> Deck:
+    """A deck whose items are built from their records in `view` when first asked for."""
+    sequences = []
+    for (ids, levels, offsets_bytes), (_, _, build) in zip(kinds, _KINDS, strict=True):
+        offsets = array(RECORD_OFFSETS)
+        offsets.frombytes(offsets_bytes)
+
+        def make(index: int, offsets: array = offsets, build=build) -> object:  # type: ignore[no-untyped-def]
+            start = records_start + offsets[index]
+            return build(marshal.loads(view[start : records_start + offsets[index + 1]]))
+
+        sequences.append(Items(ids, levels, make))
+    cards, questions, prompts = sequences
+    return Deck(deck_id, title, shown, description, cards, questions, prompts)
 
 
 def _read_all(fd: int, size: int) -> bytes:
@@ -209,18 +272,7 @@ def _open_entry(
         return None
     finally:
         os.close(fd)
-    sequences = []
-    for (ids, levels, offsets_bytes), (_, _, build) in zip(kinds, _KINDS, strict=True):
-        offsets = array(_OFFSETS)
-        offsets.frombytes(offsets_bytes)
-
-        def make(index: int, offsets: array = offsets, build=build) -> object:  # type: ignore[no-untyped-def]
-            start = records_start + offsets[index]
-            return build(marshal.loads(view[start : records_start + offsets[index + 1]]))
-
-        sequences.append(Items(ids, levels, make))
-    cards, questions, prompts = sequences
-    return Deck(deck_id, title, shown, description, cards, questions, prompts)
+    return deck_from_records(view, records_start, shown, deck_id, title, description, kinds)
 
 
 def read_deck_file(path: Path, shown: str) -> tuple[bytes, os.stat_result]:
@@ -243,7 +295,7 @@ def read_deck_file(path: Path, shown: str) -> tuple[bytes, os.stat_result]:
     return data, info
 
 
-def _write_entry(entry: Path, key: tuple, deck: Deck) -> None:
+def _write_entry(entry: Path, key: tuple, deck: Deck | DeckRecords) -> None:
     """Write atomically (temp file, then rename); a cache that cannot be written is skipped."""
     import tempfile
 
@@ -251,7 +303,7 @@ def _write_entry(entry: Path, key: tuple, deck: Deck) -> None:
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        parts = _entry_bytes(key, deck)
+        parts = _entry_bytes(key, deck if isinstance(deck, DeckRecords) else deck_records(deck))
     finally:
         if was_enabled:
             gc.enable()
@@ -300,19 +352,34 @@ def load_deck_cached(
         if deck is not None:
             return deck
     data, info = read_deck_file(file_path, shown)
-    from vae_quiz.domain.loader import parse_deck_bytes
-
     if on_parse is not None:
         on_parse(shown, len(data))
     key = (FORMAT, sys.byteorder, str(file_path), info.st_size, info.st_mtime_ns,
            hashlib.sha256(data).digest())  # fmt: skip
-    deck = parse_deck_bytes(data, shown)
+    deck, records = _parse(data, shown)
     deferred = _DEFERRED.get()
     if deferred is None or len(data) < _DEFER_FROM:
-        _write_entry(entry, key, deck)
+        _write_entry(entry, key, records or deck)
     else:
-        deferred.append(lambda: _write_entry(entry, key, deck))
+        deferred.append(lambda: _write_entry(entry, key, records or deck))
     return deck
+
+
+def _parse(data: bytes, shown: str) -> tuple[Deck, DeckRecords | None]:
+    """The deck in a file's bytes; a big one parsed in parts at once, on as many cores as
+    there are (then also as the records of its cache entry)."""
+    if len(data) >= PARALLEL_FROM:
+        from vae_quiz.domain.parallel_parse import parse_in_parts, worker_count
+
+        workers = min(worker_count(), _MAX_WORKERS, len(data) // (PARALLEL_FROM // 2))
+        records = parse_in_parts(data, workers) if workers > 1 else None
+        if records is not None:
+            view = records.records[0]
+            fields = (records.deck_id, records.title, records.description, records.kinds)
+            return deck_from_records(view, 0, shown, *fields), records
+    from vae_quiz.domain.loader import parse_deck_bytes
+
+    return parse_deck_bytes(data, shown), None
 
 
 @contextlib.contextmanager

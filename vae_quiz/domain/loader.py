@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -306,7 +307,27 @@ class _Checker:
                 )
         title = self.text(found, "title", where, root, required=True)
         description = self.text(found, "description", where, root, required=False)
+        sections = self.sections(found, where)
+        if self.problems or deck_id is None or title is None:
+            return None
+        deck = Deck(
+            id=deck_id,
+            title=title,
+            path=self.path,
+            description=description,
+            cards=tuple(sections["cards"]),
+            questions=tuple(sections["questions"]),
+            prompts=tuple(sections["prompts"]),
+        )
+        if not deck.item_count:
+            self.report(
+                _line(root), "the deck has no items: add 'cards', 'questions' or 'prompts'", where
+            )
+            return None
+        return deck
 
+    def sections(self, found: dict[str, tuple[Node, Node]], where: _Item) -> dict[str, list]:
+        """The items of each section found, in order (an item with a problem is left out)."""
         sections: dict[str, list] = {"cards": [], "questions": [], "prompts": []}
         ids: dict[str, tuple[str, int]] = {}
         for section, (kind, allowed) in _SECTIONS.items():
@@ -327,23 +348,7 @@ class _Checker:
                 item = self.item(kind, allowed, index, child, ids)
                 if item is not None:
                     sections[section].append(item)
-        if self.problems or deck_id is None or title is None:
-            return None
-        deck = Deck(
-            id=deck_id,
-            title=title,
-            path=self.path,
-            description=description,
-            cards=tuple(sections["cards"]),
-            questions=tuple(sections["questions"]),
-            prompts=tuple(sections["prompts"]),
-        )
-        if not deck.item_count:
-            self.report(
-                _line(root), "the deck has no items: add 'cards', 'questions' or 'prompts'", where
-            )
-            return None
-        return deck
+        return sections
 
     def item(
         self,
@@ -553,16 +558,20 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> DeckProb
     return DeckProblem(path, line, f"YAML syntax error: {what}")
 
 
-def _may_hold_anchors_or_tags(text: str) -> bool:
+def may_hold_anchors_or_tags(text: str | bytes) -> bool:
     """False only when no anchor (&name) or tag (!tag) can be in the YAML: neither mark is at
-    the start of a token anywhere (after a space, a line break, '[', '{' or ',')."""
-    for mark in "&!":
-        at = text.find(mark)
+    the start of a token anywhere (after a space, a line break, '[', '{' or ','). Reads the
+    text or its UTF-8 bytes alike."""
+    starts = " \t\r\n[{," if isinstance(text, str) else b" \t\r\n[{,"
+    for mark in ("&", "!") if isinstance(text, str) else (b"&", b"!"):
+        at = text.find(mark)  # type: ignore[arg-type]
         while at != -1:
-            starts_token = at == 0 or text[at - 1] in " \t\r\n[{,"
-            if starts_token and (mark == "!" or text[at + 1 : at + 2].strip()):  # "Q & A": no
+            starts_token = at == 0 or text[at - 1 : at] in starts  # type: ignore[operator]
+            # "Q & A" is no anchor: '&' must be followed by a name (bytes count any byte but
+            # ASCII space as one, which only ever errs towards True).
+            if starts_token and (mark in ("!", b"!") or text[at + 1 : at + 2].strip()):  # type: ignore[operator]
                 return True
-            at = text.find(mark, at + 1)
+            at = text.find(mark, at + 1)  # type: ignore[arg-type]
     return False
 
 
@@ -619,7 +628,7 @@ def _check(text: str, path: str) -> Deck:
             [DeckProblem(path, 1, "the file is empty: a deck needs 'id', 'title' and some items")]
         )
     checker = _Checker(path)
-    if not _may_hold_anchors_or_tags(text):
+    if not may_hold_anchors_or_tags(text):
         # No alias or tag can be in the file, and a deck that checks clean has no node its
         # checks did not read (so none nested deep): the walk over the whole graph is not
         # needed. Any problem, and the full checks run from the start, for the same report.
@@ -631,6 +640,48 @@ def _check(text: str, path: str) -> Deck:
     if checker.problems or deck is None:
         raise DeckError(checker.problems or [DeckProblem(path, 1, "not a valid deck")])
     return deck
+
+
+class DeckPart(NamedTuple):
+    """One part of a deck file, checked on its own (see `deck_split`): the top-level keys in
+    the order written, each section's items, and for the first part the deck's own fields."""
+
+    keys: list[str]
+    sections: dict[str, list[Card | Question | Prompt]]
+    deck: Deck | None = None
+
+
+def parse_deck_part(text: str, path: str, *, first: bool) -> DeckPart | None:
+    """Check one part of a deck file that was cut at the start of an item.
+
+    The first part is checked as a deck of its own. A later part holds sections only, the
+    first of them the one the cut fell in (its key written again above the part, and the part
+    as far down as in the file, so that every line number is the file's own).
+
+    None when the part does not check clean alone, or may hold an anchor or a tag: the whole
+    file must then be parsed as one, which reports every problem as usual.
+    """
+    if may_hold_anchors_or_tags(text):
+        return None
+    try:
+        root = _compose(text, path)
+    except DeckError:
+        return None
+    if not isinstance(root, MappingNode):
+        return None
+    checker = _Checker(path)
+    keys = [key.value if isinstance(key, ScalarNode) else "" for key, _ in root.value]
+    if first:
+        deck = checker.deck(root)
+        if deck is None or checker.problems:
+            return None
+        sections = {name: list(getattr(deck, name)) for name in _SECTIONS}
+        return DeckPart(keys, sections, deck)
+    if not keys or not all(key in _SECTIONS for key in keys):
+        return None
+    where = _Item("deck")
+    sections = checker.sections(checker.fields(root, tuple(_SECTIONS), where), where)
+    return None if checker.problems else DeckPart(keys, sections)
 
 
 def parse_deck_bytes(data: bytes, path: str) -> Deck:
