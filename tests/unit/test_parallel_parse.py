@@ -97,6 +97,13 @@ def test_items_keep_the_lines_they_have_in_the_file() -> None:
     assert parted.prompts[-1].line == data.decode().splitlines().index("  - id: p29") + 1
 
 
+def test_a_part_with_tags_or_marks_that_only_look_like_them_is_checked_whole() -> None:
+    text = deck_text().replace("Back 3\n", "Snap !\n").replace("h27\n", "Q & A !x\n")
+    text = text.replace("Front 4\n", "!!str Front 4\n").replace("Front 5\n", "'&anchor 5'\n")
+    data = text.encode()
+    assert _deck(parse_in_parts(data, 4, run=_here)) == parse_deck_bytes(data, "d.yaml")
+
+
 def test_workers_in_processes_give_the_same_deck(tmp_path: Path) -> None:
     data = deck_text(200, 200, 200).encode()
     records = parse_in_parts(data, 3)
@@ -104,19 +111,21 @@ def test_workers_in_processes_give_the_same_deck(tmp_path: Path) -> None:
     assert _deck(records) == parse_deck_bytes(data, "d.yaml")
 
 
-@pytest.mark.parametrize(
-    "why, text",
+UNCUT = dict(
     [
-        ("an anchor", deck_text().replace("front: Front 3", "front: &a Front 3")),
-        ("a tag", deck_text().replace("back: Back 3", "back: !!str Back 3")),
+        ("an anchor", deck_text().replace("Front 3\n", "&a Front 3\n")),
+        ("a directive", "%TAG !e! tag:example.com,2000:\n---\n" + deck_text()),
         ("a line break YAML counts but LF does not", deck_text().replace("Back 3", "Back\r3")),
         ("a NEL line break", deck_text().replace("Back 3", "Back\x853")),
         ("a NUL byte", deck_text().replace("Back 3", "Back\x003")),
         ("flow lists", "id: d\ntitle: T\ncards: [{id: a, front: f, back: b}]\n"),
-    ],
+    ]
 )
-def test_a_file_that_cannot_be_cut_safely_is_not_cut(why: str, text: str) -> None:
-    assert split_deck(text.encode(), 4) is None, why
+
+
+@pytest.mark.parametrize("why", UNCUT)
+def test_a_file_that_cannot_be_cut_safely_is_not_cut(why: str) -> None:
+    assert split_deck(UNCUT[why].encode(), 4) is None
 
 
 TITLE_LAST = deck_text().replace("title: Big deck\n", "") + "title: Big deck\n"
@@ -126,18 +135,22 @@ QUOTE_OVER_CUT = deck_text(60, 0, 0).replace(
 )
 
 
-@pytest.mark.parametrize(
-    "why, text",
+NOT_FITTING = dict(
     [
+        ("an alias to nothing", deck_text().replace("h28\n", "*a\n")),
+        ("a tag not allowed", deck_text().replace("hint: h28", "hint: !!binary QmFjaw==")),
         ("a duplicate id in two parts", deck_text().replace("id: p29", "id: c0")),
         ("a bad field late in the file", deck_text().replace("hint: h28", "hnit: h28")),
         ("a section written twice", deck_text() + "cards:\n" + _card(99, "  ")),
         ("the title after the items", TITLE_LAST),
         ("a quoted text over the cut", QUOTE_OVER_CUT),
-    ],
+    ]
 )
-def test_parts_that_do_not_fit_give_no_result(why: str, text: str) -> None:
-    assert parse_in_parts(text.encode(), 4, run=_here) is None, why
+
+
+@pytest.mark.parametrize("why", NOT_FITTING)
+def test_parts_that_do_not_fit_give_no_result(why: str) -> None:
+    assert parse_in_parts(NOT_FITTING[why].encode(), 4, run=_here) is None
 
 
 def test_a_bad_big_deck_reports_exactly_what_the_whole_parse_does(
@@ -190,6 +203,10 @@ tricky_texts = st.sampled_from(
         "|\n      a block\n      - id: not an item\n",
         ">-\n      folded\n\n      text\n",
         "text with - dash and # hash",
+        "Snap !",
+        "!!str tagged",
+        "&name anchored",
+        "Q & A",
     ]
 )
 fillers = st.sampled_from(["", "\n", "# a comment\n", "  # indented comment\n", "\n\n"])

@@ -7,10 +7,11 @@ that list (below its key, written again) and the sections that follow.
 
 Nothing here decides that a cut is right; it only finds lines that look like item starts. A
 line that only looks like one (inside a quoted text or a flow list, say) leaves the part before
-it unfinished, and that part then fails to parse: the caller parses the whole file as one. So
-the cutting is conservative where it has to be: a file with anything that could make line
-numbers or item starts read differently in a part (anchors, tags, line breaks other than LF
-and CRLF, NUL bytes, a UTF-16 mark) is not cut at all.
+it unfinished, and that part then fails to parse: the caller parses the whole file as one.
+A file with anything that would make a part read differently from the same lines in the whole
+file is not cut at all: anchors (a name given twice is an error only the whole file shows), a
+directive (`%TAG` holds for the whole document), line breaks other than LF and CRLF (line
+numbers), NUL bytes or a UTF-16 mark. Tags are fine: each part checks its own.
 """
 
 from __future__ import annotations
@@ -54,10 +55,12 @@ def _unsafe(data: bytes) -> bool:
 
     return (
         b"\x00" in data
-        or data.startswith((b"\xff\xfe", b"\xfe\xff"))
+        or data.startswith((b"\xff\xfe", b"\xfe\xff", b"%"))
+        or b"\n%" in data  # a directive (%TAG) holds for the whole document, not one part
         or (b"\r" in data and data.count(b"\r") != data.count(b"\r\n"))
         or (not data.isascii() and any(mark in data for mark in _UNICODE_BREAKS))
-        or may_hold_anchors_or_tags(data)
+        # An anchor name given twice is an error of the file, which no part alone would see.
+        or may_hold_anchors_or_tags(data, tags=False)
     )
 
 

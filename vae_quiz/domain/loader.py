@@ -558,12 +558,13 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> DeckProb
     return DeckProblem(path, line, f"YAML syntax error: {what}")
 
 
-def may_hold_anchors_or_tags(text: str | bytes) -> bool:
-    """False only when no anchor (&name) or tag (!tag) can be in the YAML: neither mark is at
-    the start of a token anywhere (after a space, a line break, '[', '{' or ','). Reads the
-    text or its UTF-8 bytes alike."""
+def may_hold_anchors_or_tags(text: str | bytes, *, tags: bool = True) -> bool:
+    """False only when no anchor (&name), nor tag (!tag) unless `tags` is false, can be in the
+    YAML: no such mark is at the start of a token anywhere (after a space, a line break, '[',
+    '{' or ','). Reads the text or its UTF-8 bytes alike."""
     starts = " \t\r\n[{," if isinstance(text, str) else b" \t\r\n[{,"
-    for mark in ("&", "!") if isinstance(text, str) else (b"&", b"!"):
+    marks = ("&", "!") if tags else ("&",)
+    for mark in marks if isinstance(text, str) else [m.encode() for m in marks]:
         at = text.find(mark)  # type: ignore[arg-type]
         while at != -1:
             starts_token = at == 0 or text[at - 1 : at] in starts  # type: ignore[operator]
@@ -658,11 +659,10 @@ def parse_deck_part(text: str, path: str, *, first: bool) -> DeckPart | None:
     first of them the one the cut fell in (its key written again above the part, and the part
     as far down as in the file, so that every line number is the file's own).
 
-    None when the part does not check clean alone, or may hold an anchor or a tag: the whole
-    file must then be parsed as one, which reports every problem as usual.
+    None when the part does not check clean alone (an alias to an anchor in another part does
+    not even compose): the whole file must then be parsed as one, which reports every problem
+    as usual.
     """
-    if may_hold_anchors_or_tags(text):
-        return None
     try:
         root = _compose(text, path)
     except DeckError:
@@ -670,6 +670,8 @@ def parse_deck_part(text: str, path: str, *, first: bool) -> DeckPart | None:
     if not isinstance(root, MappingNode):
         return None
     checker = _Checker(path)
+    if may_hold_anchors_or_tags(text) and not checker.check_graph(root):
+        return None
     keys = [key.value if isinstance(key, ScalarNode) else "" for key, _ in root.value]
     if first:
         deck = checker.deck(root)
