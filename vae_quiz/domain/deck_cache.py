@@ -3,8 +3,10 @@
 An entry is keyed by the deck file's path and records its size, mtime and a SHA-256 hash of its
 bytes; it is used only when all of them still match. Entries live in the user cache folder
 (platformdirs; `$VAE_QUIZ_CACHE` overrides it) as `marshal` data, which holds only plain values
-and never runs code, and end with a SHA-256 digest of everything before it, checked before the
-entry is used: a stale, truncated or corrupt entry is ignored and rebuilt, never trusted.
+and never runs code, and end with a CRC-32 of everything before it, checked before the entry is
+used: a stale, truncated or corrupt entry is ignored and rebuilt, never trusted. (A CRC-32, as
+zip and PNG use, catches damage; the entry is the user's own file, so there is no forger to
+resist, and it costs a third of a SHA-256: 15 ms for a 100k-item deck's entry.)
 
 An entry is laid out so that a big deck costs little to open: a header with the deck's fields
 and, per item kind, the items' ids, levels and where each item's record starts; then one
@@ -22,6 +24,8 @@ import mmap
 import os
 import struct
 import sys
+import threading
+import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextvars import ContextVar
@@ -41,10 +45,10 @@ from vae_quiz.domain.model import (
 )
 
 CACHE_ENV = "VAE_QUIZ_CACHE"
-FORMAT = 3  # bump when the model or this layout changes
-_MAGIC = b"VQDECK03"
+FORMAT = 4  # bump when the model or this layout changes
+_MAGIC = b"VQDECK04"
 _PREFIX = struct.Struct("<8sQ")  # magic, length of the header
-_DIGEST_SIZE = 32
+_DIGEST_SIZE = 4  # a CRC-32, little-endian
 _MAP_FROM = 4 << 20  # entries larger than this are mapped, smaller ones read whole
 _DEFER_FROM = 4 << 20  # in `writes_deferred`, decks this large wait; smaller ones are written
 # Deck files this large are parsed in parts at once, one per core, each part at least half this.
@@ -160,10 +164,10 @@ def _entry_bytes(key: tuple, records: DeckRecords) -> list[bytes]:
         (key, records.deck_id, records.title, records.description, records.kinds)
     )
     parts = [_PREFIX.pack(_MAGIC, len(header)), header, *records.records]
-    digest = hashlib.sha256()
+    crc = 0
     for part in parts:
-        digest.update(part)
-    parts.append(digest.digest())
+        crc = zlib.crc32(part, crc)
+    parts.append(crc.to_bytes(_DIGEST_SIZE, "little"))
     return parts
 
 
@@ -202,18 +206,31 @@ def _read_all(fd: int, size: int) -> bytes:
     return b"".join(chunks)
 
 
+def _crc(data: bytes | memoryview) -> bytes:
+    return zlib.crc32(data).to_bytes(_DIGEST_SIZE, "little")
+
+
 def _file_digest(fd: int, length: int) -> bytes | None:
-    """SHA-256 of the first `length` bytes of an open file, read in chunks (None if shorter)."""
-    digest = hashlib.sha256()
+    """The CRC-32 of the first `length` bytes of an open file, read in chunks (None if
+    shorter)."""
+    crc = 0
     os.lseek(fd, 0, os.SEEK_SET)
     left = length
     while left > 0:
         chunk = os.read(fd, min(left, 1 << 20))
         if not chunk:
             return None
-        digest.update(chunk)
+        crc = zlib.crc32(chunk, crc)
         left -= len(chunk)
-    return digest.digest()
+    return crc.to_bytes(_DIGEST_SIZE, "little")
+
+
+def _hash_into(content_hash: Callable[[], bytes], out: list[bytes | None]) -> None:
+    """`content_hash()` appended to `out`; None when the file cannot be read."""
+    try:
+        out.append(content_hash())
+    except OSError:
+        out.append(None)
 
 
 def _open_entry(
@@ -222,16 +239,23 @@ def _open_entry(
     """The cached deck when the entry is whole and matches, else None.
 
     `stat_key` (format, byte order, path, size, mtime) is compared first; only then is the deck
-    file hashed (`content_hash()`) and the whole entry checked against its digest. For a big
-    entry the two hashes run at once, the deck file's in a second thread (hashing and reading
-    let go of the GIL, so on two cores they take the time of one).
+    file hashed (`content_hash()`) and the whole entry checked against its CRC. For a big entry
+    the deck file is hashed in a second thread from the start, while this one reads the header
+    and checks the entry (hashing and reading let go of the GIL, so they overlap on two cores).
     """
     try:
         fd = os.open(entry, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     except OSError:
         return None
+    content: list[bytes | None] = []
+    hashing: threading.Thread | None = None
     try:
         size = os.fstat(fd).st_size
+        if size > _MAP_FROM:
+            # Started before the header is read: a stale entry is the rare case, and the hash
+            # is the longest step. (A plain thread: importing concurrent.futures took 9 ms.)
+            hashing = threading.Thread(target=_hash_into, args=(content_hash, content))
+            hashing.start()
         prefix = os.read(fd, _PREFIX.size)
         if len(prefix) != _PREFIX.size:
             return None
@@ -247,23 +271,21 @@ def _open_entry(
         if not isinstance(key, tuple) or key[: len(stat_key)] != stat_key:
             return None
         view: bytes | mmap.mmap
-        if size <= _MAP_FROM:
+        if hashing is None:
             if key != (*stat_key, content_hash()):
                 return None
             os.lseek(fd, 0, os.SEEK_SET)
             view = _read_all(fd, size)
-            if hashlib.sha256(memoryview(view)[:-_DIGEST_SIZE]).digest() != view[-_DIGEST_SIZE:]:
+            if _crc(memoryview(view)[:-_DIGEST_SIZE]) != view[-_DIGEST_SIZE:]:
                 return None
         else:
-            from concurrent.futures import ThreadPoolExecutor
-
-            with ThreadPoolExecutor(max_workers=1) as pool:
-                content = pool.submit(content_hash)
-                os.lseek(fd, size - _DIGEST_SIZE, os.SEEK_SET)
-                stored = os.read(fd, _DIGEST_SIZE)
-                whole = _file_digest(fd, size - _DIGEST_SIZE) == stored
-                if not whole or key != (*stat_key, content.result()):
-                    return None
+            os.lseek(fd, size - _DIGEST_SIZE, os.SEEK_SET)
+            stored = os.read(fd, _DIGEST_SIZE)
+            if _file_digest(fd, size - _DIGEST_SIZE) != stored:
+                return None
+            hashing.join()
+            if key != (*stat_key, content[0]):
+                return None
             # Mapped, not read: only the pages of the items a session shows are loaded. (A
             # mapping holds a file descriptor, so only big entries are mapped: a library of
             # hundreds of small decks must not run out of them.)
@@ -272,6 +294,8 @@ def _open_entry(
         return None
     finally:
         os.close(fd)
+        if hashing is not None:
+            hashing.join()
     return deck_from_records(view, records_start, shown, deck_id, title, description, kinds)
 
 
