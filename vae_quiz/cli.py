@@ -7,6 +7,7 @@ and `export` start fast and work without a terminal.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import os
 import sys
@@ -98,9 +99,11 @@ def _say_parsing(path: str, size: int) -> None:
         )
 
 
-def _load_for_command(args: argparse.Namespace) -> LoadResult:
+def _load_for_command(
+    args: argparse.Namespace, on_parse: Callable[[str, int], None] = _say_parsing
+) -> LoadResult:
     try:
-        result = resolve_deck_args(getattr(args, "decks", []) or [], on_parse=_say_parsing)
+        result = resolve_deck_args(getattr(args, "decks", []) or [], on_parse=on_parse)
     except DeckNotFound as exc:
         raise _UsageError(str(exc)) from None
     if result.problems:
@@ -222,10 +225,14 @@ def _run_mode(args: argparse.Namespace, mode: str | None) -> int:
     """Load the decks, open the progress file and run the app on `mode`'s screen (None: home)."""
     from vae_quiz.domain.deck_cache import writes_deferred
 
-    # A deck parsed for the first time has its cache entry written once the first screen is
-    # up (in a thread), not before: for a big deck that write is a tenth of the wait.
-    with writes_deferred() as cache_writes:
-        result = _load_for_command(args)
+    ui_import = _UiImport()
+    try:
+        # A deck parsed for the first time has its cache entry written once the first screen
+        # is up (in a thread), not before: for a big deck that write is a tenth of the wait.
+        with writes_deferred() as cache_writes:
+            result = _load_for_command(args, ui_import.on_parse)
+    finally:
+        ui_import.join()
     writer = _BackgroundWrites(cache_writes)
     # Until the first screen is up the collector is off: Textual's start makes a hundred
     # collections (about 25 ms) that find next to nothing. Then one collection, and whatever
@@ -246,6 +253,33 @@ def _run_mode(args: argparse.Namespace, mode: str | None) -> int:
         if collector_was_on:
             gc.enable()
         writer.finish()
+
+
+class _UiImport:
+    """Imports the UI in a thread while a big deck is parsed: that parse runs in worker
+    processes (`parallel_parse`) and this process only waits for them, so Textual's import, a
+    third of a second, comes off the wait."""
+
+    def __init__(self) -> None:
+        self._thread: threading.Thread | None = None
+
+    def on_parse(self, path: str, size: int) -> None:
+        from vae_quiz.domain.deck_cache import PARALLEL_FROM
+
+        _say_parsing(path, size)
+        if size >= PARALLEL_FROM and self._thread is None:
+            self._thread = threading.Thread(target=_import_ui, name="vae-quiz UI import")
+            self._thread.start()
+
+    def join(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+
+
+def _import_ui() -> None:
+    # A failed import is left for the main thread's own import of the UI to report.
+    with contextlib.suppress(ImportError):
+        import vae_quiz.ui.app  # noqa: F401
 
 
 class _BackgroundWrites:

@@ -111,6 +111,21 @@ def test_non_tui_commands_do_not_import_textual() -> None:
     assert result.returncode == 0, result.stderr
 
 
+def test_the_ui_is_imported_in_a_thread_only_while_a_big_deck_is_parsed() -> None:
+    code = (
+        "import sys, vae_quiz.cli as cli, vae_quiz.domain.deck_cache as cache;"
+        "ui = cli._UiImport(); ui.on_parse('small.yaml', cache.PARALLEL_FROM - 1); ui.join();"
+        "assert 'textual' not in sys.modules, 'imported for a small deck';"
+        "ui.on_parse('big.yaml', cache.PARALLEL_FROM); ui.join();"
+        "assert 'vae_quiz.ui.app' in sys.modules, 'not imported for a big deck'"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert "reading big.yaml" in result.stderr  # the wait is still explained
+
+
 def test_decks_shows_due_new_and_review_counts_from_the_progress_file(tmp_path: Path) -> None:
     from datetime import UTC, datetime, timedelta
 
