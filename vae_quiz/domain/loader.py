@@ -55,6 +55,7 @@ _SECTIONS = {
 }
 
 
+_LEVELS = {level.value: level for level in Level}
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 # YAML 1.1's booleans, as PyYAML's resolver reads them.
 _BOOLS = frozenset(
@@ -105,13 +106,39 @@ def _describe(node: Node) -> str:
     return quote(node.value)
 
 
-@dataclass
 class _Item:
-    """Where the checker is: which item of which kind, for messages."""
+    """Where the checker is: which item of which kind, for messages. An item's id is read from
+    its mapping (`node`) only when a problem is reported, before its fields are checked."""
 
-    kind: str | None = None
-    item_id: str | None = None
-    index: int | None = None
+    __slots__ = ("index", "item_id", "kind", "node")
+
+    def __init__(
+        self,
+        kind: str | None = None,
+        item_id: str | None = None,
+        index: int | None = None,
+        node: MappingNode | None = None,
+    ) -> None:
+        self.kind = kind
+        self.item_id = item_id
+        self.index = index
+        self.node = node
+
+    def name_from_node(self) -> None:
+        """Take the item's id from its mapping, so that a report about any of its keys, even
+        one above the id, can name it (once; an id already known stays)."""
+        node, self.node = self.node, None
+        if node is None or self.item_id is not None:
+            return
+        for key, value in node.value:
+            if (
+                isinstance(key, ScalarNode)
+                and key.value == "id"
+                and isinstance(value, ScalarNode)
+                and value.value.strip()
+            ):
+                self.item_id = value.value.strip()
+                return
 
 
 @dataclass
@@ -129,6 +156,7 @@ class _Checker:
         field_name: str | None = None,
     ) -> None:
         where = where or _Item()
+        where.name_from_node()
         self.problems.append(
             DeckProblem(
                 self.path, line, message, where.kind, where.item_id, field_name, where.index
@@ -174,20 +202,7 @@ class _Checker:
     def fields(
         self, node: MappingNode, allowed: tuple[str, ...], where: _Item
     ) -> dict[str, tuple[Node, Node]]:
-        """The mapping's fields by name; unknown, duplicate and non-text keys are reported.
-
-        The item's id is read first, so that every report about its keys can name it.
-        """
-        for key, value in node.value:
-            if (
-                isinstance(key, ScalarNode)
-                and key.value == "id"
-                and isinstance(value, ScalarNode)
-                and value.value.strip()
-                and where.kind != "deck"
-            ):
-                where.item_id = value.value.strip()
-                break
+        """The mapping's fields by name; unknown, duplicate and non-text keys are reported."""
         out: dict[str, tuple[Node, Node]] = {}
         for key, value in node.value:
             if not isinstance(key, ScalarNode) or key.tag == _NULL:
@@ -239,8 +254,8 @@ class _Checker:
 
     def text_list(
         self, found: dict[str, tuple[Node, Node]], name: str, where: _Item, owner: Node
-    ) -> list[tuple[str, int]] | None:
-        """A required list of non-empty texts, each with its line."""
+    ) -> list[tuple[str, Node]] | None:
+        """A required list of non-empty texts, each with its node (for the line of a report)."""
         if name not in found:
             self.report(_line(owner), "required field is missing", where, name)
             return None
@@ -248,10 +263,11 @@ class _Checker:
         if not isinstance(node, SequenceNode):
             self.report(_line(node), f"must be a list of texts, not {_describe(node)}", where, name)
             return None
-        out: list[tuple[str, int]] = []
+        out: list[tuple[str, Node]] = []
         ok = True
         for position, child in enumerate(node.value, start=1):
-            if not isinstance(child, ScalarNode) or child.tag == _NULL or not child.value.strip():
+            text = child.value.strip() if isinstance(child, ScalarNode) else ""
+            if not text or child.tag == _NULL:
                 self.report(
                     _line(child),
                     f"entry {position} must be non-empty text, not {_describe(child)}",
@@ -260,7 +276,7 @@ class _Checker:
                 )
                 ok = False
                 continue
-            out.append((child.value.strip(), _line(child)))
+            out.append((text, child))
         return out if ok else None
 
     def level(self, found: dict[str, tuple[Node, Node]], where: _Item) -> Level | None:
@@ -268,9 +284,8 @@ class _Checker:
             return None
         _, node = found["level"]
         raw = node.value.strip().lower() if isinstance(node, ScalarNode) else None
-        try:
-            return Level(raw)
-        except ValueError:
+        level = _LEVELS.get(raw)
+        if level is None:
             options = [lv.value for lv in Level]
             shown = _describe(node)
             self.report(
@@ -280,7 +295,7 @@ class _Checker:
                 where,
                 "level",
             )
-            return None
+        return level
 
     # -- the deck ----------------------------------------------------------------------------
 
@@ -358,7 +373,7 @@ class _Checker:
         node: Node,
         ids: dict[str, tuple[str, int]],
     ) -> Card | Question | Prompt | None:
-        where = _Item(kind, index=index)
+        where = _Item(kind, index=index, node=node if isinstance(node, MappingNode) else None)
         if not isinstance(node, MappingNode):
             self.report(_line(node), f"must be a mapping of fields, not {_describe(node)}", where)
             return None
@@ -409,19 +424,19 @@ class _Checker:
         shuffle = self.boolean(found, "shuffle", where, default=True)
         choices = self.text_list(found, "choices", where, node)
         if choices is not None:
-            seen: dict[str, int] = {}
-            for choice, line in choices:
+            seen: dict[str, Node] = {}
+            for choice, choice_node in choices:
                 if choice in seen:
                     self.report(
-                        line,
-                        f"{quote(choice)} appears twice (first on line {seen[choice]}); "
+                        _line(choice_node),
+                        f"{quote(choice)} appears twice (first on line {_line(seen[choice])}); "
                         "choices must be distinct",
                         where,
                         "choices",
                     )
                     choices = None
                     break
-                seen[choice] = line
+                seen[choice] = choice_node
         if choices is not None and not MIN_CHOICES <= len(choices) <= MAX_CHOICES:
             self.report(
                 _line(found["choices"][1]),
@@ -457,7 +472,7 @@ class _Checker:
             self.text_list(found, "answer", where, node)
             if is_multi
             else [
-                (v, _line(answer_node))
+                (v, answer_node)
                 for v in [self.text(found, "answer", where, node, required=True)]
                 if v
             ]
@@ -473,15 +488,18 @@ class _Checker:
         texts = {c for c, _ in choices}
         ok = True
         picked: list[str] = []
-        for value, line in values:
+        for value, value_node in values:
             if value not in texts:
                 hint = _did_you_mean(value, texts)
                 self.report(
-                    line, f"{quote(value)} is not one of the choices{hint}", where, "answer"
+                    _line(value_node),
+                    f"{quote(value)} is not one of the choices{hint}",
+                    where,
+                    "answer",
                 )
                 ok = False
             elif value in picked:
-                self.report(line, f"{quote(value)} is listed twice", where, "answer")
+                self.report(_line(value_node), f"{quote(value)} is listed twice", where, "answer")
                 ok = False
             else:
                 picked.append(value)
@@ -508,18 +526,19 @@ class _Checker:
                 )
                 concepts = None
             else:
-                seen: dict[str, int] = {}
-                for concept, line in concepts:
+                seen: dict[str, Node] = {}
+                for concept, concept_node in concepts:
                     if concept in seen:
+                        first = _line(seen[concept])
                         self.report(
-                            line,
-                            f"{quote(concept)} appears twice (first on line {seen[concept]})",
+                            _line(concept_node),
+                            f"{quote(concept)} appears twice (first on line {first})",
                             where,
                             "concepts",
                         )
                         concepts = None
                         break
-                    seen[concept] = line
+                    seen[concept] = concept_node
         if text is None or concepts is None:
             return None
         return Prompt(
