@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import marshal
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -256,3 +257,20 @@ def test_any_layout_gives_the_same_deck_as_the_whole_file_or_none(data: bytes, c
     if parted is not None:
         assert parted == whole
         assert [i.line for i in parted.items] == [i.line for i in whole.items]
+
+
+def test_workers_started_for_a_file_that_cannot_be_cut_are_ended(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    started: list[subprocess.Popen[bytes]] = []
+    real = subprocess.Popen
+
+    def recording(*args, **kwargs):  # type: ignore[no-untyped-def]
+        started.append(real(*args, **kwargs))
+        return started[-1]
+
+    monkeypatch.setattr(subprocess, "Popen", recording)
+    data = deck_text().replace("Front 3\n", "&a Front 3\n").encode()  # anchors: never cut
+    assert parse_in_parts(data, 2) is None
+    assert len(started) == 2
+    assert all(process.returncode is not None for process in started)

@@ -378,14 +378,20 @@ def load_deck_cached(
     data, info = read_deck_file(file_path, shown)
     if on_parse is not None:
         on_parse(shown, len(data))
-    key = (FORMAT, sys.byteorder, str(file_path), info.st_size, info.st_mtime_ns,
-           hashlib.sha256(data).digest())  # fmt: skip
     deck, records = _parse(data, shown)
+
+    def write() -> None:
+        # The key's content hash is of the bytes parsed, taken here: for a big deck, once the
+        # first screen is up.
+        key = (FORMAT, sys.byteorder, str(file_path), info.st_size, info.st_mtime_ns,
+               hashlib.sha256(data).digest())  # fmt: skip
+        _write_entry(entry, key, records or deck)
+
     deferred = _DEFERRED.get()
     if deferred is None or len(data) < _DEFER_FROM:
-        _write_entry(entry, key, records or deck)
+        write()
     else:
-        deferred.append(lambda: _write_entry(entry, key, records or deck))
+        deferred.append(write)
     return deck
 
 

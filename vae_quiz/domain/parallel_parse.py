@@ -74,37 +74,51 @@ def worker_main() -> None:
     os._exit(0)
 
 
-def in_processes(parts: list[tuple[bool, bytes]]) -> list[tuple | None] | None:
-    """`part_records` of each (first, text) part, each in a worker process of its own, all at
-    once; None when a worker could not start or failed."""
-    processes: list[subprocess.Popen[bytes]] = []
-    try:
-        for _ in parts:  # all started first: each starts up while the others get their part
-            processes.append(
-                subprocess.Popen(
-                    [sys.executable, "-c", _WORKER, *sys.path],
-                    stdin=subprocess.PIPE,
-                    stdout=subprocess.PIPE,
-                    stderr=subprocess.DEVNULL,
+class Workers:
+    """Worker processes, started at once so that they start up (import PyYAML and the loader)
+    while the file is being cut; `run` gives each a part, `close` ends any left."""
+
+    def __init__(self, count: int) -> None:
+        self._processes: list[subprocess.Popen[bytes]] = []
+        try:
+            for _ in range(count):
+                self._processes.append(
+                    subprocess.Popen(
+                        [sys.executable, "-c", _WORKER, *sys.path],
+                        stdin=subprocess.PIPE,
+                        stdout=subprocess.PIPE,
+                        stderr=subprocess.DEVNULL,
+                    )
                 )
-            )
-        for process, (first, text) in zip(processes, parts, strict=True):
-            assert process.stdin is not None
-            with process.stdin:
-                process.stdin.write(b"\x01" if first else b"\x00")
-                process.stdin.write(text)
-        results = []
-        for process in processes:
-            assert process.stdout is not None
-            out = process.stdout.read()
-            if process.wait() != 0:
-                return None
-            results.append(marshal.loads(out))
-        return results
-    except (OSError, EOFError, ValueError, TypeError):
-        return None  # a worker could not start, or died
-    finally:
-        for process in processes:
+        except OSError:
+            self.close()
+            self._processes = []  # `run` then says no
+
+    def run(self, parts: list[tuple[bool, bytes]]) -> list[tuple | None] | None:
+        """`part_records` of each (first, text) part, each in a worker of its own, all at
+        once; None when there are too few workers, or one failed."""
+        if len(parts) > len(self._processes):
+            return None
+        working = self._processes[: len(parts)]
+        try:
+            for process, (first, text) in zip(working, parts, strict=True):
+                assert process.stdin is not None
+                with process.stdin:
+                    process.stdin.write(b"\x01" if first else b"\x00")
+                    process.stdin.write(text)
+            results = []
+            for process in working:
+                assert process.stdout is not None
+                out = process.stdout.read()
+                if process.wait() != 0:
+                    return None
+                results.append(marshal.loads(out))
+            return results
+        except (OSError, EOFError, ValueError, TypeError):
+            return None  # a worker died
+
+    def close(self) -> None:
+        for process in self._processes:
             if process.poll() is None:
                 process.kill()
             with contextlib.suppress(OSError):
@@ -161,17 +175,25 @@ def _join(results: list[tuple], sections_cut: list[str | None]) -> DeckRecords |
 def parse_in_parts(
     data: bytes,
     workers: int,
-    run: Callable[[list[tuple[bool, bytes]]], list[tuple | None] | None] = in_processes,
+    run: Callable[[list[tuple[bool, bytes]]], list[tuple | None] | None] | None = None,
 ) -> DeckRecords | None:
     """The deck in `data` (a file's bytes) as cache records, parsed in up to `workers` parts
-    at once (`run` runs `part_records` on each); None when it could not be done in parts: the
-    caller parses the file whole."""
-    if run is in_processes and (getattr(sys, "frozen", False) or not sys.executable):
-        return None  # no Python interpreter to run workers with
-    parts = split_deck(data, workers)
-    if parts is None:
-        return None
-    results = run([(part.section is None, part.text(data)) for part in parts])
+    at once, by as many worker processes (or by `run`, which runs `part_records` on each);
+    None when it could not be done in parts: the caller parses the file whole."""
+    pool = None
+    if run is None:
+        if getattr(sys, "frozen", False) or not sys.executable:
+            return None  # no Python interpreter to run workers with
+        pool = Workers(workers)
+        run = pool.run
+    try:
+        parts = split_deck(data, workers)
+        if parts is None:
+            return None
+        results = run([(part.section is None, part.text(data)) for part in parts])
+    finally:
+        if pool is not None:
+            pool.close()
     if results is None or any(result is None for result in results):
         return None
     return _join(results, [part.section for part in parts])  # type: ignore[arg-type]
