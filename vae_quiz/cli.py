@@ -291,7 +291,8 @@ class _BackgroundWrites:
         self._thread: threading.Thread | None = None
 
     def _run(self) -> None:
-        for job in self._work:
+        while self._work:
+            job = self._work.pop(0)  # let go of it once done: it holds the deck file's bytes
             job()
 
     def start(self) -> None:
