@@ -119,16 +119,21 @@ class VaeQuizApp(App[None]):
         from vae_quiz.domain.settings import retention_warning
 
         self._stop_on_signals()
-        if self.services.on_first_screen is not None:
-            self.call_after_refresh(self.services.on_first_screen)
         warning = retention_warning(self.services.scheduler.desired_retention)
         if warning and self.start_mode != "stats":
             self.notify(warning, title="Desired retention", severity="warning", timeout=10,
                         markup=False)  # fmt: skip
+        # The first screen goes up once the app's mount is over: pushed during it, its first
+        # frame is drawn while Textual holds back all drawing, then thrown away and drawn again.
+        self.call_later(self._first_screen)
+
+    def _first_screen(self) -> None:
         if self.start_mode is None:
             self.go_home()
         else:
             self.start(self.start_mode, self.services.decks)
+        if self.services.on_first_screen is not None:
+            self.call_after_refresh(self.services.on_first_screen)
 
     def _stop_on_signals(self) -> None:
         """A closed terminal (SIGHUP) or SIGTERM ends the app cleanly (answers are saved
