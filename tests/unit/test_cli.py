@@ -26,6 +26,11 @@ def run(
     )
 
 
+def run_code(code: str) -> subprocess.CompletedProcess:
+    """Python `code` run in a fresh interpreter (so that its imports are its own)."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+
+
 def test_check_exits_0_when_the_bundled_decks_are_valid(tmp_path: Path) -> None:
     result = run("check", cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -105,9 +110,7 @@ def test_non_tui_commands_do_not_import_textual() -> None:
         "vae_quiz.cli.main(['check']);"
         "assert 'textual' not in sys.modules, 'textual imported'"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
-    )
+    result = run_code(code)
     assert result.returncode == 0, result.stderr
 
 
@@ -119,9 +122,7 @@ def test_the_ui_is_imported_in_a_thread_only_while_a_big_deck_is_parsed() -> Non
         "ui.on_parse('big.yaml', cache.PARALLEL_FROM); ui.join();"
         "assert 'vae_quiz.ui.app' in sys.modules, 'not imported for a big deck'"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
-    )
+    result = run_code(code)
     assert result.returncode == 0, result.stderr
     assert "reading big.yaml" in result.stderr  # the wait is still explained
 
