@@ -45,9 +45,9 @@ Bare().run()
 RSS_SCRIPT = """
 import asyncio, resource, sys
 from datetime import UTC, datetime
-from vae_quiz.domain.library import load_decks
-from vae_quiz.domain.store import ProgressStore
-from vae_quiz.domain.session import SessionOptions
+from vae_quiz.decks.catalog import load_decks
+from vae_quiz.progress.store import ProgressStore
+from vae_quiz.modes.session import SessionOptions
 from vae_quiz.ui.app import AppServices, VaeQuizApp
 
 async def main():
@@ -152,7 +152,7 @@ def compose_paused(text: str) -> None:
 
 
 def loading(decks: dict[int, Path], tmp: Path, repeat: int) -> list[dict]:
-    from vae_quiz.domain.deck_cache import load_deck_cached
+    from vae_quiz.decks.cache import load_deck_cached
 
     rows = []
     for n, path in decks.items():
@@ -185,8 +185,8 @@ def loading(decks: dict[int, Path], tmp: Path, repeat: int) -> list[dict]:
 
 
 def commits(tmp: Path, n: int) -> tuple[float, float]:
-    from vae_quiz.domain.scheduler import Rating, Scheduler
-    from vae_quiz.domain.store import Answer, ProgressStore
+    from vae_quiz.modes.scheduler import Rating, Scheduler
+    from vae_quiz.progress.store import Answer, ProgressStore
 
     scheduler = Scheduler(enable_fuzzing=False)
     now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
@@ -197,7 +197,7 @@ def commits(tmp: Path, n: int) -> tuple[float, float]:
         start = time.perf_counter()
         store.record(Answer(deck="bench", item=f"c{i}", kind="card", mode="study",
                             outcome="good", answered_at=now + dt.timedelta(seconds=i), rating=3,
-                            state_after=review.state_json, due_after=review.due))  # fmt: skip
+                            state_after=review.state, due_after=review.due))  # fmt: skip
         values.append((time.perf_counter() - start) * 1000)
     store.close()
     return median(values), p99(values)

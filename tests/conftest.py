@@ -59,7 +59,7 @@ def tmp_db(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def store(tmp_db: Path):
-    from vae_quiz.domain.store import ProgressStore
+    from vae_quiz.progress.store import ProgressStore
 
     opened = ProgressStore(tmp_db)
     yield opened
@@ -68,8 +68,8 @@ def store(tmp_db: Path):
 
 @pytest.fixture
 def vae_deck():
-    from vae_quiz.domain.loader import load_deck
-    from vae_quiz.domain.paths import bundled_deck_dir
+    from vae_quiz.decks.loader import load_deck
+    from vae_quiz.locations import bundled_deck_dir
 
     return load_deck(bundled_deck_dir() / "vae.yaml")
 
@@ -79,8 +79,8 @@ def make_app(store, vae_deck, clock):
     """Build the app as the CLI does, with a temp progress file, the VAE deck and a fixed clock."""
 
     def make(mode: str = "study", **options):
-        from vae_quiz.domain.scheduler import Scheduler
-        from vae_quiz.domain.session import SessionOptions
+        from vae_quiz.modes.scheduler import Scheduler
+        from vae_quiz.modes.session import SessionOptions
         from vae_quiz.ui.app import AppServices, VaeQuizApp
 
         decks = options.pop("decks", [vae_deck])
@@ -107,7 +107,7 @@ def screen_text(app, selector: str) -> str:
 @pytest.fixture
 def store_factory(tmp_path_factory):
     """New, empty progress stores (for property tests, which cannot use function fixtures)."""
-    from vae_quiz.domain.store import ProgressStore
+    from vae_quiz.progress.store import ProgressStore
 
     def make():
         return ProgressStore(tmp_path_factory.mktemp("store") / "p.sqlite3")

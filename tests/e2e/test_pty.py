@@ -199,7 +199,7 @@ def test_review_asks_exactly_the_questions_missed_in_a_test(tmp_path: Path) -> N
     missed = [r[2] for r in _export(db)[1:] if r[5] == "incorrect"]
     assert missed, "seed 1 with choice 1 each time misses at least one question"
 
-    from vae_quiz.domain.catalog import resolve_deck_args
+    from vae_quiz.decks.catalog import resolve_deck_args
 
     (deck,) = resolve_deck_args(["vae"]).decks
     texts = {q.id: q.question for q in deck.questions}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from tests.conftest import screen_text as _text
-from vae_quiz.domain.overview import deck_status
+from vae_quiz.progress.overview import deck_status
 from vae_quiz.ui.screens.concepts import ConceptsScreen
 from vae_quiz.ui.screens.home import HomeScreen
 from vae_quiz.ui.screens.study import StudyScreen
@@ -122,7 +122,7 @@ async def test_cram_shows_every_card_and_moves_no_due_date(make_app, store, tmp_
 
 
 async def test_a_mode_without_items_warns_and_stays_home(make_app, write_deck) -> None:
-    from vae_quiz.domain.loader import load_deck
+    from vae_quiz.decks.loader import load_deck
 
     only_cards = load_deck(write_deck("id: c\ntitle: C\ncards:\n  - {id: a, front: f, back: b}\n"))
     app = make_app(mode=None, decks=[only_cards])

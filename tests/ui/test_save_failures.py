@@ -9,7 +9,7 @@ import errno
 import pytest
 
 from tests.conftest import screen_text as _text
-from vae_quiz.domain.store import ProgressStore, _reports_errors
+from vae_quiz.progress.store import ProgressStore, _reports_errors
 from vae_quiz.ui.screens.concepts import ConceptsScreen
 from vae_quiz.ui.screens.test import TestScreen
 

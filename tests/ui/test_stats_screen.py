@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from tests.conftest import screen_text as _text
-from vae_quiz.domain.store import MISSED, RIGHT, Answer
+from vae_quiz.progress.store import MISSED, RIGHT, Answer
 from vae_quiz.ui.screens.home import HomeScreen
 from vae_quiz.ui.screens.stats import StatsScreen
 

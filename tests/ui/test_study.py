@@ -69,7 +69,7 @@ async def test_undo_takes_back_the_last_rating_in_the_database(make_app, tmp_db,
 
 
 async def test_level_filter_shows_only_that_level(make_app) -> None:
-    from vae_quiz.domain.model import Level
+    from vae_quiz.model import Level
 
     app = make_app(level=Level.INTERMEDIATE)
     async with app.run_test(size=(80, 24)):
@@ -109,7 +109,7 @@ async def test_help_overlay_opens_on_question_mark_and_closes(make_app) -> None:
 
 
 async def test_markup_in_deck_text_is_shown_literally(make_app, data_dir) -> None:
-    from vae_quiz.domain.loader import load_deck
+    from vae_quiz.decks.loader import load_deck
 
     deck = load_deck(data_dir / "good" / "literal_markup.yaml")
     app = make_app(decks=[deck])
@@ -126,12 +126,3 @@ async def test_ctrl_c_quits_at_once(make_app) -> None:
         await pilot.press("ctrl+c")
         await pilot.pause()
     assert not app.is_running
-
-
-async def test_the_first_screen_hook_runs_once_the_first_screen_is_up(make_app) -> None:
-    app = make_app()
-    seen: list[object] = []
-    app.services.on_first_screen = lambda: seen.append(type(app.screen))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert seen == [StudyScreen]  # called once, with the study screen already up

@@ -83,7 +83,7 @@ async def test_q_part_way_counts_what_was_answered(make_app) -> None:
 
 
 async def test_select_all_question_needs_the_exact_set(make_app, data_dir, tmp_db) -> None:
-    from vae_quiz.domain.loader import load_deck
+    from vae_quiz.decks.loader import load_deck
 
     deck = load_deck(data_dir / "good" / "literal_markup.yaml")
     app = make_app(mode="test", decks=[deck], seed=3)
@@ -101,7 +101,7 @@ async def test_select_all_question_needs_the_exact_set(make_app, data_dir, tmp_d
 
 
 async def test_markup_in_choices_is_literal(make_app, write_deck, tmp_db) -> None:
-    from vae_quiz.domain.loader import load_deck
+    from vae_quiz.decks.loader import load_deck
 
     path = write_deck(
         "id: m\ntitle: M\nquestions:\n  - id: q\n    question: '[b]Q[/b]'\n"

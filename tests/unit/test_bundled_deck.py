@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from vae_quiz.domain.catalog import bundled_deck_files
-from vae_quiz.domain.library import load_decks
-from vae_quiz.domain.loader import load_deck
-from vae_quiz.domain.model import Level
+from vae_quiz.decks.catalog import bundled_deck_files, load_decks
+from vae_quiz.decks.loader import load_deck
+from vae_quiz.model import Level
 
 
 def _vae():

@@ -6,13 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.unit.test_cli import run
-from vae_quiz.domain.concepts import ConceptSession
-from vae_quiz.domain.loader import load_deck
-from vae_quiz.domain.overview import deck_status
-from vae_quiz.domain.quiz import QuizSession
-from vae_quiz.domain.review import ReviewSession, queued_items
-from vae_quiz.domain.scheduler import Rating, Scheduler
-from vae_quiz.domain.session import SessionOptions, StudySession
+from vae_quiz.decks.loader import load_deck
+from vae_quiz.modes.concepts import ConceptSession
+from vae_quiz.modes.review import ReviewSession, queued_items
+from vae_quiz.modes.scheduler import Rating, Scheduler
+from vae_quiz.modes.session import SessionOptions
+from vae_quiz.modes.study import StudySession
+from vae_quiz.modes.test import QuizSession
+from vae_quiz.progress.overview import deck_status
 
 SCHED = Scheduler(enable_fuzzing=False)
 

@@ -106,7 +106,7 @@ def test_decks_accepts_a_deck_id_and_refuses_an_unknown_one() -> None:
 
 def test_non_tui_commands_do_not_import_textual() -> None:
     code = (
-        "import sys, vae_quiz.cli, vae_quiz.domain.loader, vae_quiz.domain.catalog;"
+        "import sys, vae_quiz.cli, vae_quiz.decks.loader, vae_quiz.decks.catalog;"
         "vae_quiz.cli.main(['check']);"
         "assert 'textual' not in sys.modules, 'textual imported'"
     )
@@ -114,23 +114,10 @@ def test_non_tui_commands_do_not_import_textual() -> None:
     assert result.returncode == 0, result.stderr
 
 
-def test_the_ui_is_imported_in_a_thread_only_while_a_big_deck_is_parsed() -> None:
-    code = (
-        "import sys, vae_quiz.cli as cli, vae_quiz.domain.deck_cache as cache;"
-        "ui = cli._UiImport(); ui.on_parse('small.yaml', cache.PARALLEL_FROM - 1); ui.join();"
-        "assert 'textual' not in sys.modules, 'imported for a small deck';"
-        "ui.on_parse('big.yaml', cache.PARALLEL_FROM); ui.join();"
-        "assert 'vae_quiz.ui.app' in sys.modules, 'not imported for a big deck'"
-    )
-    result = run_code(code)
-    assert result.returncode == 0, result.stderr
-    assert "reading big.yaml" in result.stderr  # the wait is still explained
-
-
 def test_decks_shows_due_new_and_review_counts_from_the_progress_file(tmp_path: Path) -> None:
     from datetime import UTC, datetime, timedelta
 
-    from vae_quiz.domain.store import MISSED, Answer, ProgressStore
+    from vae_quiz.progress.store import MISSED, Answer, ProgressStore
 
     db = tmp_path / "progress.sqlite3"
     store = ProgressStore(db)

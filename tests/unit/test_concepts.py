@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vae_quiz.domain.concepts import ConceptSession, concepts_rating
-from vae_quiz.domain.scheduler import Rating, Scheduler
-from vae_quiz.domain.session import SessionOptions
+from vae_quiz.modes.concepts import ConceptSession, concepts_rating
+from vae_quiz.modes.scheduler import Rating, Scheduler
+from vae_quiz.modes.session import SessionOptions
 
 
 @pytest.mark.parametrize(

@@ -12,9 +12,9 @@ import pytest
 
 from tests.unit.test_cli import run
 from tests.unit.test_progress_file_faults import _corrupt_page, _filled
-from vae_quiz.domain.doctor import backup, inspect
-from vae_quiz.domain.errors import StoreError
-from vae_quiz.domain.store import Answer, ProgressStore
+from vae_quiz.errors import StoreError
+from vae_quiz.progress.doctor import backup, inspect
+from vae_quiz.progress.store import Answer, ProgressStore
 
 
 def test_a_sound_file_is_reported_with_its_counts(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.unit.test_cli import run
-from vae_quiz.domain.paths import bundled_deck_dir
+from vae_quiz.locations import bundled_deck_dir
 
 
 def _open_with_anki(apkg: Path, tmp_path: Path):  # type: ignore[no-untyped-def]

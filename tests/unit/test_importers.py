@@ -10,10 +10,10 @@ import pytest
 
 from tests.conftest import SHARED
 from tests.unit.test_cli import run
-from vae_quiz.domain.loader import load_deck
-from vae_quiz.importers import anki_csv, hascard, opentriviaqa
-from vae_quiz.importers.base import ImportError_, decode
-from vae_quiz.importers.run import ImportOptions, run_import
+from vae_quiz.decks.loader import load_deck
+from vae_quiz.interop import anki_csv, hascard, opentriviaqa
+from vae_quiz.interop.base import ImportError_, decode
+from vae_quiz.interop.run import ImportOptions, run_import
 
 CORPUS = SHARED / "corpus"
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside")
@@ -175,11 +175,11 @@ REAL = [
 def test_every_real_corpus_file_imports_and_its_deck_loads(tmp_path: Path, name: str, fmt: str,
                                                            encoding: str | None,
                                                            count: int) -> None:  # fmt: skip
-    from vae_quiz.domain.concepts import ConceptSession
-    from vae_quiz.domain.quiz import QuizSession
-    from vae_quiz.domain.scheduler import Scheduler
-    from vae_quiz.domain.session import StudySession
-    from vae_quiz.domain.store import ProgressStore
+    from vae_quiz.modes.concepts import ConceptSession
+    from vae_quiz.modes.scheduler import Scheduler
+    from vae_quiz.modes.study import StudySession
+    from vae_quiz.modes.test import QuizSession
+    from vae_quiz.progress.store import ProgressStore
 
     report = run_import(ImportOptions(source=CORPUS / name, fmt=fmt, encoding=encoding,
                                       out=tmp_path / "deck.yaml"), tmp_path)  # fmt: skip

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from vae_quiz.domain.model import Card, Deck, Items, Level
+from vae_quiz.model import Card, Deck, Items, Level
 
 CARDS = (
     Card("a", "A?", "A.", Level.BEGINNER),

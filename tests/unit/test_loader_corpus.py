@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from tests.conftest import SHARED
-from vae_quiz.domain.loader import load_deck
+from vae_quiz.decks.loader import load_deck
 
 TRIVIA = SHARED / "corpus" / "mcq" / "opentriviaqa"
 

@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.unit.test_loader_corpus import TRIVIA, _trivia_questions
-from vae_quiz.domain.errors import DeckError
-from vae_quiz.domain.loader import load_deck
-from vae_quiz.domain.paths import bundled_deck_dir
+from vae_quiz.decks.loader import load_deck
+from vae_quiz.errors import DeckError
+from vae_quiz.locations import bundled_deck_dir
 
 SEEDS: dict[str, bytes] = {"vae": (bundled_deck_dir() / "vae.yaml").read_bytes()}
 if TRIVIA.is_dir():

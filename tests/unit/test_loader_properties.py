@@ -6,8 +6,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vae_quiz.domain.errors import DeckError
-from vae_quiz.domain.loader import parse_deck
+from vae_quiz.decks.loader import parse_deck
+from vae_quiz.errors import DeckError
 
 FIELD_NAMES = [
     "id",

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from vae_quiz.domain.errors import DeckError
-from vae_quiz.domain.library import load_decks
-from vae_quiz.domain.loader import load_deck, parse_deck
-from vae_quiz.domain.model import Level
+from vae_quiz.decks.catalog import load_decks
+from vae_quiz.decks.loader import load_deck, parse_deck
+from vae_quiz.errors import DeckError
+from vae_quiz.model import Level
 
 BAD = Path(__file__).parent.parent / "data" / "bad"
 

@@ -5,16 +5,17 @@ from __future__ import annotations
 import sqlite3
 from datetime import timedelta
 
-from vae_quiz.domain.overview import deck_status, describe_last
-from vae_quiz.domain.quiz import QuizSession
-from vae_quiz.domain.scheduler import Rating, Scheduler
-from vae_quiz.domain.session import SessionOptions, StudySession
-from vae_quiz.domain.store import MIGRATIONS, MISSED, RIGHT, Answer, ProgressStore
+from vae_quiz.modes.scheduler import Rating, Scheduler
+from vae_quiz.modes.session import SessionOptions
+from vae_quiz.modes.study import StudySession
+from vae_quiz.modes.test import QuizSession
+from vae_quiz.progress.overview import deck_status, describe_last
+from vae_quiz.progress.store import MIGRATIONS, MISSED, RIGHT, Answer, ProgressStore
 
 
 def _answer(store, clock, item, kind, mode, outcome, result) -> str:
     return store.record(Answer(deck="vae", item=item, kind=kind, mode=mode, outcome=outcome,
-                               answered_at=clock(), result=result))  # fmt: skip
+                               answered_at=clock(), result=result)).id  # fmt: skip
 
 
 def test_a_fresh_deck_is_all_new_with_or_without_a_progress_file(store, vae_deck, clock) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.unit.test_cli import run
-from vae_quiz.domain.store import MISSED, Answer, ProgressStore
+from vae_quiz.progress.store import MISSED, Answer, ProgressStore
 
 COMMANDS = [["decks"], ["export"], ["review", "vae"], ["study", "vae"], ["test", "vae"]]
 
@@ -124,8 +124,8 @@ def test_a_read_only_progress_file_is_reported(tmp_path: Path) -> None:
 def test_a_file_opened_read_only_is_reported_and_untouched(tmp_path: Path, monkeypatch) -> None:
     """Root ignores file modes, so the read-only case is made with SQLite's own read-only open:
     the same error a learner without write permission gets."""
-    import vae_quiz.domain.store as store_module
-    from vae_quiz.domain.errors import StoreError
+    import vae_quiz.progress.store as store_module
+    from vae_quiz.errors import StoreError
 
     path = _filled(tmp_path / "p.sqlite3", answers=3)
     conn = sqlite3.connect(path)

@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 import sqlite3
 
-from vae_quiz.domain.concepts import ConceptSession
-from vae_quiz.domain.overview import deck_status
-from vae_quiz.domain.quiz import QuizSession
-from vae_quiz.domain.review import ReviewSession
-from vae_quiz.domain.scheduler import Rating, Scheduler
-from vae_quiz.domain.session import SessionOptions, StudySession
+from vae_quiz.modes.concepts import ConceptSession
+from vae_quiz.modes.review import ReviewSession
+from vae_quiz.modes.scheduler import Rating, Scheduler
+from vae_quiz.modes.session import SessionOptions
+from vae_quiz.modes.study import StudySession
+from vae_quiz.modes.test import QuizSession
+from vae_quiz.progress.overview import deck_status
 
 SCHED = Scheduler(enable_fuzzing=False)
 TABLE_SCAN = re.compile(r"^SCAN (review_log|item_state|concept_result)\b")

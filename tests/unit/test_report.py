@@ -8,9 +8,9 @@ from datetime import UTC, date, datetime, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vae_quiz.domain.model import Deck
-from vae_quiz.domain.report import build_report, streaks
-from vae_quiz.domain.store import MISSED, RIGHT, Answer
+from vae_quiz.model import Deck
+from vae_quiz.progress.report import build_report, streaks
+from vae_quiz.progress.store import MISSED, RIGHT, Answer
 
 NOW = datetime(2026, 3, 20, 15, 0, tzinfo=UTC)
 REVIEW = json.dumps({"state": 2})

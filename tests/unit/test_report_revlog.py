@@ -11,11 +11,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from tests.conftest import SHARED
-from vae_quiz.domain.model import Deck
-from vae_quiz.domain.report import build_report
-from vae_quiz.domain.scheduler import Rating, Scheduler
-from vae_quiz.domain.session import rating_result
-from vae_quiz.domain.store import Answer
+from vae_quiz.model import Deck
+from vae_quiz.modes.scheduler import Rating, Scheduler
+from vae_quiz.modes.session import rating_result
+from vae_quiz.progress.report import build_report
+from vae_quiz.progress.store import Answer
 
 REVLOG = (
     SHARED
@@ -46,7 +46,7 @@ def test_replayed_revlog_heatmap_and_retention_match_the_csv(store) -> None:
             deck="revlog", item=card_id, kind="card", mode="study",
             outcome=Rating(rating).name.lower(), answered_at=at,
             result=rating_result(Rating(rating)), rating=rating,
-            state_after=review.state_json, due_after=review.due,
+            state_after=review.state, due_after=review.due,
             lapses_added=review.lapses_added,
         ))  # fmt: skip
     now = rows[-1][2] + timedelta(hours=1)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from vae_quiz.domain.concepts import ConceptSession
-from vae_quiz.domain.quiz import QuizSession
-from vae_quiz.domain.review import ReviewSession, queued_items
-from vae_quiz.domain.scheduler import Rating, Scheduler
-from vae_quiz.domain.session import SessionOptions, StudySession
+from vae_quiz.modes.concepts import ConceptSession
+from vae_quiz.modes.review import ReviewSession, queued_items
+from vae_quiz.modes.scheduler import Rating, Scheduler
+from vae_quiz.modes.session import SessionOptions
+from vae_quiz.modes.study import StudySession
+from vae_quiz.modes.test import QuizSession
 
 SCHED = Scheduler(enable_fuzzing=False)
 
@@ -59,7 +60,7 @@ def test_right_clears_wrong_comes_back_later_in_the_session(store, vae_deck, clo
 
 
 def test_the_queue_survives_a_restart_and_quitting_keeps_the_item(store, vae_deck, clock, tmp_db):
-    from vae_quiz.domain.store import ProgressStore
+    from vae_quiz.progress.store import ProgressStore
 
     _miss_one_of_each(store, vae_deck, clock)
     review = _review(store, vae_deck, clock)

@@ -12,10 +12,10 @@ from jsonschema import Draft202012Validator
 
 from tests.conftest import DATA, SHARED
 from tests.unit.test_cli import run
-from vae_quiz.domain.library import deck_files
-from vae_quiz.domain.paths import bundled_deck_dir
-from vae_quiz.domain.schema import deck_schema
-from vae_quiz.importers.run import ImportOptions, run_import
+from vae_quiz.decks.catalog import deck_files
+from vae_quiz.decks.schema import deck_schema
+from vae_quiz.interop.run import ImportOptions, run_import
+from vae_quiz.locations import bundled_deck_dir
 
 VALIDATOR = Draft202012Validator(deck_schema())
 

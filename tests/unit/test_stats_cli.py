@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from tests.unit.test_cli import run
-from vae_quiz.domain.settings import SettingsError, load_settings
-from vae_quiz.domain.store import MISSED, Answer, ProgressStore
+from vae_quiz.progress.store import MISSED, Answer, ProgressStore
+from vae_quiz.settings import SettingsError, load_settings
 
 
 def _db(tmp_path: Path) -> Path:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from vae_quiz.domain.errors import StoreError
-from vae_quiz.domain.store import SCHEMA_VERSION, Answer, ProgressStore
+from vae_quiz.errors import StoreError
+from vae_quiz.progress.store import SCHEMA_VERSION, Answer, ProgressStore
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 
@@ -32,7 +32,7 @@ def test_new_file_is_created_with_the_current_schema_when_missing(tmp_path: Path
 
 
 def test_answer_is_committed_when_record_returns(store: ProgressStore, tmp_db: Path) -> None:
-    answer_id = store.record(_answer())
+    answer_id, _ = store.record(_answer())
     other = sqlite3.connect(tmp_db)
     row = other.execute("SELECT id, deck, item, mode, outcome FROM review_log").fetchone()
     assert row == (answer_id, "d", "c1", "study", "good")
@@ -40,7 +40,7 @@ def test_answer_is_committed_when_record_returns(store: ProgressStore, tmp_db: P
 
 
 def test_undo_restores_the_log_and_the_state_when_the_item_was_new(store: ProgressStore) -> None:
-    answer_id = store.record(_answer())
+    answer_id, _ = store.record(_answer())
     assert store.undo(answer_id)
     assert store.count_answers() == 0
     assert store.item_state("d", "c1") is None
@@ -48,7 +48,7 @@ def test_undo_restores_the_log_and_the_state_when_the_item_was_new(store: Progre
 
 def test_undo_restores_the_previous_state_when_the_item_had_one(store: ProgressStore) -> None:
     store.record(_answer(state='{"s": 1}'))
-    second = store.record(_answer(state='{"s": 2}'))
+    second, _ = store.record(_answer(state='{"s": 2}'))
     assert store.item_state("d", "c1").state == '{"s": 2}'
     assert store.undo(second)
     state = store.item_state("d", "c1")

@@ -13,7 +13,7 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from vae_quiz.domain.store import MISSED, RIGHT, Answer, ProgressStore
+from vae_quiz.progress.store import MISSED, RIGHT, Answer, ProgressStore
 
 ITEMS = ["a", "b", "c"]
 START = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
@@ -42,7 +42,7 @@ class StoreMachine(RuleBasedStateMachine):
     def answer(self, item: str, mode: str, missed: bool) -> None:
         moves = mode != "cram"
         at = self._tick()
-        answer_id = self.store.record(Answer(
+        answer_id, _ = self.store.record(Answer(
             deck="d", item=item, kind="card", mode=mode, outcome="again" if missed else "good",
             answered_at=at, result=MISSED if missed else RIGHT, rating=1 if missed else 3,
             state_after=json.dumps({"at": at.isoformat()}) if moves else None,
@@ -53,7 +53,7 @@ class StoreMachine(RuleBasedStateMachine):
     @rule(item=st.sampled_from(ITEMS), right=st.booleans())
     def review(self, item: str, right: bool) -> None:
         at = self._tick()
-        answer_id = self.store.record(Answer(
+        answer_id, _ = self.store.record(Answer(
             deck="d", item=item, kind="card", mode="review", outcome="good" if right else "again",
             answered_at=at, result=RIGHT if right else MISSED,
         ))  # fmt: skip

@@ -18,16 +18,17 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
-from vae_quiz.domain.errors import StoreError
-from vae_quiz.domain.model import MODE_ITEMS, Deck
-from vae_quiz.domain.scheduler import Scheduler
-from vae_quiz.domain.session import Clock, SessionOptions, StudySession
+from vae_quiz.errors import StoreError
+from vae_quiz.model import MODE_ITEMS, Deck
+from vae_quiz.modes.scheduler import Scheduler
+from vae_quiz.modes.session import Clock, SessionOptions
+from vae_quiz.modes.study import StudySession
 
 # Each mode's screens and sessions are imported when that mode is first opened, so start-up
 # pays only for the screen it shows first.
 if TYPE_CHECKING:
-    from vae_quiz.domain.review import ItemSession, ReviewSession
-    from vae_quiz.domain.store import ProgressStore
+    from vae_quiz.modes.review import ItemSession, ReviewSession
+    from vae_quiz.progress.store import ProgressStore
     from vae_quiz.ui.screens.concepts import ConceptsScreen
     from vae_quiz.ui.screens.home import HomeScreen
     from vae_quiz.ui.screens.study import StudyScreen
@@ -47,8 +48,6 @@ class AppServices:
     scheduler: Scheduler = field(default_factory=Scheduler)
     options: SessionOptions = field(default_factory=SessionOptions)
     problems: Sequence[str] = ()
-    # Called once the first screen is on the terminal (work that must not delay it).
-    on_first_screen: Callable[[], None] | None = None
 
 
 class ModeCommands(Provider):
@@ -116,7 +115,7 @@ class VaeQuizApp(App[None]):
         super()._handle_exception(error)
 
     def on_mount(self) -> None:
-        from vae_quiz.domain.settings import retention_warning
+        from vae_quiz.settings import retention_warning
 
         self._stop_on_signals()
         warning = retention_warning(self.services.scheduler.desired_retention)
@@ -132,8 +131,6 @@ class VaeQuizApp(App[None]):
             self.go_home()
         else:
             self.start(self.start_mode, self.services.decks)
-        if self.services.on_first_screen is not None:
-            self.call_after_refresh(self.services.on_first_screen)
 
     def _stop_on_signals(self) -> None:
         """A closed terminal (SIGHUP) or SIGTERM ends the app cleanly (answers are saved
@@ -160,7 +157,7 @@ class VaeQuizApp(App[None]):
         """Show the home screen: back to it when it is below, else open it."""
         home = self._home()
         if home is None:
-            from vae_quiz.domain.overview import deck_statuses
+            from vae_quiz.progress.overview import deck_statuses
             from vae_quiz.ui.screens.home import HomeScreen
 
             s = self.services
@@ -189,7 +186,7 @@ class VaeQuizApp(App[None]):
             self.open_stats(decks)
             return
         if mode == "review":
-            from vae_quiz.domain.review import ReviewSession
+            from vae_quiz.modes.review import ReviewSession
 
             self._review(ReviewSession(decks, s.store, s.scheduler, s.now, s.options))
             return
@@ -201,13 +198,13 @@ class VaeQuizApp(App[None]):
             session = StudySession(decks, s.store, s.scheduler, s.now, s.options, mode=mode)
             screen = StudyScreen(session, s.now)
         elif mode == "test":
-            from vae_quiz.domain.quiz import QuizSession
+            from vae_quiz.modes.test import QuizSession
             from vae_quiz.ui.screens.test import TestScreen
 
             session = QuizSession(decks, s.store, s.scheduler, s.now, s.options)
             screen = TestScreen(session)
         elif mode == "concepts":
-            from vae_quiz.domain.concepts import ConceptSession
+            from vae_quiz.modes.concepts import ConceptSession
             from vae_quiz.ui.screens.concepts import ConceptsScreen
 
             session = ConceptSession(decks, s.store, s.scheduler, s.now, s.options)
@@ -219,8 +216,8 @@ class VaeQuizApp(App[None]):
     def open_stats(self, decks: Sequence[Deck]) -> None:
         """The stats of `decks`; closing them goes home, or quits when stats were opened
         directly."""
-        from vae_quiz.domain.report import build_report
-        from vae_quiz.domain.settings import retention_warning
+        from vae_quiz.progress.report import build_report
+        from vae_quiz.settings import retention_warning
         from vae_quiz.ui.screens.stats import StatsScreen
 
         s = self.services
@@ -233,7 +230,7 @@ class VaeQuizApp(App[None]):
         )
 
     def _show_summary(self, session: ItemSession, decks: Sequence[Deck]) -> None:
-        from vae_quiz.domain.quiz import QuizSession
+        from vae_quiz.modes.test import QuizSession
         from vae_quiz.ui.screens.summary import (
             ConceptSummaryScreen,
             QuizSummaryScreen,
@@ -262,7 +259,7 @@ class VaeQuizApp(App[None]):
 
     def _review(self, review: ReviewSession) -> None:
         """Ask the current queued item in its own mode's screen; then the next, until done."""
-        from vae_quiz.domain.quiz import QuizSession
+        from vae_quiz.modes.test import QuizSession
         from vae_quiz.ui.screens.concepts import ConceptsScreen
         from vae_quiz.ui.screens.study import StudyScreen
         from vae_quiz.ui.screens.summary import ReviewSummaryScreen

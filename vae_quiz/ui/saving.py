@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from textual.dom import DOMNode
 
-from vae_quiz.domain.errors import StoreError
+from vae_quiz.errors import StoreError
 
 T = TypeVar("T")
 

@@ -11,7 +11,7 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Static, TextArea
 
-from vae_quiz.domain.concepts import ConceptResult, ConceptSession
+from vae_quiz.modes.concepts import ConceptResult, ConceptSession
 from vae_quiz.ui.saving import NotSaved, save
 from vae_quiz.ui.screens.confirm import ConfirmScreen
 from vae_quiz.ui.screens.help import HelpScreen

@@ -16,8 +16,8 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from vae_quiz.domain.model import Deck
-from vae_quiz.domain.overview import DeckStatus, describe_last
+from vae_quiz.model import Deck
+from vae_quiz.progress.overview import DeckStatus, describe_last
 from vae_quiz.ui.screens.help import HelpScreen
 from vae_quiz.ui.widgets.key_bar import KeyBar
 

@@ -9,8 +9,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from vae_quiz.domain.report import Report
-from vae_quiz.report_text import figure_lines, forecast_lines, heatmap_lines
+from vae_quiz.progress.report import Report
+from vae_quiz.progress.report_text import figure_lines, forecast_lines, heatmap_lines
 from vae_quiz.ui.screens.help import HelpScreen
 from vae_quiz.ui.widgets.key_bar import KeyBar
 

@@ -12,12 +12,12 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from vae_quiz.domain.concepts import ConceptSummary
-from vae_quiz.domain.model import Card, Item, Question
-from vae_quiz.domain.quiz import QuizSummary
-from vae_quiz.domain.review import ReviewSummary
-from vae_quiz.domain.scheduler import Rating, describe_due
-from vae_quiz.domain.session import StudySummary
+from vae_quiz.model import Card, Item, Question
+from vae_quiz.modes.concepts import ConceptSummary
+from vae_quiz.modes.review import ReviewSummary
+from vae_quiz.modes.scheduler import Rating, describe_due
+from vae_quiz.modes.study import StudySummary
+from vae_quiz.modes.test import QuizSummary
 from vae_quiz.ui.screens.help import HelpScreen
 from vae_quiz.ui.widgets.key_bar import KeyBar
 

@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from vae_quiz.domain.quiz import CHOICE_LETTERS, QuizResult, QuizSession
+from vae_quiz.modes.test import CHOICE_LETTERS, QuizResult, QuizSession
 from vae_quiz.ui.saving import NotSaved, save
 from vae_quiz.ui.screens.help import HelpScreen
 from vae_quiz.ui.widgets.choice_list import ChoiceList

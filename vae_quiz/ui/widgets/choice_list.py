@@ -7,7 +7,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from vae_quiz.domain.model import MAX_CHOICES
+from vae_quiz.model import MAX_CHOICES
 
 RIGHT_MARK, WRONG_MARK = "✓", "✗"
 

@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
-from vae_quiz.domain.scheduler import Rating
+from vae_quiz.modes.scheduler import Rating
 
 
 class RatingBar(Static):

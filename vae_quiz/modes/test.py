@@ -8,10 +8,10 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from vae_quiz.domain.model import Deck, Question
-from vae_quiz.domain.scheduler import Rating, Scheduler
-from vae_quiz.domain.session import AskOnce, Clock, SessionOptions, review_once_a_day
-from vae_quiz.domain.store import MISSED, RIGHT, Answer, ProgressStore
+from vae_quiz.model import Deck, Question
+from vae_quiz.modes.scheduler import Rating, Scheduler
+from vae_quiz.modes.session import AskOnce, Clock, SessionOptions, start_of_day
+from vae_quiz.progress.store import MISSED, RIGHT, Answer, ProgressStore
 
 CHOICE_LETTERS = "abcdefgh"
 
@@ -106,8 +106,7 @@ class QuizSession(AskOnce):
         is_correct = question.is_right(picked)
         deck_id = asked.deck.id
         rating = Rating.GOOD if is_correct else Rating.AGAIN
-        review = review_once_a_day(self.store, self.scheduler, deck_id, question.id, rating, now)
-        self.store.record(
+        recorded = self.store.record(
             Answer(
                 deck=deck_id,
                 item=question.id,
@@ -116,14 +115,12 @@ class QuizSession(AskOnce):
                 outcome="correct" if is_correct else "incorrect",
                 answered_at=now,
                 result=RIGHT if is_correct else MISSED,
-                rating=int(rating) if review else None,
-                state_after=review.state_json if review else None,
-                due_after=review.due if review else None,
-                lapses_added=review.lapses_added if review else 0,
                 response=json.dumps(sorted(picked), ensure_ascii=False),
-            )
+            ),
+            self.scheduler.schedule(rating, now),
+            once_since=start_of_day(now),
         )
-        result = QuizResult(asked, picked, is_correct, review is not None)
+        result = QuizResult(asked, picked, is_correct, recorded.due is not None)
         self.results.append(result)
         return result
 

@@ -9,7 +9,7 @@ import hashlib
 import html
 from pathlib import Path
 
-from vae_quiz.domain.model import Deck
+from vae_quiz.model import Deck
 
 # Fixed model ids: Anki matches note types by id across imports.
 BASIC_MODEL_ID = 1_607_392_301

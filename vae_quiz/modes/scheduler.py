@@ -7,17 +7,17 @@ Item states travel as JSON text (fsrs's own `Card.to_dict`), so the store never 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import IntEnum
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from vae_quiz.progress.store import Reschedule, Schedule
+from vae_quiz.settings import DEFAULT_RETENTION
+
 if TYPE_CHECKING:
     from fsrs import Card as FsrsCard
     from fsrs import Scheduler as FsrsScheduler
-
-DEFAULT_RETENTION = 0.9
 
 
 class Rating(IntEnum):
@@ -31,16 +31,6 @@ class Rating(IntEnum):
     @property
     def label(self) -> str:
         return self.name.capitalize()
-
-
-@dataclass(frozen=True, slots=True)
-class Review:
-    """The outcome of rating an item: its new state (JSON) and when it is next due."""
-
-    state_json: str
-    due: datetime
-    is_learning: bool
-    lapses_added: int
 
 
 class Scheduler:
@@ -74,19 +64,23 @@ class Scheduler:
             return FsrsCard(card_id=0)
         return FsrsCard.from_dict(json.loads(state_json))
 
-    def review(self, state_json: str | None, rating: Rating, now: datetime) -> Review:
+    def review(self, state_json: str | None, rating: Rating, now: datetime) -> Reschedule:
         """Rate an item whose current state is `state_json` (None: a new item)."""
         from fsrs import Rating as FsrsRating
         from fsrs import State as FsrsState
 
         card, _ = self._fsrs.review_card(self._card(state_json), FsrsRating(int(rating)), now)
         was_review = state_json is not None and self._card(state_json).state == FsrsState.Review
-        return Review(
-            state_json=json.dumps(card.to_dict()),
+        return Reschedule(
+            rating=int(rating),
+            state=json.dumps(card.to_dict()),
             due=card.due,
-            is_learning=card.state != FsrsState.Review,
             lapses_added=int(was_review and rating == Rating.AGAIN),
         )
+
+    def schedule(self, rating: Rating, now: datetime) -> Schedule:
+        """What `rating` at `now` does to an item's schedule, for `ProgressStore.record`."""
+        return lambda state_json: self.review(state_json, rating, now)
 
     def preview(self, state_json: str | None, now: datetime) -> dict[Rating, datetime]:
         """When the item would next be due for each rating, without changing anything."""

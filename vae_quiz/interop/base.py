@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vae_quiz.domain.model import MAX_CHOICES, MIN_CHOICES
+from vae_quiz.model import MAX_CHOICES, MIN_CHOICES
 
 
 class ImportError_(Exception):

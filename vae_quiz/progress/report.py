@@ -10,8 +10,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 
-from vae_quiz.domain.model import Deck
-from vae_quiz.domain.store import ConceptTally, ProgressStore, from_iso
+from vae_quiz.model import Deck
+from vae_quiz.progress.store import ConceptTally, ProgressStore, from_iso
 
 HEATMAP_DAYS = 365
 FORECAST_DAYS = 30

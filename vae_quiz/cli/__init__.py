@@ -7,19 +7,22 @@ and `export` start fast and work without a terminal.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import gc
 import os
 import sys
-import threading
 from collections.abc import Callable, Sequence
 
 from rich.console import Console
 
 from vae_quiz import __version__
-from vae_quiz.domain.catalog import DeckNotFound, bundled_deck_files, resolve_deck_args
-from vae_quiz.domain.errors import DeckProblem, StoreError
-from vae_quiz.domain.library import LoadResult, deck_files, load_decks
+from vae_quiz.decks.catalog import (
+    DeckNotFound,
+    LoadResult,
+    bundled_deck_files,
+    deck_files,
+    load_decks,
+    resolve_deck_args,
+)
+from vae_quiz.errors import DeckProblem, StoreError
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 COMMANDS = ("check", "decks", "study", "test", "concepts", "review", "import", "export-deck",
@@ -108,9 +111,6 @@ def _load_for_command(
         raise _UsageError(str(exc)) from None
     if result.problems:
         _print_problems(result.problems, _console(stderr=True))
-    # Decks live as long as the process: move them out of the collector's way, so that later
-    # collections do not walk every item of a large deck again.
-    gc.freeze()
     return result
 
 
@@ -120,8 +120,8 @@ def cmd_decks(args: argparse.Namespace) -> int:
 
     from rich.table import Table
 
-    from vae_quiz.domain.overview import deck_statuses, describe_last
-    from vae_quiz.domain.paths import progress_file
+    from vae_quiz.locations import progress_file
+    from vae_quiz.progress.overview import deck_statuses, describe_last
 
     result = _load_for_command(args)
     now = datetime.now(UTC)
@@ -171,8 +171,8 @@ def _positive_int(text: str) -> int:
 
 
 def _open_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from vae_quiz.domain.paths import progress_file
-    from vae_quiz.domain.store import ProgressStore
+    from vae_quiz.locations import progress_file
+    from vae_quiz.progress.store import ProgressStore
 
     return ProgressStore(progress_file(_db_arg(args)))
 
@@ -208,8 +208,8 @@ def cmd_home(args: argparse.Namespace) -> int:
 
 
 def _session_options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from vae_quiz.domain.model import Level
-    from vae_quiz.domain.session import SessionOptions
+    from vae_quiz.model import Level
+    from vae_quiz.modes.session import SessionOptions
 
     level = getattr(args, "level", None)
     return SessionOptions(
@@ -223,100 +223,11 @@ def _session_options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 def _run_mode(args: argparse.Namespace, mode: str | None) -> int:
     """Load the decks, open the progress file and run the app on `mode`'s screen (None: home)."""
-    from vae_quiz.domain.deck_cache import writes_deferred
-
-    ui_import = _UiImport()
-    try:
-        # A deck parsed for the first time has its cache entry written once the first screen
-        # is up (in a thread), not before: for a big deck that write is a tenth of the wait.
-        with writes_deferred() as cache_writes:
-            result = _load_for_command(args, ui_import.on_parse)
-    finally:
-        ui_import.join()
-    writer = _BackgroundWrites(cache_writes)
-    # Until the first screen is up the collector is off: Textual's start makes a hundred
-    # collections (about 25 ms) that find next to nothing. Then one collection, and whatever
-    # survived it (modules, widgets, decks) is frozen out of later ones.
-    collector_was_on = gc.isenabled()
-    gc.disable()
-
-    def first_screen_shown() -> None:
-        writer.start()
-        if collector_was_on and not gc.isenabled():
-            gc.collect()
-            gc.freeze()
-            gc.enable()
-
-    try:
-        return _run_loaded(args, mode, result, first_screen_shown)
-    finally:
-        if collector_was_on:
-            gc.enable()
-        writer.finish()
-
-
-class _UiImport:
-    """Imports the UI in a thread while a big deck is parsed: that parse runs in worker
-    processes (`parallel_parse`) and this process only waits for them, so Textual's import, a
-    third of a second, comes off the wait."""
-
-    def __init__(self) -> None:
-        self._thread: threading.Thread | None = None
-
-    def on_parse(self, path: str, size: int) -> None:
-        from vae_quiz.domain.deck_cache import PARALLEL_FROM
-
-        _say_parsing(path, size)
-        if size >= PARALLEL_FROM and self._thread is None:
-            self._thread = threading.Thread(target=_import_ui, name="vae-quiz UI import")
-            self._thread.start()
-
-    def join(self) -> None:
-        if self._thread is not None:
-            self._thread.join()
-
-
-def _import_ui() -> None:
-    # A failed import is left for the main thread's own import of the UI to report.
-    with contextlib.suppress(ImportError):
-        import vae_quiz.ui.app  # noqa: F401
-
-
-class _BackgroundWrites:
-    """Runs deferred work in one thread once started; `finish` waits for it, or runs the work
-    here when nothing started it (the app never showed a screen)."""
-
-    def __init__(self, work: list[Callable[[], None]]) -> None:
-        self._work = work
-        self._thread: threading.Thread | None = None
-
-    def _run(self) -> None:
-        while self._work:
-            job = self._work.pop(0)  # let go of it once done: it holds the deck file's bytes
-            job()
-
-    def start(self) -> None:
-        if self._work and self._thread is None:
-            self._thread = threading.Thread(target=self._run, name="vae-quiz cache writes")
-            self._thread.start()
-
-    def finish(self) -> None:
-        if self._thread is not None:
-            self._thread.join()
-        elif self._work:
-            self._run()
-
-
-def _run_loaded(
-    args: argparse.Namespace,
-    mode: str | None,
-    result: LoadResult,
-    on_first_screen: Callable[[], None],
-) -> int:
     from datetime import UTC, datetime
 
-    from vae_quiz.domain.model import MODE_ITEMS
+    from vae_quiz.model import MODE_ITEMS
 
+    result = _load_for_command(args)
     if result.problems and getattr(args, "decks", None):
         return EXIT_DATA
     if mode in MODE_ITEMS:
@@ -329,7 +240,7 @@ def _run_loaded(
     store = _open_store(args)
     try:
         if mode == "review":
-            from vae_quiz.domain.review import queued_items
+            from vae_quiz.modes.review import queued_items
 
             if not queued_items(result.decks, store):
                 _console().print(
@@ -347,7 +258,6 @@ def _run_loaded(
             scheduler=_scheduler(args),
             options=_session_options(args),
             problems=[str(p) for p in result.problems],
-            on_first_screen=on_first_screen,
         )
         app = VaeQuizApp(services, mode=mode)
         _run_app(app)
@@ -383,7 +293,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     import csv
     import json
 
-    from vae_quiz.domain.paths import progress_file
+    from vae_quiz.locations import progress_file
 
     path = progress_file(_db_arg(args))
     rows = []
@@ -429,9 +339,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
         return _run_mode(args, "stats")
     from datetime import UTC, datetime
 
-    from vae_quiz.domain.paths import progress_file
-    from vae_quiz.domain.report import build_report
-    from vae_quiz.domain.store import ProgressStore
+    from vae_quiz.locations import progress_file
+    from vae_quiz.progress.report import build_report
+    from vae_quiz.progress.store import ProgressStore
 
     result = _load_for_command(args)
     if result.problems and args.decks:
@@ -448,7 +358,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(report.to_json() + "\n")
     else:
-        from vae_quiz.report_text import report_text
+        from vae_quiz.progress.report_text import report_text
 
         _console().print(report_text(report), markup=False)
     return EXIT_OK
@@ -458,10 +368,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     """Import another tool's file as a deck, check it, and say what was made and skipped."""
     from pathlib import Path
 
-    from vae_quiz.domain.loader import DECK_ID_RE, load_deck
-    from vae_quiz.domain.paths import user_deck_dir
-    from vae_quiz.importers.base import ImportError_
-    from vae_quiz.importers.run import ImportOptions, run_import
+    from vae_quiz.decks.loader import DECK_ID_RE, load_deck
+    from vae_quiz.interop.base import ImportError_
+    from vae_quiz.interop.run import ImportOptions, run_import
+    from vae_quiz.locations import user_deck_dir
 
     if args.id is not None and not DECK_ID_RE.fullmatch(args.id):
         raise _UsageError(f"--id '{args.id}': use lowercase letters, digits and '-'")
@@ -496,7 +406,7 @@ def cmd_export_deck(args: argparse.Namespace) -> int:
     """Write one deck as an Anki package."""
     from pathlib import Path
 
-    from vae_quiz.exporters_apkg import export_apkg
+    from vae_quiz.interop.apkg import export_apkg
 
     result = _load_for_command(argparse.Namespace(decks=[args.deck]))
     if result.problems or not result.decks:
@@ -512,7 +422,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     """Print the deck format's JSON Schema."""
     import json
 
-    from vae_quiz.domain.schema import deck_schema
+    from vae_quiz.decks.schema import deck_schema
 
     sys.stdout.write(json.dumps(deck_schema(), indent=2) + "\n")
     return EXIT_OK
@@ -522,9 +432,9 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     """Report on the progress file; with --backup, copy it consistently first."""
     from pathlib import Path
 
-    from vae_quiz.domain.doctor import backup, inspect
-    from vae_quiz.domain.paths import progress_file
-    from vae_quiz.domain.store import SCHEMA_VERSION
+    from vae_quiz.locations import progress_file
+    from vae_quiz.progress.doctor import backup, inspect
+    from vae_quiz.progress.store import SCHEMA_VERSION
 
     path = progress_file(_db_arg(args))
     out = _console()
@@ -579,7 +489,7 @@ def _add_session_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _retention(text: str) -> float:
-    from vae_quiz.domain.settings import check_retention
+    from vae_quiz.settings import check_retention
 
     try:
         return check_retention(float(text))
@@ -600,8 +510,8 @@ def _add_retention_option(parser: argparse.ArgumentParser) -> None:
 def _scheduler(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """The scheduler at the desired retention: --retention, else the config file, else 0.9.
     Above 0.97, Anki's warning goes to stderr."""
-    from vae_quiz.domain.scheduler import Scheduler
-    from vae_quiz.domain.settings import SettingsError, load_settings, retention_warning
+    from vae_quiz.modes.scheduler import Scheduler
+    from vae_quiz.settings import SettingsError, load_settings, retention_warning
 
     retention = getattr(args, "retention", None)
     if retention is None:

@@ -9,8 +9,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from vae_quiz.domain.errors import StoreError
-from vae_quiz.domain.store import SCHEMA_VERSION, queued_items_sql
+from vae_quiz.errors import StoreError
+from vae_quiz.progress.store import SCHEMA_VERSION, queued_items_sql
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,12 +12,12 @@ import json
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
-from vae_quiz.domain.errors import StoreError
+from vae_quiz.errors import StoreError
 
 SCHEMA_VERSION = 2
 # An answer's `result`, which drives the review queue: a miss enters it, a right answer given in
@@ -121,6 +121,29 @@ class Answer:
     response: str | None = None
     detail: dict | None = None
     concepts: tuple[tuple[str, bool], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Reschedule:
+    """An item's new schedule after an answer: the FSRS rating applied, the new state (JSON),
+    when it is next due and how many lapses the answer adds."""
+
+    rating: int
+    state: str
+    due: datetime
+    lapses_added: int = 0
+
+
+# Given the item's state before the answer (None: never scheduled), its new schedule, or None to
+# leave the schedule alone. Called inside the answer's transaction.
+Schedule = Callable[[str | None], Reschedule | None]
+
+
+class Recorded(NamedTuple):
+    """A committed answer: its id (for undo) and when the item is next due (None: unchanged)."""
+
+    id: str
+    due: datetime | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,8 +297,19 @@ class ProgressStore:
     # -- writing ------------------------------------------------------------------------------
 
     @_reports_errors
-    def record(self, answer: Answer) -> str:
-        """Commit one answer (and the item's new state); returns the answer's id."""
+    def record(
+        self,
+        answer: Answer,
+        schedule: Schedule | None = None,
+        *,
+        once_since: datetime | None = None,
+    ) -> Recorded:
+        """Commit one answer and the item's new state in one transaction, read included.
+
+        With `schedule`, the item's state is read inside the transaction and the schedule it
+        returns replaces the answer's own; with `once_since` too, only when no answer since then
+        has moved the item's schedule (one FSRS review a day across modes).
+        """
         answer_id = str(uuid.uuid4())
         at = to_iso(answer.answered_at)
         with self._transaction() as conn:
@@ -283,6 +317,24 @@ class ProgressStore:
                 "SELECT state FROM item_state WHERE deck = ? AND item = ?",
                 (answer.deck, answer.item),
             ).fetchone()
+            state_before = before[0] if before else None
+            if schedule is not None:
+                moved = (
+                    once_since is not None
+                    and conn.execute(
+                        "SELECT 1 FROM review_log WHERE deck = ? AND item = ? AND answered_at >= ?"
+                        " AND state_after IS NOT NULL LIMIT 1",
+                        (answer.deck, answer.item, to_iso(once_since)),
+                    ).fetchone()
+                )
+                new = None if moved else schedule(state_before)
+                answer = replace(
+                    answer,
+                    rating=new.rating if new else None,
+                    state_after=new.state if new else None,
+                    due_after=new.due if new else None,
+                    lapses_added=new.lapses_added if new else 0,
+                )
             due_after = to_iso(answer.due_after) if answer.due_after else None
             cursor = conn.execute(
                 "INSERT INTO review_log (id, answered_at, deck, item, kind, mode, outcome,"
@@ -292,7 +344,7 @@ class ProgressStore:
                     answer_id, at, answer.deck, answer.item, answer.kind, answer.mode,
                     answer.outcome, answer.result, answer.rating, answer.response,
                     json.dumps(answer.detail) if answer.detail is not None else None,
-                    before[0] if before else None, answer.state_after, due_after,
+                    state_before, answer.state_after, due_after,
                 ),
             )  # fmt: skip
             conn.executemany(
@@ -315,7 +367,7 @@ class ProgressStore:
                         due_after, at, at, answer.lapses_added,
                     ),
                 )  # fmt: skip
-        return answer_id
+        return Recorded(answer_id, answer.due_after)
 
     @_reports_errors
     def undo(self, answer_id: str) -> bool:

@@ -14,12 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from vae_quiz.domain.concepts import ConceptSession
-from vae_quiz.domain.model import Deck, Item
-from vae_quiz.domain.quiz import QuizSession
-from vae_quiz.domain.scheduler import Rating, Scheduler
-from vae_quiz.domain.session import Clock, SessionOptions, StudySession
-from vae_quiz.domain.store import ProgressStore
+from vae_quiz.model import Deck, Item
+from vae_quiz.modes.concepts import ConceptSession
+from vae_quiz.modes.scheduler import Rating, Scheduler
+from vae_quiz.modes.session import Clock, SessionOptions
+from vae_quiz.modes.study import StudySession
+from vae_quiz.modes.test import QuizSession
+from vae_quiz.progress.store import ProgressStore
 
 ItemSession = StudySession | QuizSession | ConceptSession
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from vae_quiz.importers.base import ImportResult, check_choices, stable_id
+from vae_quiz.interop.base import ImportResult, check_choices, stable_id
 
 CHOICE_RE = re.compile(r"^([A-G]) (.*)$")
 

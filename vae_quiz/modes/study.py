@@ -1,7 +1,4 @@
-"""Session logic for each mode: what comes next, recording answers, undo and the summary.
-
-Screens call these objects and show their state; no decision lives in the UI.
-"""
+"""Study mode (and cram): recall cards with FSRS, due cards first, then new ones; undo."""
 
 from __future__ import annotations
 
@@ -10,27 +7,16 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from vae_quiz.domain.model import Card, Deck, Level
-from vae_quiz.domain.scheduler import Rating, Review, Scheduler
-from vae_quiz.domain.store import MISSED, RIGHT, Answer, ProgressStore
-
-Clock = Callable[[], datetime]
-
-DEFAULT_NEW_PER_DAY = 20
-# Cards in learning that fall due within this window come back in the same session (as Anki's
-# "learn ahead limit").
-LEARN_AHEAD = timedelta(minutes=20)
-
-
-@dataclass(frozen=True, slots=True)
-class SessionOptions:
-    """What the learner asked for on the command line."""
-
-    level: Level | None = None
-    limit: int | None = None
-    new_per_day: int = DEFAULT_NEW_PER_DAY
-    seed: int | None = None
-    due_only: bool = False
+from vae_quiz.model import Card, Deck
+from vae_quiz.modes.scheduler import Rating, Scheduler
+from vae_quiz.modes.session import (
+    LEARN_AHEAD,
+    Clock,
+    SessionOptions,
+    rating_result,
+    start_of_day,
+)
+from vae_quiz.progress.store import Answer, ProgressStore
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,68 +40,6 @@ class _Done:
     rating: Rating
     answer_id: str
     requeued: bool
-
-
-class AskOnce:
-    """What a run that asks a fixed list once shares (test and concepts): the current item, its
-    1-based number and the total. Subclasses are dataclasses with `asked` (the items in order),
-    `results` (one per answer) and `counter` (an override of (number, total), used by review)."""
-
-    asked: list
-    results: list
-    counter: Callable[[], tuple[int, int]] | None
-
-    @property
-    def total(self) -> int:
-        if self.counter is not None:
-            return self.counter()[1]
-        return len(self.asked)
-
-    @property
-    def current(self):  # type: ignore[no-untyped-def]
-        """The item to answer now, or None when all are answered."""
-        index = len(self.results)
-        return self.asked[index] if index < len(self.asked) else None
-
-    @property
-    def number(self) -> int:
-        """1-based number of the current item (or of the last one when finished)."""
-        if self.counter is not None:
-            return self.counter()[0]
-        return min(len(self.results) + 1, self.total)
-
-    @property
-    def is_finished(self) -> bool:
-        return len(self.results) >= len(self.asked)
-
-
-def rating_result(rating: Rating) -> str | None:
-    """A study rating's effect on the review queue: Again misses, Good and Easy are right."""
-    if rating is Rating.AGAIN:
-        return MISSED
-    return RIGHT if rating in (Rating.GOOD, Rating.EASY) else None
-
-
-def review_once_a_day(
-    store: ProgressStore,
-    scheduler: Scheduler,
-    deck: str,
-    item: str,
-    rating: Rating,
-    now: datetime,
-) -> Review | None:
-    """One schedule across item kinds: the first graded answer of the (local) day to an item
-    counts as its FSRS review; later ones that day return None and leave the schedule alone."""
-    if store.has_scheduled_answer_since(deck, item, start_of_day(now)):
-        return None
-    state = store.item_state(deck, item)
-    return scheduler.review(state.state if state else None, rating, now)
-
-
-def start_of_day(now: datetime) -> datetime:
-    """Local midnight of `now`'s day, as a UTC-aware time (the daily new-card limit resets)."""
-    local = now.astimezone()
-    return local.replace(hour=0, minute=0, second=0, microsecond=0)
 
 
 @dataclass
@@ -243,38 +167,30 @@ class StudySession:
         if item is None:
             raise RuntimeError("no card to rate")
         now = self.now()
-        deck_id, card_id = item.deck.id, item.card.id
-        review: Review | None = None
-        if self.mode == "review":
-            review = review_once_a_day(self.store, self.scheduler, deck_id, card_id, rating, now)
-        elif self.mode != "cram":
-            state = self.store.item_state(deck_id, card_id)
-            review = self.scheduler.review(state.state if state else None, rating, now)
-        answer_id = self.store.record(
+        recorded = self.store.record(
             Answer(
-                deck=deck_id,
-                item=card_id,
+                deck=item.deck.id,
+                item=item.card.id,
                 kind="card",
                 mode=self.mode,
                 outcome=rating.name.lower(),
                 answered_at=now,
                 result=rating_result(rating),
-                rating=int(rating) if review else None,
-                state_after=review.state_json if review else None,
-                due_after=review.due if review else None,
-                lapses_added=review.lapses_added if review else 0,
-            )
+            ),
+            None if self.mode == "cram" else self.scheduler.schedule(rating, now),
+            # Review moves the schedule only at the card's first graded answer of the day.
+            once_since=start_of_day(now) if self.mode == "review" else None,
         )
         self.queue.pop(0)
         if self.mode == "study":
-            requeued = review is not None and review.due <= now + LEARN_AHEAD
+            requeued = recorded.due is not None and recorded.due <= now + LEARN_AHEAD
         else:
             # Cram shows a missed card again at the end; review leaves that to its own queue.
             requeued = self.mode == "cram" and rating is Rating.AGAIN
         if requeued:
             self.queue.append(StudyItem(item.deck, item.card, is_new=False))
-        self.done.append(_Done(item, rating, answer_id, requeued))
-        return review.due if review else None
+        self.done.append(_Done(item, rating, recorded.id, requeued))
+        return recorded.due
 
     @property
     def can_undo(self) -> bool:

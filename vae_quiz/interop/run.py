@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from vae_quiz.importers.base import (
+from vae_quiz.interop.base import (
     ImportError_,
     ImportResult,
     deck_data,
@@ -39,18 +39,18 @@ class ImportReport:
 
 def _parser(options: ImportOptions) -> Callable[[str, str], ImportResult]:
     if options.fmt == "opentriviaqa":
-        from vae_quiz.importers import opentriviaqa
+        from vae_quiz.interop import opentriviaqa
 
         return opentriviaqa.parse
     if options.fmt in ("anki-csv", "csv"):
-        from vae_quiz.importers import anki_csv
+        from vae_quiz.interop import anki_csv
 
         generic = options.fmt == "csv"
         return lambda text, source: anki_csv.parse(
             text, source, front=options.front, back=options.back, generic=generic
         )
     if options.fmt == "hascard":
-        from vae_quiz.importers import hascard
+        from vae_quiz.interop import hascard
 
         return hascard.parse
     raise ImportError_(f"unknown format '{options.fmt}'; known: {', '.join(FORMATS)}")

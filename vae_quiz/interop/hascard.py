@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from vae_quiz.importers.base import ImportResult, check_choices, stable_id
+from vae_quiz.interop.base import ImportResult, check_choices, stable_id
 
 GAP_RE = re.compile(r"_([^_\n]+)_")
 REORDER_RE = re.compile(r"^(\d+)\.\s+(.*)$")

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from vae_quiz.domain.model import Deck
-from vae_quiz.domain.store import ProgressStore
+from vae_quiz.model import Deck
+from vae_quiz.progress.store import ProgressStore
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,8 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from vae_quiz.domain.scheduler import DEFAULT_RETENTION
-
+DEFAULT_RETENTION = 0.9  # as Anki
 MIN_RETENTION, MAX_RETENTION = 0.70, 0.99
 # Anki's advice: above this, the workload grows steeply for little gain.
 HIGH_RETENTION = 0.97
@@ -53,7 +52,7 @@ def load_settings(path: Path | None = None, env: Mapping[str, str] = os.environ)
         SettingsError: the file is unreadable, not TOML, or has an unknown key or bad value.
     """
     if path is None:
-        from vae_quiz.domain.paths import config_file
+        from vae_quiz.locations import config_file
 
         path = config_file(env)
     if not path.exists():

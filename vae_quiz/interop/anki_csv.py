@@ -14,7 +14,7 @@ import html
 import io
 import re
 
-from vae_quiz.importers.base import ImportError_, ImportResult, stable_id
+from vae_quiz.interop.base import ImportError_, ImportResult, stable_id
 
 SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " "}
 TAG_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")

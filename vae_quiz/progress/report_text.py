@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from vae_quiz.domain.report import FORECAST_DAYS, HEATMAP_DAYS, Report
+from vae_quiz.progress.report import FORECAST_DAYS, HEATMAP_DAYS, Report
 
 # Shades for 0, 1-2, 3-5, 6-10, 11+ answers a day: readable without colour.
 SHADES = " ░▒▓█"

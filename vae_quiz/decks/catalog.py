@@ -1,17 +1,57 @@
-"""Which deck files a command works on: bundled, the user's folder, or what the user named."""
+"""Which decks a command works on (bundled, the user's folder, or what the user named), loaded
+through the cache."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from vae_quiz.domain.library import LoadResult, deck_files, load_decks
-from vae_quiz.domain.paths import bundled_deck_dir, user_deck_dir
+from vae_quiz.decks.cache import load_deck_cached
+from vae_quiz.decks.files import deck_files
+from vae_quiz.errors import DeckError, DeckProblem
+from vae_quiz.locations import bundled_deck_dir, user_deck_dir
+from vae_quiz.model import Deck
 
 
 class DeckNotFound(Exception):
     """A DECK argument is neither a file, a folder nor a known deck id (a usage error)."""
+
+
+@dataclass
+class LoadResult:
+    """The valid decks of a set of files, and the problems of the rest."""
+
+    decks: list[Deck] = field(default_factory=list)
+    problems: list[DeckProblem] = field(default_factory=list)
+    failed_paths: list[str] = field(default_factory=list)
+
+
+def load_decks(
+    paths: Iterable[str | os.PathLike[str]],
+    on_parse: Callable[[str, int], None] | None = None,
+) -> LoadResult:
+    """Load many deck files; a deck id used twice is a problem of the later file.
+
+    `on_parse(path, size)` is called before a file has to be parsed (not in the cache)."""
+    result = LoadResult()
+    owners: dict[str, str] = {}
+    for path in paths:
+        try:
+            deck = load_deck_cached(path, on_parse=on_parse)
+        except DeckError as exc:
+            result.problems.extend(exc.problems)
+            result.failed_paths.append(str(path))
+            continue
+        if deck.id in owners:
+            message = f"deck id '{deck.id}' is already used by {owners[deck.id]}"
+            result.problems.append(DeckProblem(str(path), 1, message, "deck", deck.id, "id"))
+            result.failed_paths.append(str(path))
+            continue
+        owners[deck.id] = str(path)
+        result.decks.append(deck)
+    return result
 
 
 def bundled_deck_files() -> list[Path]:

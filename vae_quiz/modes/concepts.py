@@ -7,10 +7,10 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from vae_quiz.domain.model import Deck, Prompt
-from vae_quiz.domain.scheduler import Rating, Scheduler
-from vae_quiz.domain.session import AskOnce, Clock, SessionOptions, review_once_a_day
-from vae_quiz.domain.store import MISSED, RIGHT, Answer, ProgressStore
+from vae_quiz.model import Deck, Prompt
+from vae_quiz.modes.scheduler import Rating, Scheduler
+from vae_quiz.modes.session import AskOnce, Clock, SessionOptions, start_of_day
+from vae_quiz.progress.store import MISSED, RIGHT, Answer, ProgressStore
 
 
 def concepts_rating(covered: int, total: int) -> Rating:
@@ -105,8 +105,7 @@ class ConceptSession(AskOnce):
         k, n = len(covered), len(concepts)
         rating = concepts_rating(k, n)
         deck_id, item_id = asked.deck.id, asked.prompt.id
-        review = review_once_a_day(self.store, self.scheduler, deck_id, item_id, rating, now)
-        answer_id = self.store.record(
+        recorded = self.store.record(
             Answer(
                 deck=deck_id,
                 item=item_id,
@@ -115,16 +114,16 @@ class ConceptSession(AskOnce):
                 outcome=f"{k}/{n}",
                 answered_at=now,
                 result=RIGHT if k == n else MISSED,
-                rating=int(rating) if review else None,
-                state_after=review.state_json if review else None,
-                due_after=review.due if review else None,
-                lapses_added=review.lapses_added if review else 0,
                 response=text,
                 detail={"covered": k, "total": n},
                 concepts=tuple((c, i in covered) for i, c in enumerate(concepts)),
-            )
+            ),
+            self.scheduler.schedule(rating, now),
+            once_since=start_of_day(now),
         )
-        result = ConceptResult(asked, text, frozenset(covered), review is not None, answer_id)
+        result = ConceptResult(
+            asked, text, frozenset(covered), recorded.due is not None, recorded.id
+        )
         self.results.append(result)
         return result
 

@@ -11,16 +11,16 @@ import difflib
 import gc
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from vae_quiz.domain.errors import DeckError, DeckProblem, quote
-from vae_quiz.domain.model import (
+from vae_quiz.decks.files import read_deck_file
+from vae_quiz.errors import DeckError, DeckProblem, quote
+from vae_quiz.model import (
     MAX_CHOICES,
     MIN_CHOICES,
     Card,
@@ -662,49 +662,6 @@ def _check(text: str, path: str) -> Deck:
     return deck
 
 
-class DeckPart(NamedTuple):
-    """One part of a deck file, checked on its own (see `deck_split`): the top-level keys in
-    the order written, each section's items, and for the first part the deck's own fields."""
-
-    keys: list[str]
-    sections: dict[str, list[Card | Question | Prompt]]
-    deck: Deck | None = None
-
-
-def parse_deck_part(text: str, path: str, *, first: bool) -> DeckPart | None:
-    """Check one part of a deck file that was cut at the start of an item.
-
-    The first part is checked as a deck of its own. A later part holds sections only, the
-    first of them the one the cut fell in (its key written again above the part, and the part
-    as far down as in the file, so that every line number is the file's own).
-
-    None when the part does not check clean alone (an alias to an anchor in another part does
-    not even compose): the whole file must then be parsed as one, which reports every problem
-    as usual.
-    """
-    try:
-        root = _compose(text, path)
-    except DeckError:
-        return None
-    if not isinstance(root, MappingNode):
-        return None
-    checker = _Checker(path)
-    if may_hold_anchors_or_tags(text) and not checker.check_graph(root):
-        return None
-    keys = [key.value if isinstance(key, ScalarNode) else "" for key, _ in root.value]
-    if first:
-        deck = checker.deck(root)
-        if deck is None or checker.problems:
-            return None
-        sections = {name: list(getattr(deck, name)) for name in _SECTIONS}
-        return DeckPart(keys, sections, deck)
-    if not keys or not all(key in _SECTIONS for key in keys):
-        return None
-    where = _Item("deck")
-    sections = checker.sections(checker.fields(root, tuple(_SECTIONS), where), where)
-    return None if checker.problems else DeckPart(keys, sections)
-
-
 def parse_deck_bytes(data: bytes, path: str) -> Deck:
     """Check and build a deck from a deck file's bytes (UTF-8, with or without a BOM).
 
@@ -720,15 +677,6 @@ def load_deck(path: str | os.PathLike[str]) -> Deck:
     Raises:
         DeckError: the file cannot be read or is not a valid deck.
     """
-    from vae_quiz.domain.deck_cache import read_deck_file
-
     shown = str(path)
     data, _ = read_deck_file(Path(path), shown)
     return parse_deck(_decode(data, shown), shown)
-
-
-def iter_items(decks: Iterable[Deck]) -> Iterator[tuple[Deck, Card | Question | Prompt]]:
-    """Every (deck, item) pair of the decks, in deck order."""
-    for deck in decks:
-        for item in deck.items:
-            yield deck, item

@@ -1,0 +1,194 @@
+"""The deck cache: a checked deck kept on disk, so an unchanged deck file is never parsed twice.
+
+An entry is keyed on the deck file's path, size, `mtime_ns`, `ctime_ns` and inode, as mypy and
+ruff key theirs; the deck file is never hashed on a hit. An edit within the timestamps' granularity
+could keep all five, so an entry written within `RACY_NS` of the file's last change (git's "racily
+clean" index entries) also holds a CRC-32 of the file's bytes, checked on every load. The kernel
+sets `ctime` on every write and `utime`, so nothing short of a clock within that window can keep it.
+
+Entries live in the user cache folder (`$VAE_QUIZ_CACHE` overrides it), one file per deck with the
+format in its name, written to a temporary file and renamed into place. `marshal` holds plain
+values only and never runs code. Any read error, or anything that does not match, is a miss.
+
+Layout: a prefix (the header's length and CRC-32), a marshal header (the key, the deck's fields,
+per item kind the ids, one level byte each and where each item's record starts), then one marshal
+record per item. Items are built from their records only when first asked for: a session shows a
+few dozen items, not all 100k of a big deck. Entries over `MAP_FROM` are mapped, not read, and
+their records are not checksummed on load (the rename means no entry is ever half-written); smaller
+ones are read whole and checked against the records' CRC-32.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import mmap
+import os
+import struct
+import sys
+import tempfile
+import time
+import zlib
+from array import array
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from vae_quiz.decks.files import read_deck_file
+from vae_quiz.model import LEVEL_CODES, Card, Deck, Item, Items, Level, Prompt, Question
+
+CACHE_ENV = "VAE_QUIZ_CACHE"
+FORMAT = 5  # bump when the model or this layout changes
+MAP_FROM = 4 << 20
+RACY_NS = 2_000_000_000  # FAT's mtime is 2 s coarse; Linux's tick is a few ms
+_PREFIX = struct.Struct("<QI")  # header length, header CRC-32
+_LEVELS: dict[str | None, Level | None] = {None: None, **{lv.value: lv for lv in Level}}
+
+
+def cache_dir(env: Mapping[str, str] = os.environ) -> Path:
+    """Where entries live: $VAE_QUIZ_CACHE, else `decks/` in the user cache folder."""
+    if env.get(CACHE_ENV):
+        return Path(env[CACHE_ENV]).expanduser()
+    from vae_quiz.locations import user_cache_dir
+
+    return user_cache_dir() / "decks"
+
+
+def _entry_path(folder: Path, deck_path: Path) -> Path:
+    name = hashlib.sha256(str(deck_path).encode()).hexdigest()[:32]
+    return folder / f"{name}.v{FORMAT}.deck"
+
+
+def _stat_key(path: Path, info: os.stat_result) -> tuple[object, ...]:
+    return (str(path), sys.byteorder, info.st_size, info.st_mtime_ns, info.st_ctime_ns,
+            info.st_ino)  # fmt: skip
+
+
+def _level(level: Level | None) -> str | None:
+    return None if level is None else level.value
+
+
+def _record(item: Item) -> tuple[object, ...]:
+    """The plain values an item is rebuilt from (its fields in order, the level as text)."""
+    if isinstance(item, Card):
+        return (item.id, item.front, item.back, _level(item.level), item.line)
+    if isinstance(item, Question):
+        return (item.id, item.question, item.choices, item.answer, item.is_multi,
+                item.explanation, item.shuffle, _level(item.level), item.line)  # fmt: skip
+    return (item.id, item.prompt, item.concepts, item.hint, item.model_answer,
+            _level(item.level), item.line)  # fmt: skip
+
+
+def _builder(kind: type[Item]) -> Callable[[tuple[Any, ...]], Item]:
+    def build(r: tuple[Any, ...]) -> Item:
+        return kind(*r[:-2], _LEVELS[r[-2]], r[-1])  # type: ignore[arg-type]
+
+    return build
+
+
+_KINDS = (("cards", _builder(Card)), ("questions", _builder(Question)),
+          ("prompts", _builder(Prompt)))  # fmt: skip
+
+
+def _write_entry(entry: Path, key: tuple[object, ...], content_crc: int | None, deck: Deck) -> None:
+    """Write the entry atomically (temp file, then rename); a cache that cannot be written is
+    skipped."""
+    records: list[bytes] = []
+    kinds = []
+    position = 0
+    for name, _ in _KINDS:
+        items: Items[Any] = getattr(deck, name)
+        offsets = array("Q", [position])
+        for item in items:
+            records.append(marshal.dumps(_record(item)))
+            position += len(records[-1])
+            offsets.append(position)
+        kinds.append((list(items.ids), bytes(LEVEL_CODES[i.level] for i in items),
+                      offsets.tobytes()))  # fmt: skip
+    blob = b"".join(records)
+    header = marshal.dumps((key, content_crc, deck.id, deck.title, deck.description, kinds,
+                            len(blob), zlib.crc32(blob)))  # fmt: skip
+    with contextlib.suppress(OSError):
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".deck")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.writelines((_PREFIX.pack(len(header), zlib.crc32(header)), header, blob))
+            os.replace(tmp, entry)
+        except OSError:
+            os.unlink(tmp)
+            raise
+
+
+def _read_entry(entry: Path, key: tuple[object, ...], deck_path: Path, shown: str) -> Deck | None:
+    """The cached deck when the entry is whole and its key matches, else None."""
+    try:
+        with open(entry, "rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            header_size, header_crc = _PREFIX.unpack(f.read(_PREFIX.size))
+            if _PREFIX.size + header_size > size:
+                return None
+            header = f.read(header_size)
+            if len(header) != header_size or zlib.crc32(header) != header_crc:
+                return None
+            entry_key, content_crc, deck_id, title, description, kinds, blob_size, blob_crc = (
+                marshal.loads(header)
+            )
+            start = _PREFIX.size + header_size
+            if entry_key != key or start + blob_size != size:
+                return None
+            if content_crc is not None and zlib.crc32(deck_path.read_bytes()) != content_crc:
+                return None
+            view: bytes | mmap.mmap
+            if size > MAP_FROM:
+                view = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+            else:
+                view = f.read()
+                start = 0
+                if zlib.crc32(view) != blob_crc:
+                    return None
+    except (OSError, EOFError, ValueError, TypeError, struct.error):
+        return None
+    sequences = []
+    for (ids, levels, offsets_bytes), (_, build) in zip(kinds, _KINDS, strict=True):
+        offsets = array("Q")
+        offsets.frombytes(offsets_bytes)
+
+        def make(index: int, offsets: array[int] = offsets, build: Any = build) -> Item:
+            return build(marshal.loads(view[start + offsets[index] : start + offsets[index + 1]]))
+
+        sequences.append(Items(ids, levels, make))
+    return Deck(deck_id, title, shown, description, *sequences)
+
+
+def load_deck_cached(
+    path: str | os.PathLike[str],
+    folder: Path | None = None,
+    on_parse: Callable[[str, int], None] | None = None,
+) -> Deck:
+    """The deck in `path`, from the cache when the file is unchanged, else parsed and cached.
+
+    `on_parse(path, size)` is called before a file has to be parsed (a cache miss).
+
+    Raises:
+        DeckError: the file cannot be read or is not a valid deck (invalid decks are not cached,
+            so their problems are reported afresh every time).
+    """
+    shown = str(path)
+    file_path = Path(path).absolute()
+    entry = _entry_path(folder if folder is not None else cache_dir(), file_path)
+    with contextlib.suppress(OSError):
+        deck = _read_entry(entry, _stat_key(file_path, os.stat(file_path)), file_path, shown)
+        if deck is not None:
+            return deck
+    data, info = read_deck_file(file_path, shown)
+    read_at = time.time_ns()
+    if on_parse is not None:
+        on_parse(shown, len(data))
+    from vae_quiz.decks.loader import parse_deck_bytes
+
+    deck = parse_deck_bytes(data, shown)
+    is_racy = read_at - max(info.st_mtime_ns, info.st_ctime_ns) < RACY_NS
+    _write_entry(entry, _stat_key(file_path, info), zlib.crc32(data) if is_racy else None, deck)
+    return deck

@@ -1,1 +1,0 @@
-"""Pure domain code: decks, scheduling, progress. Never imports the UI."""

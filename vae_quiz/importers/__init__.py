@@ -1,1 +1,0 @@
-"""Importers: other tools' files turned into vae-quiz decks (domain code, no UI)."""

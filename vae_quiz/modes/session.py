@@ -1,0 +1,76 @@
+"""What every mode's session shares: the clock, the learner's options, asking a list once,
+and how an answer moves the review queue and the day's schedule."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from vae_quiz.model import Level
+from vae_quiz.modes.scheduler import Rating
+from vae_quiz.progress.store import MISSED, RIGHT
+
+Clock = Callable[[], datetime]
+
+DEFAULT_NEW_PER_DAY = 20
+# Cards in learning that fall due within this window come back in the same session (as Anki's
+# "learn ahead limit").
+LEARN_AHEAD = timedelta(minutes=20)
+
+
+@dataclass(frozen=True, slots=True)
+class SessionOptions:
+    """What the learner asked for on the command line."""
+
+    level: Level | None = None
+    limit: int | None = None
+    new_per_day: int = DEFAULT_NEW_PER_DAY
+    seed: int | None = None
+    due_only: bool = False
+
+
+class AskOnce:
+    """What a run that asks a fixed list once shares (test and concepts): the current item, its
+    1-based number and the total. Subclasses are dataclasses with `asked` (the items in order),
+    `results` (one per answer) and `counter` (an override of (number, total), used by review)."""
+
+    asked: list
+    results: list
+    counter: Callable[[], tuple[int, int]] | None
+
+    @property
+    def total(self) -> int:
+        if self.counter is not None:
+            return self.counter()[1]
+        return len(self.asked)
+
+    @property
+    def current(self):  # type: ignore[no-untyped-def]
+        """The item to answer now, or None when all are answered."""
+        index = len(self.results)
+        return self.asked[index] if index < len(self.asked) else None
+
+    @property
+    def number(self) -> int:
+        """1-based number of the current item (or of the last one when finished)."""
+        if self.counter is not None:
+            return self.counter()[0]
+        return min(len(self.results) + 1, self.total)
+
+    @property
+    def is_finished(self) -> bool:
+        return len(self.results) >= len(self.asked)
+
+
+def rating_result(rating: Rating) -> str | None:
+    """A study rating's effect on the review queue: Again misses, Good and Easy are right."""
+    if rating is Rating.AGAIN:
+        return MISSED
+    return RIGHT if rating in (Rating.GOOD, Rating.EASY) else None
+
+
+def start_of_day(now: datetime) -> datetime:
+    """Local midnight of `now`'s day, as a UTC-aware time (the daily new-card limit resets)."""
+    local = now.astimezone()
+    return local.replace(hour=0, minute=0, second=0, microsecond=0)
