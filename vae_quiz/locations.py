@@ -46,11 +46,11 @@ def user_deck_dir(env: Mapping[str, str] = os.environ) -> Path:
 def bundled_deck_dir() -> Path:
     """The decks shipped with vae-quiz.
 
-    In an installed wheel they sit inside the package; in a source checkout (or an editable
-    install) they are the repository's top-level `decks/` folder.
+    In an installed wheel they sit inside the package (`vae_quiz/decks/bundled/`); in a source
+    checkout (or an editable install) they are the repository's top-level `decks/` folder.
     """
-    package_dir = Path(__file__).resolve().parent.parent
-    inside = package_dir / "decks"
+    package_dir = Path(__file__).resolve().parent
+    inside = package_dir / "decks" / "bundled"
     if inside.is_dir():
         return inside
     return package_dir.parent / "decks"

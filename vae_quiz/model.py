@@ -214,12 +214,3 @@ class Deck:
             if found is not None:
                 return found
         return None
-
-
-# The item kind each single-kind mode asks: (Deck attribute, what to call them in messages).
-MODE_ITEMS = {
-    "study": ("cards", "recall cards"),
-    "cram": ("cards", "recall cards"),
-    "test": ("questions", "multiple-choice questions"),
-    "concepts": ("prompts", "open prompts"),
-}

@@ -9,8 +9,9 @@ from vae_quiz.modes.scheduler import Rating, Scheduler
 from vae_quiz.modes.session import SessionOptions
 from vae_quiz.modes.study import StudySession
 from vae_quiz.modes.test import QuizSession
-from vae_quiz.progress.overview import deck_status, describe_last
+from vae_quiz.progress.overview import deck_status
 from vae_quiz.progress.store import MIGRATIONS, MISSED, RIGHT, Answer, ProgressStore
+from vae_quiz.text import describe_last
 
 
 def _answer(store, clock, item, kind, mode, outcome, result) -> str:

@@ -7,10 +7,11 @@ from hypothesis import strategies as st
 
 from tests.conftest import FixedClock
 from vae_quiz.model import Level
-from vae_quiz.modes.scheduler import Rating, Scheduler, describe_due, format_interval
+from vae_quiz.modes.scheduler import Rating, Scheduler
 from vae_quiz.modes.session import SessionOptions
 from vae_quiz.modes.study import StudySession
 from vae_quiz.progress.store import ProgressStore
+from vae_quiz.text import describe_due, format_interval
 
 
 def _session(store, deck, clock, **options) -> StudySession:

@@ -23,6 +23,7 @@ from vae_quiz.decks.catalog import (
     resolve_deck_args,
 )
 from vae_quiz.errors import DeckProblem, StoreError
+from vae_quiz.text import plural
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 COMMANDS = ("check", "decks", "study", "test", "concepts", "review", "import", "export-deck",
@@ -39,10 +40,6 @@ def _console(stderr: bool = False) -> Console:
 def _print_problems(problems: Sequence[DeckProblem], console: Console) -> None:
     for problem in problems:
         console.print(str(problem), markup=False)
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 class _UsageError(Exception):
@@ -73,19 +70,19 @@ def cmd_check(args: argparse.Namespace) -> int:
     checked = len(result.decks) + len(result.failed_paths)
     if result.problems:
         out.print(
-            f"{_plural(checked, 'deck')} checked: {len(result.decks)} valid, "
-            f"{len(result.failed_paths)} invalid ({_plural(len(result.problems), 'problem')})",
+            f"{plural(checked, 'deck')} checked: {len(result.decks)} valid, "
+            f"{len(result.failed_paths)} invalid ({plural(len(result.problems), 'problem')})",
             markup=False,
         )
         return EXIT_DATA
-    out.print(f"{_plural(checked, 'deck')} checked: all valid", markup=False)
+    out.print(f"{plural(checked, 'deck')} checked: all valid", markup=False)
     return EXIT_OK
 
 
 def _counts(deck) -> str:  # type: ignore[no-untyped-def]
     return (
-        f"{_plural(len(deck.cards), 'card')}, {_plural(len(deck.questions), 'question')}, "
-        f"{_plural(len(deck.prompts), 'prompt')}"
+        f"{plural(len(deck.cards), 'card')}, {plural(len(deck.questions), 'question')}, "
+        f"{plural(len(deck.prompts), 'prompt')}"
     )
 
 
@@ -121,7 +118,8 @@ def cmd_decks(args: argparse.Namespace) -> int:
     from rich.table import Table
 
     from vae_quiz.locations import progress_file
-    from vae_quiz.progress.overview import deck_statuses, describe_last
+    from vae_quiz.progress.overview import deck_statuses
+    from vae_quiz.text import describe_last
 
     result = _load_for_command(args)
     now = datetime.now(UTC)
@@ -225,18 +223,17 @@ def _run_mode(args: argparse.Namespace, mode: str | None) -> int:
     """Load the decks, open the progress file and run the app on `mode`'s screen (None: home)."""
     from datetime import UTC, datetime
 
-    from vae_quiz.model import MODE_ITEMS
+    from vae_quiz.modes.mode import Mode
 
     result = _load_for_command(args)
     if result.problems and getattr(args, "decks", None):
         return EXIT_DATA
-    if mode in MODE_ITEMS:
-        section, what = MODE_ITEMS[mode]
-        if not any(getattr(d, section) for d in result.decks):
-            _console(stderr=True).print(
-                f"vae-quiz {args.command}: no {what} in the chosen decks", markup=False
-            )
-            return EXIT_DATA
+    chosen = None if mode is None else Mode(mode)
+    if chosen is not None and chosen.asks_one_kind and not chosen.decks_with_items(result.decks):
+        _console(stderr=True).print(
+            f"vae-quiz {args.command}: no {chosen.what} in the chosen decks", markup=False
+        )
+        return EXIT_DATA
     store = _open_store(args)
     try:
         if mode == "review":
@@ -398,7 +395,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                   f"({len(r.media)} files, not copied)", markup=False)  # fmt: skip
     for where, why in r.skipped:
         out.print(f"skipped  {where}: {why}", markup=False)
-    out.print(f"{_plural(len(r.skipped), 'item')} skipped", markup=False)
+    out.print(f"{plural(len(r.skipped), 'item')} skipped", markup=False)
     return EXIT_OK
 
 

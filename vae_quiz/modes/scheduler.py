@@ -7,7 +7,7 @@ Item states travel as JSON text (fsrs's own `Card.to_dict`), so the store never 
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import datetime
 from enum import IntEnum
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -92,44 +92,3 @@ class Scheduler:
             new, _ = self._fsrs.review_card(card, FsrsRating(int(rating)), now)
             out[rating] = new.due
         return out
-
-
-def format_interval(delta: timedelta) -> str:
-    """A short interval as Anki shows it on its buttons: <1m, 10m, 3h, 4d, 2mo, 1.5y."""
-    seconds = delta.total_seconds()
-    if seconds < 60:
-        return "<1m"
-    minutes = seconds / 60
-    if minutes < 60:
-        return f"{round(minutes)}m"
-    hours = minutes / 60
-    if hours < 24:
-        return f"{round(hours)}h"
-    days = hours / 24
-    if days < 30:
-        return f"{round(days)}d"
-    if days < 365:
-        months = days / 30.4375
-        return f"{months:.1f}".rstrip("0").rstrip(".") + "mo"
-    return f"{days / 365.25:.1f}".rstrip("0").rstrip(".") + "y"
-
-
-def describe_due(due: datetime, now: datetime) -> str:
-    """When something is due, relative to now: "now", "in 10 min", "in 3 days"."""
-    seconds = (due - now).total_seconds()
-    if seconds <= 30:
-        return "now"
-    minutes = seconds / 60
-    if minutes < 60:
-        n = max(1, round(minutes))
-        return f"in {n} min"
-    hours = minutes / 60
-    if hours < 24:
-        n = round(hours)
-        return f"in {n} hour{'s' if n != 1 else ''}"
-    days = round(hours / 24)
-    if days < 60:
-        return f"in {days} day{'s' if days != 1 else ''}"
-    if days < 730:
-        return f"in {round(days / 30.4375)} months"
-    return f"in {days / 365.25:.1f} years"

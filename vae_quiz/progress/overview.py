@@ -50,15 +50,3 @@ def deck_statuses(
 ) -> list[DeckStatus]:
     """`deck_status` of each deck, in order."""
     return [deck_status(deck, store, now) for deck in decks]
-
-
-def describe_last(moment: datetime | None, now: datetime) -> str:
-    """'never', 'today', 'yesterday' or 'N days ago', by local calendar days."""
-    if moment is None:
-        return "never"
-    days = (now.astimezone().date() - moment.astimezone().date()).days
-    if days <= 0:
-        return "today"
-    if days == 1:
-        return "yesterday"
-    return f"{days} days ago"

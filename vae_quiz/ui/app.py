@@ -19,7 +19,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
 from vae_quiz.errors import StoreError
-from vae_quiz.model import MODE_ITEMS, Deck
+from vae_quiz.model import Deck
+from vae_quiz.modes.mode import Mode
 from vae_quiz.modes.scheduler import Scheduler
 from vae_quiz.modes.session import Clock, SessionOptions
 from vae_quiz.modes.study import StudySession
@@ -175,11 +176,10 @@ class VaeQuizApp(App[None]):
 
     def start(self, mode: str, decks: Sequence[Deck]) -> None:
         """Run `mode` over `decks`; its summary then leads home, to review, or out."""
-        if mode in MODE_ITEMS:
-            section, what = MODE_ITEMS[mode]
-            decks = [deck for deck in decks if getattr(deck, section)]
+        if Mode(mode).asks_one_kind:
+            decks = Mode(mode).decks_with_items(list(decks))
             if not decks:
-                self.notify(f"No {what} in the chosen decks.", severity="warning")
+                self.notify(f"No {Mode(mode).what} in the chosen decks.", severity="warning")
                 return
         s = self.services
         if mode == "stats":

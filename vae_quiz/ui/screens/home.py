@@ -17,7 +17,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from vae_quiz.model import Deck
-from vae_quiz.progress.overview import DeckStatus, describe_last
+from vae_quiz.progress.overview import DeckStatus
+from vae_quiz.text import describe_last, plural
 from vae_quiz.ui.screens.help import HelpScreen
 from vae_quiz.ui.widgets.key_bar import KeyBar
 
@@ -33,10 +34,6 @@ HOME_KEYS = [
     ("q, ctrl+c", "quit"),
     ("?", "this help"),
 ]
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 class HomeScreen(Screen[None]):
@@ -90,7 +87,7 @@ class HomeScreen(Screen[None]):
         self.query_one("#deck-list").border_title = "Decks"
         problems = self.query_one("#home-problems", Static)
         if self._problems:
-            count = _plural(len(self._problems), "deck")
+            count = plural(len(self._problems), "deck")
             problems.update(
                 Content(
                     f"{count} could not be loaded (vae-quiz check):\n" + "\n".join(self._problems)
@@ -128,7 +125,7 @@ class HomeScreen(Screen[None]):
         items = sum(x.deck.item_count for x in s)
         return Content.assemble(
             ("All decks", "bold"),
-            f"   {_plural(len(s), 'deck')}, {_plural(items, 'item')}\n",
+            f"   {plural(len(s), 'deck')}, {plural(items, 'item')}\n",
             f"    due {sum(x.due for x in s)}   new {sum(x.new for x in s)}"
             f"   review queue {sum(x.queued for x in s)}",
         )
@@ -136,7 +133,7 @@ class HomeScreen(Screen[None]):
     def _deck_row(self, status: DeckStatus) -> Content:
         deck = status.deck
         counts = "  ".join(
-            _plural(n, word)
+            plural(n, word)
             for n, word in ((len(deck.cards), "card"), (len(deck.questions), "question"),
                             (len(deck.prompts), "prompt"))
             if n

@@ -10,9 +10,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from vae_quiz.modes.scheduler import Rating, describe_due, format_interval
+from vae_quiz.modes.scheduler import Rating
 from vae_quiz.modes.session import Clock
 from vae_quiz.modes.study import StudySession
+from vae_quiz.text import describe_due, format_interval
 from vae_quiz.ui.saving import NotSaved, save
 from vae_quiz.ui.screens.help import HelpScreen
 from vae_quiz.ui.widgets.key_bar import KeyBar

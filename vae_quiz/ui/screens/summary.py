@@ -15,9 +15,10 @@ from textual.widgets import Static
 from vae_quiz.model import Card, Item, Question
 from vae_quiz.modes.concepts import ConceptSummary
 from vae_quiz.modes.review import ReviewSummary
-from vae_quiz.modes.scheduler import Rating, describe_due
+from vae_quiz.modes.scheduler import Rating
 from vae_quiz.modes.study import StudySummary
 from vae_quiz.modes.test import QuizSummary
+from vae_quiz.text import describe_due
 from vae_quiz.ui.screens.help import HelpScreen
 from vae_quiz.ui.widgets.key_bar import KeyBar
 

@@ -1,0 +1,1 @@
+"""Deck files: finding, reading, checking and caching them (no UI)."""

@@ -1,0 +1,1 @@
+"""Other tools' files: importers into decks and the Anki package exporter (no UI)."""
