@@ -69,8 +69,9 @@ class Scheduler:
         from fsrs import Rating as FsrsRating
         from fsrs import State as FsrsState
 
-        card, _ = self._fsrs.review_card(self._card(state_json), FsrsRating(int(rating)), now)
-        was_review = state_json is not None and self._card(state_json).state == FsrsState.Review
+        before = self._card(state_json)  # review_card works on a copy
+        card, _ = self._fsrs.review_card(before, FsrsRating(int(rating)), now)
+        was_review = state_json is not None and before.state == FsrsState.Review
         return Reschedule(
             rating=int(rating),
             state=json.dumps(card.to_dict()),
