@@ -539,16 +539,6 @@ class ProgressStore:
         return [ConceptTally(*row) for row in rows]
 
     @_reports_errors
-    def concepts_of(self, answer_id: str) -> list[tuple[str, bool]]:
-        """The concepts of one answer, in order, with whether each was covered."""
-        rows = self._conn.execute(
-            "SELECT concept, covered FROM concept_result JOIN review_log ON seq = answer_seq"
-            " WHERE review_log.id = ? ORDER BY position",
-            (answer_id,),
-        ).fetchall()
-        return [(concept, bool(covered)) for concept, covered in rows]
-
-    @_reports_errors
     def last_answered_at(self, deck: str) -> datetime | None:
         """When the deck's latest answer was given, or None."""
         row = self._conn.execute(
