@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from enum import StrEnum
 from itertools import chain
 from typing import Generic, TypeVar, overload
@@ -98,12 +98,12 @@ class Items(Sequence[ItemT], Generic[ItemT]):
         ids: Sequence[str],
         levels: bytes,
         build: Callable[[int], ItemT],
-        built: list[ItemT | None] | None = None,
+        built: Iterable[ItemT | None] | None = None,
     ) -> None:
         self.ids = ids
         self._levels = levels
-        self._build = build
-        self._built: list[ItemT | None] = built if built is not None else [None] * len(ids)
+        self._build: Callable[[int], ItemT] = build
+        self._built: list[ItemT | None] = list(built) if built is not None else [None] * len(ids)
         self._positions: dict[str, int] | None = None
 
     @classmethod
@@ -111,10 +111,9 @@ class Items(Sequence[ItemT], Generic[ItemT]):
         """Items already built (as the loader makes them)."""
         if isinstance(items, Items):
             return items
-        built: list[ItemT | None] = list(items)
-        ids = [item.id for item in built]  # type: ignore[union-attr]
-        levels = bytes(LEVEL_CODES[item.level] for item in built)  # type: ignore[union-attr]
-        return cls(ids, levels, built.__getitem__, built)  # type: ignore[arg-type]
+        built = list(items)
+        levels = bytes(LEVEL_CODES[item.level] for item in built)
+        return cls([item.id for item in built], levels, built.__getitem__, built)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -169,24 +168,26 @@ class Items(Sequence[ItemT], Generic[ItemT]):
         return None if index is None else self[index]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Deck:
-    """A loaded, valid deck. Its item kinds may be given as any sequence; they are kept as
+    """A loaded, valid deck. Its item kinds may be given as any iterables; they are kept as
     `Items`."""
 
     id: str
     title: str
     path: str
-    description: str | None = None
-    cards: Items[Card] = ()  # type: ignore[assignment]  # made Items in __post_init__
-    questions: Items[Question] = ()  # type: ignore[assignment]  # made Items in __post_init__
-    prompts: Items[Prompt] = ()  # type: ignore[assignment]  # made Items in __post_init__
+    description: str | None
+    cards: Items[Card]
+    questions: Items[Question]
+    prompts: Items[Prompt]
 
-    def __post_init__(self) -> None:
-        for name in ("cards", "questions", "prompts"):
-            value = getattr(self, name)
-            if not isinstance(value, Items):
-                object.__setattr__(self, name, Items.of(value))
+    def __init__(self, id: str, title: str, path: str, description: str | None = None,
+                 cards: Iterable[Card] = (), questions: Iterable[Question] = (),
+                 prompts: Iterable[Prompt] = ()) -> None:  # fmt: skip
+        values = (id, title, path, description, Items.of(cards), Items.of(questions),
+                  Items.of(prompts))  # fmt: skip
+        for field, value in zip(fields(Deck), values, strict=True):
+            object.__setattr__(self, field.name, value)
 
     @property
     def items(self) -> tuple[Item, ...]:

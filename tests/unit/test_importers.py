@@ -12,7 +12,7 @@ from tests.conftest import SHARED
 from tests.unit.test_cli import run
 from vae_quiz.decks.loader import load_deck
 from vae_quiz.interop import anki_csv, hascard, opentriviaqa
-from vae_quiz.interop.base import ImportError_, decode
+from vae_quiz.interop.base import ImportFailed, decode
 from vae_quiz.interop.run import ImportOptions, run_import
 
 CORPUS = SHARED / "corpus"
@@ -45,7 +45,7 @@ def test_ids_come_from_content_so_reordering_the_source_keeps_them() -> None:
 
 def test_a_byte_that_is_not_utf8_is_reported_with_line_and_offset() -> None:
     data = b"line one\nCaf" + b"\xe9 au lait\n"
-    with pytest.raises(ImportError_, match=r"src:2: byte 0xe9 at offset 12 is not UTF-8"):
+    with pytest.raises(ImportFailed, match=r"src:2: byte 0xe9 at offset 12 is not UTF-8"):
         decode(data, "src", None)
     assert decode(data, "src", "cp1252").endswith("Café au lait\n")
     notes: list[tuple[str, str]] = []
@@ -79,7 +79,7 @@ def test_anki_csv_columns_by_name_and_guid_punctuation_is_not_html() -> None:
     assert result.cards[0]["back"] == "to meet, to see"
     result = anki_csv.parse(text, "n.csv", front="1", back="guid")
     assert result.cards[0]["back"] == "ku<B!k}<"
-    with pytest.raises(ImportError_, match="no column 'nope'"):
+    with pytest.raises(ImportFailed, match="no column 'nope'"):
         anki_csv.parse(text, "n.csv", back="nope")
 
 

@@ -1,6 +1,7 @@
 """The loader fuzzed with mutated real decks: the bundled VAE deck and a deck built from the
-OpenTriviaQA bank in ../shared/corpus. Whatever the mutation, the loader returns a deck or raises
-DeckError whose every problem names the file and a line in it; nothing else escapes."""
+OpenTriviaQA bank in ../shared/corpus. Whatever the mutation, the loader raises DeckError whose
+every problem is one line naming the file and a line in it, or returns a deck holding exactly the
+file's items, in order, with unique ids; nothing else escapes."""
 
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ mutation = st.one_of(
     st.tuples(st.just("insert"), st.floats(0, 1), st.sampled_from(NASTY) | st.binary(max_size=8)),
     st.tuples(st.just("swap-lines"), st.floats(0, 1), st.floats(0, 1)),
     st.tuples(st.just("duplicate-line"), st.floats(0, 1), st.integers(1, 3)),
+    st.tuples(st.just("duplicate-item"), st.floats(0, 1), st.floats(0, 1)),
 )
 
 
@@ -49,16 +51,23 @@ def _mutate(data: bytes, steps: list[tuple]) -> bytes:
         else:
             lines = data.split(b"\n")
             i = int(where * (len(lines) - 1))
+            starts = [n for n, line in enumerate(lines) if line.lstrip().startswith(b"- id:")]
             if kind == "swap-lines":
                 j = int(arg * (len(lines) - 1))
                 lines[i], lines[j] = lines[j], lines[i]
-            else:
+            elif kind == "duplicate-item" and starts:  # copied whole, id and all, elsewhere
+                k = int(where * (len(starts) - 1))
+                item = lines[starts[k] : starts[k + 1] if k + 1 < len(starts) else len(lines)]
+                at = starts[int(arg * (len(starts) - 1))]
+                lines[at:at] = item
+            elif kind == "duplicate-line":
                 lines[i:i] = [lines[i]] * arg
             data = b"\n".join(lines)
     return data
 
 
 PROBLEM = re.compile(r"^(?P<path>.+?):(?P<line>\d+): ")
+_PLAIN_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # every scalar as text
 
 
 @pytest.mark.parametrize("seed", list(SEEDS))
@@ -83,5 +92,13 @@ def test_a_mutated_real_deck_loads_or_is_reported_with_file_and_line(
             assert match["path"] == str(path)
             assert 1 <= int(match["line"]) <= lines_in_file + 1, text
             assert "\n" not in text, text  # one line per problem
-    else:
-        assert deck.id and deck.items is not None
+        return
+    # A deck that loads holds exactly the file's items, in order, with unique ids.
+    doc = yaml.load(data.decode("utf-8-sig"), Loader=_PLAIN_LOADER)
+    assert deck.id == doc["id"].strip() and deck.title == doc["title"].strip()
+    for items, section in ((deck.cards, "cards"), (deck.questions, "questions"),
+                           (deck.prompts, "prompts")):  # fmt: skip
+        assert list(items.ids) == [entry["id"].strip() for entry in doc.get(section) or []]
+        assert all(1 <= item.line <= lines_in_file for item in items)
+    ids = [*deck.cards.ids, *deck.questions.ids, *deck.prompts.ids]
+    assert 0 < len(set(ids)) == len(ids)

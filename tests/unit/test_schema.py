@@ -12,14 +12,18 @@ from jsonschema import Draft202012Validator
 
 from tests.conftest import DATA, SHARED
 from tests.unit.test_cli import run
+from tests.unit.test_loader_rules import CASES
 from vae_quiz.decks.catalog import deck_files
 from vae_quiz.decks.schema import deck_schema
 from vae_quiz.interop.run import ImportOptions, run_import
 from vae_quiz.locations import bundled_deck_dir
 
 VALIDATOR = Draft202012Validator(deck_schema())
+BAD = sorted((DATA / "bad").glob("*.yaml"))
+# What `vae-quiz check` says of each bad deck: (line, text), from the loader's own rule table.
+CHECK_SAYS = {f"{name}.yaml": (line, text) for name, line, text in CASES}
 
-# Rules only the loader can check: YAML-level facts, or relations between fields.
+# Rules only the loader can check: relations between fields, or YAML-level facts.
 NOT_EXPRESSIBLE = {
     "answer_not_choice.yaml": "the answer must be one of the choices",
     "multi_answer_not_choice.yaml": "each answer must be one of the choices",
@@ -27,6 +31,10 @@ NOT_EXPRESSIBLE = {
     "duplicate_key.yaml": "a YAML mapping key given twice (parsers keep the last)",
     "alias_bomb.yaml": "YAML aliases (not loaded here: that is the point)",
 }
+# Files that give a schema no data to judge: not YAML, not UTF-8, or tags a safe loader refuses.
+NOT_DATA = ["custom_tag.yaml", "latin1.yaml", "nul_byte.yaml", "python_tag.yaml",
+            "syntax_error.yaml", "tab_indent.yaml"]  # fmt: skip
+BEYOND_SCHEMA = [path for path in BAD if path.name in NOT_EXPRESSIBLE or path.name in NOT_DATA]
 
 
 def test_the_schema_is_valid_draft_2020_12_and_printed_by_the_cli() -> None:
@@ -42,15 +50,38 @@ def test_good_decks_validate(path: Path) -> None:
     assert not errors, [e.message for e in errors]
 
 
-@pytest.mark.parametrize("path", sorted((DATA / "bad").glob("*.yaml")), ids=lambda p: p.name)
-def test_bad_decks_are_rejected_by_the_schema_where_it_can_say_so(path: Path) -> None:
-    if path.name in NOT_EXPRESSIBLE:
-        pytest.skip(f"not expressible in a schema: {NOT_EXPRESSIBLE[path.name]}")
-    try:
-        data = yaml.safe_load(path.read_bytes())
-    except (yaml.YAMLError, ValueError):
-        return  # rejected before any schema: not YAML, or not a safe YAML
+@pytest.mark.parametrize("path", [p for p in BAD if p not in BEYOND_SCHEMA], ids=lambda p: p.name)
+def test_bad_decks_are_rejected_by_the_schema_when_it_can_say_so(path: Path) -> None:
+    data = yaml.safe_load(path.read_bytes())
     assert list(VALIDATOR.iter_errors(data)), f"{path.name} passed the schema"
+
+
+@pytest.mark.parametrize("name", NOT_DATA)
+def test_safe_yaml_refuses_the_files_that_give_the_schema_no_data(name: str) -> None:
+    with pytest.raises((yaml.YAMLError, ValueError)):
+        yaml.safe_load((DATA / "bad" / name).read_bytes())
+
+
+@pytest.fixture(scope="module")
+def check_output() -> list[str]:
+    """What `vae-quiz check` prints for every bad deck the schema cannot judge."""
+    result = run("check", *map(str, BEYOND_SCHEMA))
+    assert result.returncode == 1
+    return result.stdout.splitlines()
+
+
+def test_the_decks_beyond_the_schema_are_all_there() -> None:
+    assert len(BEYOND_SCHEMA) == len(NOT_EXPRESSIBLE) + len(NOT_DATA)
+
+
+@pytest.mark.parametrize("path", BEYOND_SCHEMA, ids=lambda p: p.name)
+def test_bad_decks_beyond_the_schema_are_rejected_by_check(
+    path: Path, check_output: list[str]
+) -> None:
+    line, text = CHECK_SAYS[path.name]
+    assert any(ln.startswith(f"{path}:{line}: ") and text in ln for ln in check_output), (
+        check_output
+    )
 
 
 CORPUS = SHARED / "corpus"

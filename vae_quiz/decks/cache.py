@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from vae_quiz.decks.files import read_deck_file
-from vae_quiz.model import LEVEL_CODES, Card, Deck, Item, Items, Level, Prompt, Question
+from vae_quiz.model import LEVEL_CODES, Card, Deck, Item, Items, ItemT, Level, Prompt, Question
 
 CACHE_ENV = "VAE_QUIZ_CACHE"
 FORMAT = 5  # bump when the model or this layout changes
@@ -60,7 +60,7 @@ def _entry_path(folder: Path, deck_path: Path) -> Path:
     return folder / f"{name}.v{FORMAT}.deck"
 
 
-def _stat_key(path: Path, info: os.stat_result) -> tuple[object, ...]:
+def _stat_key(path: Path, info: os.stat_result) -> tuple[str | int, ...]:
     return (str(path), sys.byteorder, info.st_size, info.st_mtime_ns, info.st_ctime_ns,
             info.st_ino)  # fmt: skip
 
@@ -69,7 +69,7 @@ def _level(level: Level | None) -> str | None:
     return None if level is None else level.value
 
 
-def _record(item: Item) -> tuple[object, ...]:
+def _record(item: Item) -> tuple[str | tuple[str, ...] | bool | int | None, ...]:
     """The plain values an item is rebuilt from (its fields in order, the level as text)."""
     if isinstance(item, Card):
         return (item.id, item.front, item.back, _level(item.level), item.line)
@@ -80,25 +80,16 @@ def _record(item: Item) -> tuple[object, ...]:
             _level(item.level), item.line)  # fmt: skip
 
 
-def _builder(kind: type[Item]) -> Callable[[tuple[Any, ...]], Item]:
-    def build(r: tuple[Any, ...]) -> Item:
-        return kind(*r[:-2], _LEVELS[r[-2]], r[-1])  # type: ignore[arg-type]
-
-    return build
-
-
-_KINDS = (("cards", _builder(Card)), ("questions", _builder(Question)),
-          ("prompts", _builder(Prompt)))  # fmt: skip
-
-
-def _write_entry(entry: Path, key: tuple[object, ...], content_crc: int | None, deck: Deck) -> None:
+def _write_entry(
+    entry: Path, key: tuple[str | int, ...], content_crc: int | None, deck: Deck
+) -> None:
     """Write the entry atomically (temp file, then rename); a cache that cannot be written is
     skipped."""
     records: list[bytes] = []
     kinds = []
     position = 0
-    for name, _ in _KINDS:
-        items: Items[Any] = getattr(deck, name)
+    all_items: tuple[Items[Any], ...] = (deck.cards, deck.questions, deck.prompts)
+    for items in all_items:
         offsets = array("Q", [position])
         for item in items:
             records.append(marshal.dumps(_record(item)))
@@ -121,7 +112,9 @@ def _write_entry(entry: Path, key: tuple[object, ...], content_crc: int | None, 
             raise
 
 
-def _read_entry(entry: Path, key: tuple[object, ...], deck_path: Path, shown: str) -> Deck | None:
+def _read_entry(
+    entry: Path, key: tuple[str | int, ...], deck_path: Path, shown: str
+) -> Deck | None:
     """The cached deck when the entry is whole and its key matches, else None."""
     try:
         with open(entry, "rb") as f:
@@ -150,16 +143,23 @@ def _read_entry(entry: Path, key: tuple[object, ...], deck_path: Path, shown: st
                     return None
     except (OSError, EOFError, ValueError, TypeError, struct.error):
         return None
-    sequences = []
-    for (ids, levels, offsets_bytes), (_, build) in zip(kinds, _KINDS, strict=True):
+
+    def lazy(
+        kind: type[ItemT], ids: list[str], levels: bytes, offsets_bytes: bytes
+    ) -> Items[ItemT]:
         offsets = array("Q")
         offsets.frombytes(offsets_bytes)
 
-        def make(index: int, offsets: array[int] = offsets, build: Any = build) -> Item:
-            return build(marshal.loads(view[start + offsets[index] : start + offsets[index + 1]]))
+        def make(index: int) -> ItemT:
+            record = list(marshal.loads(view[start + offsets[index] : start + offsets[index + 1]]))
+            record[-2] = _LEVELS[record[-2]]  # the level, stored as its text
+            return kind(*record)
 
-        sequences.append(Items(ids, levels, make))
-    return Deck(deck_id, title, shown, description, *sequences)
+        return Items(ids, levels, make)
+
+    cards, questions, prompts = kinds
+    return Deck(deck_id, title, shown, description, lazy(Card, *cards), lazy(Question, *questions),
+                lazy(Prompt, *prompts))  # fmt: skip
 
 
 def load_deck_cached(

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -30,7 +31,10 @@ from vae_quiz.model import (
     Question,
 )
 
-_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING or yaml.__with_libyaml__:
+    from yaml import CSafeLoader as _BaseLoader
+else:  # PyYAML built without libyaml
+    from yaml import SafeLoader as _BaseLoader
 
 MAX_DEPTH = 64
 DECK_ID_RE = re.compile(r"[a-z0-9-]+")
@@ -65,7 +69,7 @@ _BOOLS = frozenset(
 )
 
 
-class _DeckLoader(_BASE_LOADER):  # type: ignore[misc,valid-type]
+class _DeckLoader(_BaseLoader):
     """PyYAML's safe C loader with its tag resolver cut to what a deck tells apart: null, true
     or false, and text (YAML 1.1's int, float and timestamp are all text to a deck, so they are
     not told apart: that was a fifth of the compose time)."""
@@ -104,6 +108,10 @@ def _describe(node: Node) -> str:
     if node.tag == _NULL:
         return "empty"
     return quote(node.value)
+
+
+# A mapping's fields by name: (key node, value node).
+_Found = dict[str, tuple[Node, Node]]
 
 
 class _Item:
@@ -199,11 +207,9 @@ class _Checker:
                 stack.extend((child, depth + 1) for child in node.value)
         return ok
 
-    def fields(
-        self, node: MappingNode, allowed: tuple[str, ...], where: _Item
-    ) -> dict[str, tuple[Node, Node]]:
+    def fields(self, node: MappingNode, allowed: tuple[str, ...], where: _Item) -> _Found:
         """The mapping's fields by name; unknown, duplicate and non-text keys are reported."""
-        out: dict[str, tuple[Node, Node]] = {}
+        out: _Found = {}
         for key, value in node.value:
             if not isinstance(key, ScalarNode) or key.tag == _NULL:
                 self.report(_line(key), "a key must be a plain word", where)
@@ -229,7 +235,7 @@ class _Checker:
 
     def text(
         self,
-        found: dict[str, tuple[Node, Node]],
+        found: _Found,
         name: str,
         where: _Item,
         owner: Node,
@@ -253,7 +259,7 @@ class _Checker:
         return value
 
     def text_list(
-        self, found: dict[str, tuple[Node, Node]], name: str, where: _Item, owner: Node
+        self, found: _Found, name: str, where: _Item, owner: Node
     ) -> list[tuple[str, Node]] | None:
         """A required list of non-empty texts, each with its node (for the line of a report)."""
         if name not in found:
@@ -279,11 +285,11 @@ class _Checker:
             out.append((text, child))
         return out if ok else None
 
-    def level(self, found: dict[str, tuple[Node, Node]], where: _Item) -> Level | None:
+    def level(self, found: _Found, where: _Item) -> Level | None:
         if "level" not in found:
             return None
         _, node = found["level"]
-        raw = node.value.strip().lower() if isinstance(node, ScalarNode) else None
+        raw = node.value.strip().lower() if isinstance(node, ScalarNode) else ""
         level = _LEVELS.get(raw)
         if level is None:
             options = [lv.value for lv in Level]
@@ -291,7 +297,7 @@ class _Checker:
             self.report(
                 _line(node),
                 f"{shown} is not a level; use one of "
-                f"{', '.join(options)}{_did_you_mean(raw or '', options)}",
+                f"{', '.join(options)}{_did_you_mean(raw, options)}",
                 where,
                 "level",
             )
@@ -330,9 +336,9 @@ class _Checker:
             title=title,
             path=self.path,
             description=description,
-            cards=tuple(sections["cards"]),
-            questions=tuple(sections["questions"]),
-            prompts=tuple(sections["prompts"]),
+            cards=sections["cards"],
+            questions=sections["questions"],
+            prompts=sections["prompts"],
         )
         if not deck.item_count:
             self.report(
@@ -341,7 +347,7 @@ class _Checker:
             return None
         return deck
 
-    def sections(self, found: dict[str, tuple[Node, Node]], where: _Item) -> dict[str, list]:
+    def sections(self, found: _Found, where: _Item) -> dict[str, list]:
         """The items of each section found, in order (an item with a problem is left out)."""
         sections: dict[str, list] = {"cards": [], "questions": [], "prompts": []}
         ids: dict[str, tuple[str, int]] = {}
@@ -411,14 +417,18 @@ class _Checker:
             return None
         return item
 
-    def card(self, found, where, node, item_id, level) -> Card | None:  # type: ignore[no-untyped-def]
+    def card(
+        self, found: _Found, where: _Item, node: MappingNode, item_id: str, level: Level | None
+    ) -> Card | None:
         front = self.text(found, "front", where, node, required=True)
         back = self.text(found, "back", where, node, required=True)
         if front is None or back is None:
             return None
         return Card(item_id, front, back, level, _line(node))
 
-    def question(self, found, where, node, item_id, level) -> Question | None:  # type: ignore[no-untyped-def]
+    def question(
+        self, found: _Found, where: _Item, node: MappingNode, item_id: str, level: Level | None
+    ) -> Question | None:
         text = self.text(found, "question", where, node, required=True)
         explanation = self.text(found, "explanation", where, node, required=False)
         shuffle = self.boolean(found, "shuffle", where, default=True)
@@ -462,7 +472,9 @@ class _Checker:
             _line(node),
         )
 
-    def answer(self, found, where, node, choices) -> tuple[list[str] | None, bool]:  # type: ignore[no-untyped-def]
+    def answer(
+        self, found: _Found, where: _Item, node: MappingNode, choices: list[tuple[str, Node]] | None
+    ) -> tuple[list[str] | None, bool]:
         if "answer" not in found:
             self.report(_line(node), "required field is missing", where, "answer")
             return None, False
@@ -505,7 +517,7 @@ class _Checker:
                 picked.append(value)
         return (picked if ok else None), is_multi
 
-    def boolean(self, found, name: str, where: _Item, *, default: bool) -> bool | None:  # type: ignore[no-untyped-def]
+    def boolean(self, found: _Found, name: str, where: _Item, *, default: bool) -> bool | None:
         if name not in found:
             return default
         _, node = found[name]
@@ -514,7 +526,9 @@ class _Checker:
         self.report(_line(node), f"must be true or false, not {_describe(node)}", where, name)
         return None
 
-    def prompt(self, found, where, node, item_id, level) -> Prompt | None:  # type: ignore[no-untyped-def]
+    def prompt(
+        self, found: _Found, where: _Item, node: MappingNode, item_id: str, level: Level | None
+    ) -> Prompt | None:
         text = self.text(found, "prompt", where, node, required=True)
         hint = self.text(found, "hint", where, node, required=False)
         model_answer = self.text(found, "model_answer", where, node, required=False)
@@ -577,21 +591,17 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> DeckProb
     return DeckProblem(path, line, f"YAML syntax error: {what}")
 
 
-def may_hold_anchors_or_tags(text: str | bytes, *, tags: bool = True) -> bool:
-    """False only when no anchor (&name), nor tag (!tag) unless `tags` is false, can be in the
-    YAML: no such mark is at the start of a token anywhere (after a space, a line break, '[',
-    '{' or ','). Reads the text or its UTF-8 bytes alike."""
-    starts = " \t\r\n[{," if isinstance(text, str) else b" \t\r\n[{,"
-    marks = ("&", "!") if tags else ("&",)
-    for mark in marks if isinstance(text, str) else [m.encode() for m in marks]:
-        at = text.find(mark)  # type: ignore[arg-type]
+def may_hold_anchors_or_tags(text: str) -> bool:
+    """False only when no anchor (&name) nor tag (!tag) can be in the YAML: no such mark is at
+    the start of a token anywhere (after a space, a line break, '[', '{' or ',')."""
+    for mark in "&!":
+        at = text.find(mark)
         while at != -1:
-            starts_token = at == 0 or text[at - 1 : at] in starts  # type: ignore[operator]
-            # "Q & A" is no anchor: '&' must be followed by a name (bytes count any byte but
-            # ASCII space as one, which only ever errs towards True).
-            if starts_token and (mark in ("!", b"!") or text[at + 1 : at + 2].strip()):  # type: ignore[operator]
+            starts_token = at == 0 or text[at - 1] in " \t\r\n[{,"
+            # "Q & A" is no anchor: '&' must be followed by a name.
+            if starts_token and (mark == "!" or text[at + 1 : at + 2].strip()):
                 return True
-            at = text.find(mark, at + 1)  # type: ignore[arg-type]
+            at = text.find(mark, at + 1)
     return False
 
 

@@ -14,7 +14,7 @@ import html
 import io
 import re
 
-from vae_quiz.interop.base import ImportError_, ImportResult, stable_id
+from vae_quiz.interop.base import ImportFailed, ImportResult, stable_id
 
 SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " "}
 TAG_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
@@ -45,7 +45,7 @@ def _column(spec: str | None, names: list[str], default: int, source: str) -> in
         return int(spec) - 1
     if spec in names:
         return names.index(spec)
-    raise ImportError_(f"{source}: no column '{spec}'; columns: {', '.join(names)}")
+    raise ImportFailed(f"{source}: no column '{spec}'; columns: {', '.join(names)}")
 
 
 def parse(text: str, source: str, front: str | None = None, back: str | None = None,
@@ -87,7 +87,7 @@ def parse(text: str, source: str, front: str | None = None, back: str | None = N
     if names is None:
         names = [str(n + 1) for n in range(max((len(r) for r in rows), default=2))]
     if len(names) < 2:
-        raise ImportError_(f"{source}: needs two columns (front and back); found {len(names)}")
+        raise ImportFailed(f"{source}: needs two columns (front and back); found {len(names)}")
     front_at = _column(front, names, 0, source)
     back_at = _column(back, names, 1, source)
     for offset, row in enumerate(rows):

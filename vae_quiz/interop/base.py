@@ -12,8 +12,11 @@ from pathlib import Path
 from vae_quiz.model import MAX_CHOICES, MIN_CHOICES
 
 
-class ImportError_(Exception):
+class ImportFailed(Exception):
     """The source cannot be imported at all (unreadable, wrong encoding...): one line."""
+
+
+ImportError_ = ImportFailed  # alias for vae_quiz.cli until it is split; removed then
 
 
 @dataclass
@@ -54,7 +57,7 @@ def decode(data: bytes, source: str, encoding: str | None,
                 try:
                     char = data[bad : bad + 1].decode("cp1252")
                 except UnicodeDecodeError:
-                    raise ImportError_(
+                    raise ImportFailed(
                         f"{source}: byte 0x{data[bad]:02x} at offset {bad} is neither UTF-8 "
                         "nor cp1252"
                     ) from None
@@ -69,12 +72,12 @@ def decode(data: bytes, source: str, encoding: str | None,
         try:
             return data.decode(encoding)
         except (LookupError, UnicodeDecodeError) as exc:
-            raise ImportError_(f"{source}: cannot decode as {encoding}: {exc}") from None
+            raise ImportFailed(f"{source}: cannot decode as {encoding}: {exc}") from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise ImportError_(
+        raise ImportFailed(
             f"{source}:{line}: byte 0x{data[exc.start]:02x} at offset {exc.start} is not UTF-8; "
             "say the file's encoding with --encoding (e.g. cp1252, or utf-8+cp1252 for a "
             "file that mixes the two)"

@@ -65,8 +65,8 @@ def _card(block: list[tuple[int, str]], source: str, result: ImportResult) -> No
             return
         _question(result, where, title, choices, right[0], right)
         return
-    if all(REORDER_RE.match(line) for line in stripped):
-        items = [REORDER_RE.match(line).groups() for line in stripped]  # type: ignore[union-attr]
+    items = [match.groups() for match in map(REORDER_RE.match, stripped) if match]
+    if len(items) == len(stripped):
         shown = "\n".join(f"- {item}" for _, item in items)
         ordered = "\n".join(
             f"{pos}. {item}" for pos, item in sorted(items, key=lambda x: int(x[0]))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vae_quiz.interop.base import (
-    ImportError_,
+    ImportFailed,
     ImportResult,
     deck_data,
     decode,
@@ -53,25 +53,25 @@ def _parser(options: ImportOptions) -> Callable[[str, str], ImportResult]:
         from vae_quiz.interop import hascard
 
         return hascard.parse
-    raise ImportError_(f"unknown format '{options.fmt}'; known: {', '.join(FORMATS)}")
+    raise ImportFailed(f"unknown format '{options.fmt}'; known: {', '.join(FORMATS)}")
 
 
 def run_import(options: ImportOptions, user_decks: Path) -> ImportReport:
     """Import `options.source`; the deck goes to `options.out`, else the user deck folder.
 
     Raises:
-        ImportError_: the source cannot be read or decoded, or nothing in it can be imported.
+        ImportFailed: the source cannot be read or decoded, or nothing in it can be imported.
     """
     source = options.source
     try:
         data = source.read_bytes()
     except OSError as exc:
-        raise ImportError_(f"{source}: cannot read: {exc.strerror or exc}") from None
+        raise ImportFailed(f"{source}: cannot read: {exc.strerror or exc}") from None
     notes: list[tuple[str, str]] = []
     text = decode(data, str(source), options.encoding, notes)
     result = _parser(options)(text, source.name)
     if not (result.cards or result.questions or result.prompts):
-        raise ImportError_(f"{source}: nothing to import ({len(result.skipped)} skipped)")
+        raise ImportFailed(f"{source}: nothing to import ({len(result.skipped)} skipped)")
     deck_id = options.deck_id or slug(source.stem, 60)
     title = options.title or source.stem.replace("-", " ").replace("_", " ").strip().title()
     out = options.out or user_decks / f"{deck_id}.yaml"

@@ -14,7 +14,7 @@ from vae_quiz.progress.store import SCHEMA_VERSION, queued_items_sql
 
 
 @dataclass(frozen=True, slots=True)
-class Report:
+class DoctorReport:
     """Facts about one progress file. `problems` is empty when the file is sound."""
 
     path: Path
@@ -37,7 +37,7 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
 
 
-def inspect(path: Path) -> Report:
+def inspect(path: Path) -> DoctorReport:
     """Examine the progress file at `path` without writing to it.
 
     Raises:
@@ -84,7 +84,7 @@ def inspect(path: Path) -> Report:
         integrity = f"FAILED ({exc})"
     finally:
         conn.close()
-    return Report(
+    return DoctorReport(
         path=path, size=path.stat().st_size, schema_version=version, journal_mode=journal,
         answers=answers, scheduled_items=items, decks=decks, review_queue=queued,
         integrity=integrity, problems=tuple(problems),

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import Concatenate, NamedTuple, ParamSpec, TypeVar
 
 from vae_quiz.errors import StoreError
 
@@ -212,21 +212,23 @@ class LogRow:
     due_after: str | None
 
 
-_F = TypeVar("_F", bound=Callable[..., Any])
+_P = ParamSpec("_P")
 _R = TypeVar("_R")
 
 
-def _reports_errors(method: _F) -> _F:
+def _reports_errors(
+    method: Callable[Concatenate[ProgressStore, _P], _R],
+) -> Callable[Concatenate[ProgressStore, _P], _R]:
     """Turn a SQLite or OS error inside a store method into a StoreError naming the file."""
 
     @functools.wraps(method)
-    def wrapper(self: ProgressStore, *args: Any, **kwargs: Any) -> Any:
+    def wrapper(self: ProgressStore, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
         try:
             return method(self, *args, **kwargs)
         except (sqlite3.Error, OSError) as exc:
             raise StoreError(_explain(self.path, exc)) from None
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper
 
 
 class ProgressStore:
@@ -535,16 +537,6 @@ class ProgressStore:
             args,
         ).fetchall()
         return [ConceptTally(*row) for row in rows]
-
-    @_reports_errors
-    def concepts_of(self, answer_id: str) -> list[tuple[str, bool]]:
-        """The concepts of one answer, in order, with whether each was covered."""
-        rows = self._conn.execute(
-            "SELECT concept, covered FROM concept_result JOIN review_log ON seq = answer_seq"
-            " WHERE review_log.id = ? ORDER BY position",
-            (answer_id,),
-        ).fetchall()
-        return [(concept, bool(covered)) for concept, covered in rows]
 
     @_reports_errors
     def last_answered_at(self, deck: str) -> datetime | None:
