@@ -186,25 +186,35 @@ def loading(decks: dict[int, Path], tmp: Path, repeat: int) -> list[dict]:
 # -- answering --------------------------------------------------------------------------------
 
 
-def commits(tmp: Path, n: int) -> tuple[float, float]:
+def commits(tmp: Path, n: int) -> dict[str, tuple[float, float]]:
+    """Median and p99 in ms of two things: the commit alone (a state computed beforehand, as the
+    issue's target was set), and the whole answer path (the item's state read, FSRS applied and
+    the answer written, in one transaction). 50 items, so most answers have a state to read."""
     from vae_quiz.modes.scheduler import Rating, Scheduler
     from vae_quiz.progress.store import Answer, ProgressStore
 
     scheduler = Scheduler(enable_fuzzing=False)
     now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-    store = ProgressStore(tmp / "commit.sqlite3")
-    values = []
-    for i in range(n):
-        at = now + dt.timedelta(seconds=i)
-        answer = Answer(deck="bench", item=f"c{i % 50}", kind="card", mode="study",
-                        outcome="good", answered_at=at)  # fmt: skip
-        start = time.perf_counter()
-        # The whole answer path: the item's state read, FSRS applied and the answer written, in
-        # one transaction (50 items, so most answers have a state to read).
-        store.record(answer, scheduler.schedule(Rating.GOOD, at))
-        values.append((time.perf_counter() - start) * 1000)
-    store.close()
-    return median(values), p99(values)
+    figures = {}
+    for name in ("commit", "answer"):
+        store = ProgressStore(tmp / f"{name}.sqlite3")
+        values = []
+        for i in range(n):
+            at = now + dt.timedelta(seconds=i)
+            answer = Answer(deck="bench", item=f"c{i % 50}", kind="card", mode="study",
+                            outcome="good", answered_at=at)  # fmt: skip
+            if name == "commit":
+                review = scheduler.review(None, Rating.GOOD, at)
+                answer = answer._replace(rating=3, state_after=review.state, due_after=review.due)
+                start = time.perf_counter()
+                store.record(answer)
+            else:
+                start = time.perf_counter()
+                store.record(answer, scheduler.schedule(Rating.GOOD, at))
+            values.append((time.perf_counter() - start) * 1000)
+        store.close()
+        figures[name] = (median(values), p99(values))
+    return figures
 
 
 @contextlib.contextmanager
@@ -269,7 +279,7 @@ def main() -> None:
         time.sleep(RACY_NS / 1e9)
         start_figures = startup(tmp, runs, big)
         load_rows = loading(decks, tmp, repeat)
-        commit_median, commit_p99 = commits(tmp, answers)
+        answer_figures = commits(tmp, answers)
         key_median, key_p99 = keypress(big, tmp, presses, tmp / "cache-warm")
         rss = peak_rss(big, tmp)
     bare = start_figures["bare"]
@@ -303,8 +313,12 @@ def main() -> None:
     for row in load_rows:
         print(f"| `vae-quiz check` {row['items']:,} items: no cache / cached | "
               f"{row['check_cold']:.3f} / {row['check_warm']:.3f} s | |")  # fmt: skip
-    print(f"| answer committed (state read, FSRS, write; WAL, synchronous=FULL): median / p99 | {commit_median:.3f} / "
-          f"{commit_p99:.3f} ms | < 0.5 / < 5 ms |")  # fmt: skip
+    for name, label, target in (
+        ("commit", "answer commit (WAL, synchronous=FULL)", "< 0.5 / < 5 ms"),
+        ("answer", "whole answer: state read, FSRS, commit", ""),
+    ):
+        mid, tail = answer_figures[name]
+        print(f"| {label}: median / p99 | {mid:.3f} / {tail:.3f} ms | {target} |")
     print(f"| keypress to next card rendered, 100k deck: median / p99 | {key_median:.1f} / "
           f"{key_p99:.1f} ms | < 16 ms median |")  # fmt: skip
     print(f"| peak RSS, 100k-item deck from cache, study screen up | {rss:.0f} MB | < 150 MB |")

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 DEFAULT_RETENTION = 0.9  # as Anki
 MIN_RETENTION, MAX_RETENTION = 0.70, 0.99
@@ -23,8 +23,7 @@ class SettingsError(Exception):
     """The settings file is not valid TOML or holds a bad value (the message names the file)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(NamedTuple):
     desired_retention: float = DEFAULT_RETENTION
 
 

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from vae_quiz.model import Deck
 from vae_quiz.progress.store import ProgressStore
 
 
-@dataclass(frozen=True, slots=True)
-class DeckStatus:
+class DeckStatus(NamedTuple):
     """A deck's counts across every item kind.
 
     Attributes:

