@@ -152,6 +152,11 @@ class Items(Sequence[ItemT], Generic[ItemT]):
         """How many of the items have been built so far."""
         return len(self._built) - self._built.count(None)
 
+    @property
+    def levels(self) -> bytes:
+        """Every item's level code (`LEVEL_CODES`), one byte each, in order."""
+        return self._levels
+
     def level_at(self, index: int) -> Level | None:
         """The level of the item at `index`, without building the item."""
         return _LEVEL_OF_CODE[self._levels[index]]

@@ -32,18 +32,19 @@ import time
 import zlib
 from array import array
 from collections.abc import Callable, Mapping
+from itertools import accumulate
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 from vae_quiz.decks.files import read_deck_file
-from vae_quiz.model import LEVEL_CODES, Card, Deck, Item, Items, ItemT, Level, Prompt, Question
+from vae_quiz.model import Card, Deck, Items, ItemT, Prompt, Question
 
 CACHE_ENV = "VAE_QUIZ_CACHE"
-FORMAT = 5  # bump when the model or this layout changes
+FORMAT = 6  # bump when the model or this layout changes
 MAP_FROM = 4 << 20
 RACY_NS = 2_000_000_000  # FAT's mtime is 2 s coarse; Linux's tick is a few ms
 _PREFIX = struct.Struct("<QI")  # header length, header CRC-32
-_LEVELS: dict[str | None, Level | None] = {None: None, **{lv.value: lv for lv in Level}}
 
 
 def cache_dir(env: Mapping[str, str] = os.environ) -> Path:
@@ -65,19 +66,13 @@ def _stat_key(path: Path, info: os.stat_result) -> tuple[str | int, ...]:
             info.st_ino)  # fmt: skip
 
 
-def _level(level: Level | None) -> str | None:
-    return None if level is None else level.value
-
-
-def _record(item: Item) -> tuple[str | tuple[str, ...] | bool | int | None, ...]:
-    """The plain values an item is rebuilt from (its fields in order, the level as text)."""
-    if isinstance(item, Card):
-        return (item.id, item.front, item.back, _level(item.level), item.line)
-    if isinstance(item, Question):
-        return (item.id, item.question, item.choices, item.answer, item.is_multi,
-                item.explanation, item.shuffle, _level(item.level), item.line)  # fmt: skip
-    return (item.id, item.prompt, item.concepts, item.hint, item.model_answer,
-            _level(item.level), item.line)  # fmt: skip
+# An item's record: its fields in order, but the level, which the header holds for every item.
+# Each model class takes the level second to last and the line last.
+_RECORDS = (
+    attrgetter("id", "front", "back", "line"),
+    attrgetter("id", "question", "choices", "answer", "is_multi", "explanation", "shuffle", "line"),
+    attrgetter("id", "prompt", "concepts", "hint", "model_answer", "line"),
+)
 
 
 def _write_entry(
@@ -87,16 +82,12 @@ def _write_entry(
     skipped."""
     records: list[bytes] = []
     kinds = []
-    position = 0
     all_items: tuple[Items[Any], ...] = (deck.cards, deck.questions, deck.prompts)
-    for items in all_items:
-        offsets = array("Q", [position])
-        for item in items:
-            records.append(marshal.dumps(_record(item)))
-            position += len(records[-1])
-            offsets.append(position)
-        kinds.append((list(items.ids), bytes(LEVEL_CODES[i.level] for i in items),
-                      offsets.tobytes()))  # fmt: skip
+    for items, record in zip(all_items, _RECORDS, strict=True):
+        added = [marshal.dumps(record(item)) for item in items]
+        offsets = array("Q", accumulate(map(len, added), initial=sum(map(len, records))))
+        records += added
+        kinds.append((list(items.ids), items.levels, offsets.tobytes()))
     blob = b"".join(records)
     header = marshal.dumps((key, content_crc, deck.id, deck.title, deck.description, kinds,
                             len(blob), zlib.crc32(blob)))  # fmt: skip
@@ -145,17 +136,19 @@ def _read_entry(
         return None
 
     def lazy(
-        kind: type[ItemT], ids: list[str], levels: bytes, offsets_bytes: bytes
+        kind: Callable[..., ItemT], ids: list[str], levels: bytes, offsets_bytes: bytes
     ) -> Items[ItemT]:
         offsets = array("Q")
         offsets.frombytes(offsets_bytes)
 
-        def make(index: int) -> ItemT:
-            record = list(marshal.loads(view[start + offsets[index] : start + offsets[index + 1]]))
-            record[-2] = _LEVELS[record[-2]]  # the level, stored as its text
-            return kind(*record)
+        items: Items[ItemT]
 
-        return Items(ids, levels, make)
+        def make(index: int) -> ItemT:
+            *fields, line = marshal.loads(view[start + offsets[index] : start + offsets[index + 1]])
+            return kind(*fields, items.level_at(index), line)
+
+        items = Items(ids, levels, make)
+        return items
 
     cards, questions, prompts = kinds
     return Deck(deck_id, title, shown, description, lazy(Card, *cards), lazy(Question, *questions),
