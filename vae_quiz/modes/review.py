@@ -19,10 +19,10 @@ from vae_quiz.modes.concepts import ConceptSession
 from vae_quiz.modes.scheduler import Rating, Scheduler
 from vae_quiz.modes.session import Clock, SessionOptions
 from vae_quiz.modes.study import StudySession
-from vae_quiz.modes.test import QuizSession
+from vae_quiz.modes.test import TestSession
 from vae_quiz.progress.store import ProgressStore
 
-ItemSession = StudySession | QuizSession | ConceptSession
+ItemSession = StudySession | TestSession | ConceptSession
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +105,7 @@ class ReviewSession:
         if entry.item.kind == "card":
             return StudySession(**common)  # type: ignore[arg-type]
         if entry.item.kind == "question":
-            return QuizSession(**common)  # type: ignore[arg-type]
+            return TestSession(**common)  # type: ignore[arg-type]
         return ConceptSession(**common)  # type: ignore[arg-type]
 
     def close_current(self, session: ItemSession) -> bool | None:
@@ -145,7 +145,7 @@ def answered_right(session: ItemSession) -> bool | None:
     if not session.results:
         return None
     last = session.results[-1]
-    return last.is_correct if isinstance(session, QuizSession) else last.is_complete  # type: ignore[union-attr]
+    return last.is_correct if isinstance(session, TestSession) else last.is_complete  # type: ignore[union-attr]
 
 
 @dataclass(frozen=True, slots=True)

@@ -198,10 +198,10 @@ class VaeQuizApp(App[None]):
             session = StudySession(decks, s.store, s.scheduler, s.now, s.options, mode=mode)
             screen = StudyScreen(session, s.now)
         elif mode == "test":
-            from vae_quiz.modes.test import QuizSession
+            from vae_quiz.modes.test import TestSession
             from vae_quiz.ui.screens.test import TestScreen
 
-            session = QuizSession(decks, s.store, s.scheduler, s.now, s.options)
+            session = TestSession(decks, s.store, s.scheduler, s.now, s.options)
             screen = TestScreen(session)
         elif mode == "concepts":
             from vae_quiz.modes.concepts import ConceptSession
@@ -230,18 +230,18 @@ class VaeQuizApp(App[None]):
         )
 
     def _show_summary(self, session: ItemSession, decks: Sequence[Deck]) -> None:
-        from vae_quiz.modes.test import QuizSession
+        from vae_quiz.modes.test import TestSession
         from vae_quiz.ui.screens.summary import (
             ConceptSummaryScreen,
-            QuizSummaryScreen,
             StudySummaryScreen,
+            TestSummaryScreen,
         )
 
         summary: Screen
         if isinstance(session, StudySession):
             summary = StudySummaryScreen(session.summary(), self.services.now(), session.mode)
-        elif isinstance(session, QuizSession):
-            summary = QuizSummaryScreen(session.summary())
+        elif isinstance(session, TestSession):
+            summary = TestSummaryScreen(session.summary())
         else:
             summary = ConceptSummaryScreen(session.summary())
         self.push_screen(summary, partial(self._after_summary, decks))
@@ -259,7 +259,7 @@ class VaeQuizApp(App[None]):
 
     def _review(self, review: ReviewSession) -> None:
         """Ask the current queued item in its own mode's screen; then the next, until done."""
-        from vae_quiz.modes.test import QuizSession
+        from vae_quiz.modes.test import TestSession
         from vae_quiz.ui.screens.concepts import ConceptsScreen
         from vae_quiz.ui.screens.study import StudyScreen
         from vae_quiz.ui.screens.summary import ReviewSummaryScreen
@@ -274,7 +274,7 @@ class VaeQuizApp(App[None]):
         screen: StudyScreen | TestScreen | ConceptsScreen
         if isinstance(session, StudySession):
             screen = StudyScreen(session, self.services.now)
-        elif isinstance(session, QuizSession):
+        elif isinstance(session, TestSession):
             screen = TestScreen(session)
         else:
             screen = ConceptsScreen(session)

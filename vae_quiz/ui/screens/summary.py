@@ -17,7 +17,7 @@ from vae_quiz.modes.concepts import ConceptSummary
 from vae_quiz.modes.review import ReviewSummary
 from vae_quiz.modes.scheduler import Rating
 from vae_quiz.modes.study import StudySummary
-from vae_quiz.modes.test import QuizSummary
+from vae_quiz.modes.test import TestSummary
 from vae_quiz.text import describe_due
 from vae_quiz.ui.screens.help import HelpScreen
 from vae_quiz.ui.widgets.key_bar import KeyBar
@@ -96,10 +96,12 @@ def format_duration(seconds: float) -> str:
     return f"{secs} s"
 
 
-class QuizSummaryScreen(SummaryScreen):
+class TestSummaryScreen(SummaryScreen):
     """Shows a test's score k/N with a percentage, the time taken and the missed questions."""
 
-    def __init__(self, summary: QuizSummary) -> None:
+    __test__ = False  # not a pytest test class
+
+    def __init__(self, summary: TestSummary) -> None:
         super().__init__()
         self._summary = summary
 

@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from vae_quiz.modes.test import CHOICE_LETTERS, QuizResult, QuizSession
+from vae_quiz.modes.test import CHOICE_LETTERS, TestResult, TestSession
 from vae_quiz.ui.saving import NotSaved, save
 from vae_quiz.ui.screens.help import HelpScreen
 from vae_quiz.ui.widgets.choice_list import ChoiceList
@@ -25,8 +25,8 @@ TEST_KEYS = [
 ]
 
 
-class TestScreen(Screen[QuizSession]):
-    """Asks a QuizSession's questions; dismisses with the session when it ends."""
+class TestScreen(Screen[TestSession]):
+    """Asks a TestSession's questions; dismisses with the session when it ends."""
 
     __test__ = False  # not a pytest test class
     BINDINGS = [
@@ -38,13 +38,13 @@ class TestScreen(Screen[QuizSession]):
         Binding("question_mark", "help", "Help"),
     ]
 
-    def __init__(self, session: QuizSession) -> None:
+    def __init__(self, session: TestSession) -> None:
         super().__init__()
         self._session = session
         # Set when the learner ends the session with q (rather than by finishing it).
         self.quit_requested = False
         self._ticked: set[str] = set()
-        self.result: QuizResult | None = None
+        self.result: TestResult | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="screen-header"):
