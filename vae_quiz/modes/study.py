@@ -62,13 +62,9 @@ class StudySession:
 
     queue: list[StudyItem] = field(init=False, default_factory=list)
     done: list[_Done] = field(init=False, default_factory=list)
-    due_count: int = field(init=False, default=0)
-    new_count: int = field(init=False, default=0)
 
     def __post_init__(self) -> None:
         self.queue = self._build_queue()
-        self.due_count = sum(1 for i in self.queue if not i.is_new)
-        self.new_count = sum(1 for i in self.queue if i.is_new)
 
     def _build_queue(self) -> list[StudyItem]:
         level = self.options.level
