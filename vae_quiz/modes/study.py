@@ -92,10 +92,10 @@ class StudySession:
         for deck in self.decks:
             cards = deck.cards
             for item_id, due_at in self.store.due_items(deck.id, now + LEARN_AHEAD):
-                index = cards.position(item_id)
-                if index is not None and (level is None or cards.level_at(index) == level):
+                at = cards.position(item_id)
+                if at is not None and (level is None or cards.level_at(at) == level):
                     order += 1
-                    due.append((due_at, order, StudyItem(deck, cards[index], is_new=False)))
+                    due.append((due_at, order, StudyItem(deck, cards[at], is_new=False)))
             if len(new) >= new_left:
                 continue
             # Only as many new cards as today allows are built into queue items: a deck of
