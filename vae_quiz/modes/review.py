@@ -16,6 +16,7 @@ from datetime import datetime
 
 from vae_quiz.model import Deck, Item
 from vae_quiz.modes.concepts import ConceptSession
+from vae_quiz.modes.mode import MODES, Mode
 from vae_quiz.modes.scheduler import Rating, Scheduler
 from vae_quiz.modes.session import Clock, SessionOptions
 from vae_quiz.modes.study import StudySession
@@ -97,16 +98,13 @@ class ReviewSession:
         entry = self.current
         if entry is None:
             raise RuntimeError("nothing left to review")
-        common = dict(
-            decks=[entry.deck], store=self.store, scheduler=self.scheduler, now=self.now,
-            options=SessionOptions(seed=self.options.seed), mode="review",
-            only={entry.key}, counter=self.position,
+        open_session = MODES[Mode.asking(entry.item.kind)].session
+        assert open_session is not None  # every kind's mode has a session
+        return open_session(
+            [entry.deck], self.store, self.scheduler, self.now,
+            SessionOptions(seed=self.options.seed), mode="review", only={entry.key},
+            counter=self.position,
         )  # fmt: skip
-        if entry.item.kind == "card":
-            return StudySession(**common)  # type: ignore[arg-type]
-        if entry.item.kind == "question":
-            return TestSession(**common)  # type: ignore[arg-type]
-        return ConceptSession(**common)  # type: ignore[arg-type]
 
     def close_current(self, session: ItemSession) -> bool | None:
         """Take the one-item session's answer: right clears the item, anything else sends it to

@@ -19,26 +19,32 @@ from vae_quiz.modes.scheduler import Rating
 from vae_quiz.modes.study import StudySummary
 from vae_quiz.modes.test import TestSummary
 from vae_quiz.text import describe_due
+from vae_quiz.ui.modes import SummaryChoice
 from vae_quiz.ui.screens.help import HelpScreen
 from vae_quiz.ui.widgets.key_bar import KeyBar
 
 QUEUED_NOTE = "What you missed is in your review queue: r reviews it now (or vae-quiz review)."
 
 
-class SummaryScreen(Screen[str]):
-    """What every summary shares: its style, and its keys. Dismisses with "home", "review" or
-    "quit"."""
+class SummaryScreen(Screen[SummaryChoice]):
+    """What every summary shares: its style, and its keys. Dismisses with where to go next."""
 
     BINDINGS = [
-        Binding("enter", "close('home')", "Home"),
-        Binding("escape", "close('home')", "Home", show=False),
-        Binding("r", "close('review')", "Review"),
-        Binding("q", "close('quit')", "Quit"),
+        Binding("enter", "home", "Home"),
+        Binding("escape", "home", "Home", show=False),
+        Binding("r", "review", "Review"),
+        Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help"),
     ]
 
-    def action_close(self, choice: str) -> None:
-        self.dismiss(choice)
+    def action_home(self) -> None:
+        self.dismiss(SummaryChoice.HOME)
+
+    def action_review(self) -> None:
+        self.dismiss(SummaryChoice.REVIEW)
+
+    def action_quit(self) -> None:
+        self.dismiss(SummaryChoice.QUIT)
 
     def action_help(self) -> None:
         keys = [("enter", "home: the decks and what is due"),

@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from vae_quiz.modes.test import CHOICE_LETTERS, TestResult, TestSession
+from vae_quiz.ui.modes import SessionEnd
 from vae_quiz.ui.saving import NotSaved, save
 from vae_quiz.ui.screens.help import HelpScreen
 from vae_quiz.ui.widgets.choice_list import ChoiceList
@@ -25,8 +26,8 @@ TEST_KEYS = [
 ]
 
 
-class TestScreen(Screen[TestSession]):
-    """Asks a TestSession's questions; dismisses with the session when it ends."""
+class TestScreen(Screen[SessionEnd]):
+    """Asks a TestSession's questions; dismisses with how it ended."""
 
     __test__ = False  # not a pytest test class
     BINDINGS = [
@@ -41,8 +42,6 @@ class TestScreen(Screen[TestSession]):
     def __init__(self, session: TestSession) -> None:
         super().__init__()
         self._session = session
-        # Set when the learner ends the session with q (rather than by finishing it).
-        self.quit_requested = False
         self._ticked: set[str] = set()
         self.result: TestResult | None = None
 
@@ -63,7 +62,7 @@ class TestScreen(Screen[TestSession]):
     def _show_current(self) -> None:
         asked = self._session.current
         if asked is None:
-            self.dismiss(self._session)
+            self.dismiss(SessionEnd.RAN_OUT)
             return
         self.result = None
         self._ticked = set()
@@ -145,8 +144,7 @@ class TestScreen(Screen[TestSession]):
             self._show_current()
 
     def action_end(self) -> None:
-        self.quit_requested = True
-        self.dismiss(self._session)
+        self.dismiss(SessionEnd.LEFT_EARLY)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen("test", TEST_KEYS))
