@@ -1,20 +1,15 @@
 """The modes as data: each mode's name, the item kinds it asks and its session factory (the UI
-half of this table, each mode's screens, is `vae_quiz.ui.modes.SCREENS`)."""
+half of this table, each mode's screens, is `vae_quiz.ui.modes`)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from importlib import import_module
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any
 
 from vae_quiz.model import Card, Deck, Prompt, Question
-
-if TYPE_CHECKING:
-    from vae_quiz.modes.scheduler import Scheduler
-    from vae_quiz.modes.session import Clock, SessionOptions
-    from vae_quiz.progress.store import ProgressStore
 
 
 class Mode(StrEnum):
@@ -29,13 +24,8 @@ class Mode(StrEnum):
     STATS = "stats"
 
     @property
-    def kinds(self) -> tuple[str, ...]:
-        """The Deck attributes holding the items this mode asks (every kind: review, stats)."""
-        return MODES[self].kinds
-
-    @property
     def asks_one_kind(self) -> bool:
-        return len(self.kinds) == 1
+        return len(MODES[self].kinds) == 1
 
     @property
     def what(self) -> str:
@@ -44,7 +34,7 @@ class Mode(StrEnum):
 
     def decks_with_items(self, decks: list[Deck] | tuple[Deck, ...]) -> list[Deck]:
         """The decks that hold something this mode asks."""
-        return [deck for deck in decks if any(getattr(deck, kind) for kind in self.kinds)]
+        return [deck for deck in decks if any(getattr(deck, k) for k in MODES[self].kinds)]
 
     @classmethod
     def asking(cls, kind: str) -> Mode:
@@ -52,42 +42,37 @@ class Mode(StrEnum):
         return {Card.kind: cls.STUDY, Question.kind: cls.TEST, Prompt.kind: cls.CONCEPTS}[kind]
 
 
-class SessionFactory(Protocol):
-    """Makes a mode's session; review passes `fields` (mode, only, counter) to ask one item."""
-
-    def __call__(self, decks: Sequence[Deck], store: ProgressStore, scheduler: Scheduler,
-                 now: Clock, options: SessionOptions, **fields: Any) -> Any: ...  # fmt: skip
+# A mode's session factory: (decks, store, scheduler, now, options, **fields) -> its session.
+# Review passes `fields` (mode, only, counter) to ask one item its own way.
+SessionFactory = Callable[..., Any]
 
 
 def _lazy(module: str, name: str, **fixed: Any) -> SessionFactory:
     """The factory of session class `name` in vae_quiz.modes.<module>, imported at its first
     call (start-up pays only for the mode it opens); `fixed`: fields this mode always sets."""
 
-    def open_session(decks: Sequence[Deck], store: ProgressStore, scheduler: Scheduler,
-                     now: Clock, options: SessionOptions, **fields: Any) -> Any:  # fmt: skip
-        session = getattr(import_module(f"vae_quiz.modes.{module}"), name)
-        return session(decks, store, scheduler, now, options, **fixed, **fields)
+    def open_session(*args: Any, **fields: Any) -> Any:
+        return getattr(import_module(f"vae_quiz.modes.{module}"), name)(*args, **fixed, **fields)
 
     return open_session
 
 
 @dataclass(frozen=True, slots=True)
 class ModeSpec:
-    """A mode's domain half: the Deck attributes holding what it asks, what those are called,
-    and its session factory (None: stats has no session)."""
+    """A mode's domain half: its session factory (None: stats has no session), the Deck
+    attributes holding what it asks and what those are called in messages."""
 
-    kinds: tuple[str, ...]
-    what: str
     session: SessionFactory | None
+    kinds: tuple[str, ...] = ("cards", "questions", "prompts")
+    what: str = "items"
 
 
-_EVERY_KIND = ("cards", "questions", "prompts")
 MODES: dict[Mode, ModeSpec] = {
-    Mode.STUDY: ModeSpec(("cards",), "recall cards", _lazy("study", "StudySession")),
-    Mode.TEST: ModeSpec(("questions",), "multiple-choice questions", _lazy("test", "TestSession")),
-    Mode.CONCEPTS: ModeSpec(("prompts",), "open prompts", _lazy("concepts", "ConceptSession")),
-    Mode.REVIEW: ModeSpec(_EVERY_KIND, "items", _lazy("review", "ReviewSession")),
+    Mode.STUDY: ModeSpec(_lazy("study", "StudySession"), ("cards",), "recall cards"),
+    Mode.TEST: ModeSpec(_lazy("test", "TestSession"), ("questions",), "multiple-choice questions"),
+    Mode.CONCEPTS: ModeSpec(_lazy("concepts", "ConceptSession"), ("prompts",), "open prompts"),
+    Mode.REVIEW: ModeSpec(_lazy("review", "ReviewSession")),
     # Cram is study that never moves a due date.
-    Mode.CRAM: ModeSpec(("cards",), "recall cards", _lazy("study", "StudySession", mode="cram")),
-    Mode.STATS: ModeSpec(_EVERY_KIND, "items", None),
+    Mode.CRAM: ModeSpec(_lazy("study", "StudySession", mode="cram"), ("cards",), "recall cards"),
+    Mode.STATS: ModeSpec(None),
 }

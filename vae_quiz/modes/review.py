@@ -137,13 +137,10 @@ def answered_right(session: ItemSession) -> bool | None:
     """Whether a session's last answer counts as right in review (Good or Easy; the right
     choice; every concept), or None when it has no answer."""
     if isinstance(session, StudySession):
-        if not session.done:
-            return None
-        return session.done[-1].rating in (Rating.GOOD, Rating.EASY)
-    if not session.results:
-        return None
-    last = session.results[-1]
-    return last.is_correct if isinstance(session, TestSession) else last.is_complete  # type: ignore[union-attr]
+        return session.done[-1].rating in (Rating.GOOD, Rating.EASY) if session.done else None
+    if isinstance(session, TestSession):
+        return session.results[-1].is_correct if session.results else None
+    return session.results[-1].is_complete if session.results else None
 
 
 @dataclass(frozen=True, slots=True)

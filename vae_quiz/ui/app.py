@@ -22,10 +22,8 @@ from vae_quiz.model import Deck
 from vae_quiz.modes.mode import MODES, Mode
 from vae_quiz.modes.scheduler import Scheduler
 from vae_quiz.modes.session import Clock, SessionOptions
-from vae_quiz.ui.modes import SCREENS, SessionEnd, SummaryChoice
+from vae_quiz.ui.modes import SCREENS, SUMMARIES, SessionEnd, SummaryChoice
 
-# Each mode's screens and sessions are imported when that mode is first opened (through the two
-# mode tables), so start-up pays only for the screen it shows first.
 if TYPE_CHECKING:
     from vae_quiz.modes.review import ReviewSession
     from vae_quiz.progress.store import ProgressStore
@@ -56,14 +54,11 @@ class ModeCommands(Provider):
         decks = list(app.services.decks)
         targets: list[tuple[str, list[Deck]]] = [("all decks", decks)] if len(decks) > 1 else []
         targets += [(deck.title, [deck]) for deck in decks]
-        entries = [("Home", app.go_home, "the decks and what is due")]
-        for mode in Mode:
-            for name, chosen in targets:
-                entries.append(
-                    (f"{mode.capitalize()}: {name}", partial(app.start, mode, chosen),
-                     f"vae-quiz {mode} over {name}")
-                )  # fmt: skip
-        return entries
+        return [("Home", app.go_home, "the decks and what is due")] + [
+            (f"{mode.capitalize()}: {name}", partial(app.start, mode, chosen),
+             f"vae-quiz {mode} over {name}")
+            for mode in Mode for name, chosen in targets
+        ]  # fmt: skip
 
     async def discover(self) -> Hits:
         for name, run, help_text in self._entries():
@@ -85,10 +80,7 @@ class VaeQuizApp(App[None]):
     # style their widgets by ids no other screen uses.
     CSS_PATH = [
         "app.tcss",
-        *(
-            f"screens/{name}.tcss"
-            for name in ("home", "study", "test", "concepts", "summary", "help")
-        ),
+        *(f"screens/{s}.tcss" for s in ("home", "study", "test", "concepts", "summary", "help")),
     ]
     TITLE = "vae-quiz"
     COMMANDS = App.COMMANDS | {ModeCommands}
@@ -143,28 +135,20 @@ class VaeQuizApp(App[None]):
 
     # -- home ---------------------------------------------------------------------------------
 
-    def _home(self) -> HomeScreen | None:
-        from vae_quiz.ui.screens.home import HomeScreen
-
-        for screen in self.screen_stack:
-            if isinstance(screen, HomeScreen):
-                return screen
-        return None
-
     def go_home(self) -> None:
         """Show the home screen: back to it when it is below, else open it."""
-        home = self._home()
-        if home is None:
-            from vae_quiz.progress.overview import deck_statuses
-            from vae_quiz.ui.screens.home import HomeScreen
+        from vae_quiz.ui.screens.home import HomeScreen
 
-            s = self.services
-            self.push_screen(
-                HomeScreen(lambda: deck_statuses(s.decks, s.store, s.now()), s.now, s.problems)
-            )
+        if any(isinstance(screen, HomeScreen) for screen in self.screen_stack):
+            while not isinstance(self.screen, HomeScreen):
+                self.pop_screen()
             return
-        while self.screen is not home:
-            self.pop_screen()
+        from vae_quiz.progress.overview import deck_statuses
+
+        s = self.services
+        self.push_screen(
+            HomeScreen(lambda: deck_statuses(s.decks, s.store, s.now()), s.now, s.problems)
+        )
 
     def on_home_screen_start(self, message: HomeScreen.Start) -> None:
         self.start(message.mode, message.decks)
@@ -184,11 +168,11 @@ class VaeQuizApp(App[None]):
             return
         s = self.services
         session = open_session(decks, s.store, s.scheduler, s.now, s.options)
-        ask = SCREENS[mode].ask
-        if ask is None:
+        if mode is Mode.REVIEW:
             self._review(session)
         else:
-            self.push_screen(ask(session, s.now), lambda _: self._show_summary(mode, session))
+            screen = SCREENS[mode](session, s.now)
+            self.push_screen(screen, lambda _: self._show_summary(mode, session))
 
     def open_stats(self, decks: Sequence[Deck]) -> None:
         """The stats of `decks`; closing them goes home, or quits when stats were opened
@@ -207,16 +191,17 @@ class VaeQuizApp(App[None]):
         )
 
     def _show_summary(self, mode: Mode, session: Any) -> None:
-        summary = SCREENS[mode].summary(session, self.services.now)
-        self.push_screen(summary, partial(self._after_summary, session.decks))
+        """`session`'s summary, which leads home, to a review of its decks, or out."""
 
-    def _after_summary(self, decks: Sequence[Deck], choice: SummaryChoice | None) -> None:
-        if choice is SummaryChoice.QUIT:
-            self.exit()
-            return
-        self.go_home()
-        if choice is SummaryChoice.REVIEW:
-            self.start(Mode.REVIEW, decks)
+        def then(choice: SummaryChoice | None) -> None:
+            if choice is SummaryChoice.QUIT:
+                self.exit()
+                return
+            self.go_home()
+            if choice is SummaryChoice.REVIEW:
+                self.start(Mode.REVIEW, session.decks)
+
+        self.push_screen(SUMMARIES[mode](session, self.services.now), then)
 
     # -- review -------------------------------------------------------------------------------
 
@@ -225,8 +210,7 @@ class VaeQuizApp(App[None]):
         if review.current is None:
             self._show_summary(Mode.REVIEW, review)
             return
-        ask = SCREENS[Mode.asking(review.current.item.kind)].ask
-        assert ask is not None  # each kind's own mode has a screen
+        ask = SCREENS[Mode.asking(review.current.item.kind)]
         session = review.open_current()
 
         def step(end: SessionEnd | None) -> None:

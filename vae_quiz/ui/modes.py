@@ -1,10 +1,9 @@
 """The UI half of the mode table (the domain half is `vae_quiz.modes.mode.MODES`): each mode's
-screens, and the typed results they dismiss with."""
+screen and summary screen, and the typed results they dismiss with."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import Enum
 from importlib import import_module
 from types import ModuleType
@@ -33,38 +32,24 @@ class SummaryChoice(Enum):
     QUIT = "quit"
 
 
-@dataclass(frozen=True, slots=True)
-class ModeScreens:
-    """A mode's screens, made from its session and the clock: `ask` asks the session's items
-    (None for review, which asks each item on its own kind's screen); `summary` sums it up."""
-
-    ask: Callable[[Any, Clock], Screen[SessionEnd]] | None
-    summary: Callable[[Any, Clock], Screen[SummaryChoice]]
-
-
 def _screens(module: str) -> ModuleType:
     # Imported when a mode first opens: start-up pays only for the screen it shows first.
     return import_module(f"vae_quiz.ui.screens.{module}")
 
 
-_CARDS = ModeScreens(
-    lambda session, now: _screens("study").StudyScreen(session, now),
-    lambda session, now: _screens("summary").StudySummaryScreen(
-        session.summary(), now(), session.mode
-    ),
-)
-SCREENS: dict[Mode, ModeScreens] = {
-    Mode.STUDY: _CARDS,
-    Mode.TEST: ModeScreens(
-        lambda session, _: _screens("test").TestScreen(session),
-        lambda session, _: _screens("summary").TestSummaryScreen(session.summary()),
-    ),
-    Mode.CONCEPTS: ModeScreens(
-        lambda session, _: _screens("concepts").ConceptsScreen(session),
-        lambda session, _: _screens("summary").ConceptSummaryScreen(session.summary()),
-    ),
-    Mode.REVIEW: ModeScreens(
-        None, lambda session, _: _screens("summary").ReviewSummaryScreen(session.summary())
-    ),
-    Mode.CRAM: _CARDS,
+# Each mode's screen, made from its session and the clock. Review has none of its own: it asks
+# each item on the screen of the item kind's own mode (`Mode.asking`).
+SCREENS: dict[Mode, Callable[[Any, Clock], Screen[SessionEnd]]] = {
+    Mode.STUDY: lambda session, now: _screens("study").StudyScreen(session, now),
+    Mode.TEST: lambda session, _: _screens("test").TestScreen(session),
+    Mode.CONCEPTS: lambda session, _: _screens("concepts").ConceptsScreen(session),
+    Mode.CRAM: lambda session, now: _screens("study").StudyScreen(session, now),
+}
+# Each mode's summary screen, made from its session and the clock.
+SUMMARIES: dict[Mode, Callable[[Any, Clock], Screen[SummaryChoice]]] = {
+    Mode.STUDY: lambda s, now: _screens("summary").StudySummaryScreen(s.summary(), now(), s.mode),
+    Mode.TEST: lambda s, _: _screens("summary").TestSummaryScreen(s.summary()),
+    Mode.CONCEPTS: lambda s, _: _screens("summary").ConceptSummaryScreen(s.summary()),
+    Mode.REVIEW: lambda s, _: _screens("summary").ReviewSummaryScreen(s.summary()),
+    Mode.CRAM: lambda s, now: _screens("summary").StudySummaryScreen(s.summary(), now(), s.mode),
 }

@@ -4,6 +4,7 @@ concepts (k/N per prompt, missed concepts)."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Generic, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,11 +24,13 @@ from vae_quiz.ui.modes import SummaryChoice
 from vae_quiz.ui.screens.help import HelpScreen
 from vae_quiz.ui.widgets.key_bar import KeyBar
 
+S = TypeVar("S")
 QUEUED_NOTE = "What you missed is in your review queue: r reviews it now (or vae-quiz review)."
 
 
-class SummaryScreen(Screen[SummaryChoice]):
-    """What every summary shares: its style, and its keys. Dismisses with where to go next."""
+class SummaryScreen(Screen[SummaryChoice], Generic[S]):
+    """What every summary shares: the summary it shows, its style and its keys. Dismisses with
+    where to go next."""
 
     BINDINGS = [
         Binding("enter", "home", "Home"),
@@ -36,6 +39,10 @@ class SummaryScreen(Screen[SummaryChoice]):
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help"),
     ]
+
+    def __init__(self, summary: S) -> None:
+        super().__init__()
+        self._summary = summary
 
     def action_home(self) -> None:
         self.dismiss(SummaryChoice.HOME)
@@ -53,12 +60,11 @@ class SummaryScreen(Screen[SummaryChoice]):
         self.app.push_screen(HelpScreen("summary", keys))
 
 
-class StudySummaryScreen(SummaryScreen):
+class StudySummaryScreen(SummaryScreen[StudySummary]):
     """Shows a StudySummary; enter or q closes it."""
 
     def __init__(self, summary: StudySummary, now: datetime, mode: str = "study") -> None:
-        super().__init__()
-        self._summary = summary
+        super().__init__(summary)
         self._now = now
         self._mode = mode
 
@@ -102,14 +108,10 @@ def format_duration(seconds: float) -> str:
     return f"{secs} s"
 
 
-class TestSummaryScreen(SummaryScreen):
+class TestSummaryScreen(SummaryScreen[TestSummary]):
     """Shows a test's score k/N with a percentage, the time taken and the missed questions."""
 
     __test__ = False  # not a pytest test class
-
-    def __init__(self, summary: TestSummary) -> None:
-        super().__init__()
-        self._summary = summary
 
     def compose(self) -> ComposeResult:
         s = self._summary
@@ -142,12 +144,8 @@ class TestSummaryScreen(SummaryScreen):
         yield KeyBar()
 
 
-class ConceptSummaryScreen(SummaryScreen):
+class ConceptSummaryScreen(SummaryScreen[ConceptSummary]):
     """Shows each graded prompt's k/N and its missed concepts, and the concepts covered overall."""
-
-    def __init__(self, summary: ConceptSummary) -> None:
-        super().__init__()
-        self._summary = summary
 
     def compose(self) -> ComposeResult:
         s = self._summary
@@ -178,12 +176,8 @@ class ConceptSummaryScreen(SummaryScreen):
         yield KeyBar()
 
 
-class ReviewSummaryScreen(SummaryScreen):
+class ReviewSummaryScreen(SummaryScreen[ReviewSummary]):
     """What a review cleared and what is still queued; says so plainly when nothing was."""
-
-    def __init__(self, summary: ReviewSummary) -> None:
-        super().__init__()
-        self._summary = summary
 
     def compose(self) -> ComposeResult:
         s = self._summary

@@ -125,9 +125,7 @@ class TestScreen(Screen[SessionEnd]):
         self.query_one(ChoiceList).mark(picked, frozenset(question.answer))
         verdict = "Correct." if self.result.is_correct else "Incorrect."
         feedback = self.query_one("#feedback", Static)
-        parts: list[str | tuple[str, str]] = [
-            (verdict, "bold"),
-        ]
+        parts: list[str | tuple[str, str]] = [(verdict, "bold")]
         if not self.result.is_correct:
             right = ", ".join(question.answer)
             stop = "" if right.endswith((".", "!", "?")) else "."

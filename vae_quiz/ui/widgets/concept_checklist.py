@@ -18,7 +18,7 @@ class ConceptChecklist(OptionList):
 
     BINDINGS = [
         *[Binding(str(n), f"tick({n - 1})", show=False) for n in range(1, 10)],
-        Binding("space", "tick_highlighted", "Tick", key_display="1-9/space"),
+        Binding("space", "select", "Tick", key_display="1-9/space"),
         Binding("enter", "confirm", "Confirm"),
     ]
 
@@ -54,13 +54,10 @@ class ConceptChecklist(OptionList):
         self.replace_option_prompt_at_index(index, self._row(index))
         self.highlighted = highlighted
 
-    def action_tick_highlighted(self) -> None:
+    def action_select(self) -> None:
+        # Space and a click select: that ticks (or unticks) the highlighted concept.
         if self.highlighted is not None:
             self.action_tick(self.highlighted)
-
-    def action_select(self) -> None:
-        # A click selects: make it tick, as space does.
-        self.action_tick_highlighted()
 
     def action_confirm(self) -> None:
         self.post_message(self.Confirmed(frozenset(self.ticked)))
