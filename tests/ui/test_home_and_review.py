@@ -10,9 +10,9 @@ from vae_quiz.ui.screens.concepts import ConceptsScreen
 from vae_quiz.ui.screens.home import HomeScreen
 from vae_quiz.ui.screens.study import StudyScreen
 from vae_quiz.ui.screens.summary import (
-    QuizSummaryScreen,
     ReviewSummaryScreen,
     StudySummaryScreen,
+    TestSummaryScreen,
 )
 from vae_quiz.ui.screens.test import TestScreen
 
@@ -40,7 +40,7 @@ async def _miss_in_every_mode(app, pilot) -> None:
     await pilot.press("enter")
     await pilot.press("t")
     await pilot.press(_wrong_key(app.screen), "q")
-    assert isinstance(app.screen, QuizSummaryScreen)
+    assert isinstance(app.screen, TestSummaryScreen)
     await pilot.press("enter", "c", "x", "ctrl+s", "1", "enter", "q")
     await pilot.press("enter")
     assert isinstance(app.screen, HomeScreen)

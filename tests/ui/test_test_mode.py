@@ -6,7 +6,7 @@ import json
 import sqlite3
 
 from tests.conftest import screen_text as _text
-from vae_quiz.ui.screens.summary import QuizSummaryScreen
+from vae_quiz.ui.screens.summary import TestSummaryScreen
 from vae_quiz.ui.screens.test import TestScreen
 
 
@@ -68,7 +68,7 @@ async def test_full_run_gives_the_score_and_missed_questions(make_app, tmp_db) -
             key = right + 1 if number < 3 else (right + 1) % 4 + 1
             await pilot.press(str(key), "space")
             await pilot.pause()
-        assert isinstance(app.screen, QuizSummaryScreen)
+        assert isinstance(app.screen, TestSummaryScreen)
         assert _text(app, "#summary-headline") == "Score 3/5 (60%)"
         assert len(app.screen.query(".summary-missed")) == 2
     assert [r[2] for r in _rows(tmp_db)] == ["correct"] * 3 + ["incorrect"] * 2
@@ -78,7 +78,7 @@ async def test_q_part_way_counts_what_was_answered(make_app) -> None:
     app = make_app(mode="test", seed=1)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(str(_right_index(app.screen) + 1), "space", "q")
-        assert isinstance(app.screen, QuizSummaryScreen)
+        assert isinstance(app.screen, TestSummaryScreen)
         assert _text(app, "#summary-headline").startswith("Score 1/1 (100%)")
 
 

@@ -12,7 +12,7 @@ from vae_quiz.modes.review import ReviewSession, queued_items
 from vae_quiz.modes.scheduler import Rating, Scheduler
 from vae_quiz.modes.session import SessionOptions
 from vae_quiz.modes.study import StudySession
-from vae_quiz.modes.test import QuizSession
+from vae_quiz.modes.test import TestSession
 from vae_quiz.progress.overview import deck_status
 
 SCHED = Scheduler(enable_fuzzing=False)
@@ -31,7 +31,7 @@ def _miss_everything(store, deck, clock) -> None:
     study = StudySession([deck], store, SCHED, clock, SessionOptions())
     study.rate(Rating.AGAIN)
     study.rate(Rating.AGAIN)
-    quiz = QuizSession([deck], store, SCHED, clock, SessionOptions())
+    quiz = TestSession([deck], store, SCHED, clock, SessionOptions())
     quiz.answer(frozenset({"b"}))
 
 

@@ -178,7 +178,7 @@ def test_every_real_corpus_file_imports_and_its_deck_loads(tmp_path: Path, name:
     from vae_quiz.modes.concepts import ConceptSession
     from vae_quiz.modes.scheduler import Scheduler
     from vae_quiz.modes.study import StudySession
-    from vae_quiz.modes.test import QuizSession
+    from vae_quiz.modes.test import TestSession
     from vae_quiz.progress.store import ProgressStore
 
     report = run_import(ImportOptions(source=CORPUS / name, fmt=fmt, encoding=encoding,
@@ -202,7 +202,7 @@ def test_every_real_corpus_file_imports_and_its_deck_loads(tmp_path: Path, name:
         if deck.cards:
             assert StudySession([deck], store, Scheduler(), now).queue
         if deck.questions:
-            assert QuizSession([deck], store, Scheduler(), now).total == len(deck.questions)
+            assert TestSession([deck], store, Scheduler(), now).total == len(deck.questions)
         if deck.prompts:
             assert ConceptSession([deck], store, Scheduler(), now).total == len(deck.prompts)
     finally:

@@ -8,7 +8,7 @@ from datetime import timedelta
 from vae_quiz.modes.scheduler import Rating, Scheduler
 from vae_quiz.modes.session import SessionOptions
 from vae_quiz.modes.study import StudySession
-from vae_quiz.modes.test import QuizSession
+from vae_quiz.modes.test import TestSession
 from vae_quiz.progress.overview import deck_status
 from vae_quiz.progress.store import MIGRATIONS, MISSED, RIGHT, Answer, ProgressStore
 from vae_quiz.text import describe_last
@@ -30,7 +30,7 @@ def test_study_and_test_answers_move_due_new_and_queue_counts(store, vae_deck, c
     scheduler = Scheduler(enable_fuzzing=False)
     study = StudySession([vae_deck], store, scheduler, clock, SessionOptions(seed=1))
     study.rate(Rating.AGAIN)  # vae-what: due in a minute, and missed
-    quiz = QuizSession([vae_deck], store, scheduler, clock, SessionOptions(seed=1))
+    quiz = TestSession([vae_deck], store, scheduler, clock, SessionOptions(seed=1))
     wrong = next(c for c in quiz.current.order if c not in quiz.current.question.answer)
     quiz.answer(frozenset({wrong}))
     status = deck_status(vae_deck, store, clock())

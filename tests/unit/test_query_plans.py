@@ -11,7 +11,7 @@ from vae_quiz.modes.review import ReviewSession
 from vae_quiz.modes.scheduler import Rating, Scheduler
 from vae_quiz.modes.session import SessionOptions
 from vae_quiz.modes.study import StudySession
-from vae_quiz.modes.test import QuizSession
+from vae_quiz.modes.test import TestSession
 from vae_quiz.progress.overview import deck_status
 
 SCHED = Scheduler(enable_fuzzing=False)
@@ -25,8 +25,8 @@ def test_every_hot_select_uses_an_index(store, vae_deck, clock, tmp_db) -> None:
     study.previews()
     study.rate(Rating.AGAIN)
     study.summary()
-    quiz = QuizSession([vae_deck], store, SCHED, clock, SessionOptions(seed=1, due_only=True))
-    quiz = QuizSession([vae_deck], store, SCHED, clock, SessionOptions(seed=1))
+    quiz = TestSession([vae_deck], store, SCHED, clock, SessionOptions(seed=1, due_only=True))
+    quiz = TestSession([vae_deck], store, SCHED, clock, SessionOptions(seed=1))
     quiz.answer(frozenset({quiz.current.order[0]}))
     ConceptSession([vae_deck], store, SCHED, clock, SessionOptions()).grade("x", frozenset())
     review = ReviewSession([vae_deck], store, SCHED, clock, SessionOptions())

@@ -7,7 +7,7 @@ from vae_quiz.modes.review import ReviewSession, queued_items
 from vae_quiz.modes.scheduler import Rating, Scheduler
 from vae_quiz.modes.session import SessionOptions
 from vae_quiz.modes.study import StudySession
-from vae_quiz.modes.test import QuizSession
+from vae_quiz.modes.test import TestSession
 
 SCHED = Scheduler(enable_fuzzing=False)
 
@@ -15,7 +15,7 @@ SCHED = Scheduler(enable_fuzzing=False)
 def _miss_one_of_each(store, deck, clock) -> None:
     study = StudySession([deck], store, SCHED, clock, SessionOptions(limit=1))
     study.rate(Rating.AGAIN)
-    quiz = QuizSession([deck], store, SCHED, clock, SessionOptions(seed=3, limit=1))
+    quiz = TestSession([deck], store, SCHED, clock, SessionOptions(seed=3, limit=1))
     wrong = next(c for c in quiz.current.order if c not in quiz.current.question.answer)
     quiz.answer(frozenset({wrong}))
     ConceptSession([deck], store, SCHED, clock, SessionOptions(limit=1)).grade("x", frozenset())
@@ -41,7 +41,7 @@ def test_right_clears_wrong_comes_back_later_in_the_session(store, vae_deck, clo
     assert review.close_current(card) is False
     assert review.current.item.kind == "question" and review.position() == (2, 3)
     question = review.open_current()
-    assert isinstance(question, QuizSession)
+    assert isinstance(question, TestSession)
     question.answer(frozenset(question.current.question.answer))
     assert review.close_current(question) is True
     prompt = review.open_current()

@@ -1,50 +1,78 @@
-"""The modes as data: each mode's name and the item kinds it asks."""
+"""The modes as data: each mode's name, the item kinds it asks and its session factory (the UI
+half of this table, each mode's screens, is `vae_quiz.ui.modes`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from enum import StrEnum
+from importlib import import_module
+from typing import Any
 
-from vae_quiz.model import Deck
+from vae_quiz.model import Card, Deck, Prompt, Question
 
 
 class Mode(StrEnum):
-    """Every mode the app opens; the value is the command's and the export's name for it."""
+    """Every mode the app opens, in the command palette's order; the value is the command's and
+    the export's name for it."""
 
     STUDY = "study"
-    CRAM = "cram"
     TEST = "test"
     CONCEPTS = "concepts"
     REVIEW = "review"
+    CRAM = "cram"
     STATS = "stats"
 
     @property
-    def kinds(self) -> tuple[str, ...]:
-        """The Deck attributes holding the items this mode asks (every kind: review, stats)."""
-        return _KINDS.get(self, ("cards", "questions", "prompts"))
-
-    @property
     def asks_one_kind(self) -> bool:
-        return self in _KINDS
+        return len(MODES[self].kinds) == 1
 
     @property
     def what(self) -> str:
         """What this mode's items are called in messages ("recall cards")."""
-        return _WHAT.get(self, "items")
+        return MODES[self].what
 
     def decks_with_items(self, decks: list[Deck] | tuple[Deck, ...]) -> list[Deck]:
         """The decks that hold something this mode asks."""
-        return [deck for deck in decks if any(getattr(deck, kind) for kind in self.kinds)]
+        return [deck for deck in decks if any(getattr(deck, k) for k in MODES[self].kinds)]
+
+    @classmethod
+    def asking(cls, kind: str) -> Mode:
+        """The mode that asks an item of `kind` ("card", "question", "prompt") its own way."""
+        return {Card.kind: cls.STUDY, Question.kind: cls.TEST, Prompt.kind: cls.CONCEPTS}[kind]
 
 
-_KINDS = {
-    Mode.STUDY: ("cards",),
-    Mode.CRAM: ("cards",),
-    Mode.TEST: ("questions",),
-    Mode.CONCEPTS: ("prompts",),
-}
-_WHAT = {
-    Mode.STUDY: "recall cards",
-    Mode.CRAM: "recall cards",
-    Mode.TEST: "multiple-choice questions",
-    Mode.CONCEPTS: "open prompts",
+# A mode's session factory: (decks, store, scheduler, now, options, **fields) -> its session.
+# Review passes `fields` (mode, only, counter) to ask one item its own way.
+SessionFactory = Callable[..., Any]
+
+
+def _lazy(module: str, name: str, **fixed: Any) -> SessionFactory:
+    """The factory of session class `name` in vae_quiz.modes.<module>, imported at its first
+    call (start-up pays only for the mode it opens); `fixed`: fields this mode always sets."""
+
+    def open_session(*args: Any, **fields: Any) -> Any:
+        return getattr(import_module(f"vae_quiz.modes.{module}"), name)(*args, **fixed, **fields)
+
+    return open_session
+
+
+@dataclass(frozen=True, slots=True)
+class ModeSpec:
+    """A mode's domain half: its session factory (None: stats has no session), the Deck
+    attributes holding what it asks and what those are called in messages."""
+
+    session: SessionFactory | None
+    kinds: tuple[str, ...] = ("cards", "questions", "prompts")
+    what: str = "items"
+
+
+MODES: dict[Mode, ModeSpec] = {
+    Mode.STUDY: ModeSpec(_lazy("study", "StudySession"), ("cards",), "recall cards"),
+    Mode.TEST: ModeSpec(_lazy("test", "TestSession"), ("questions",), "multiple-choice questions"),
+    Mode.CONCEPTS: ModeSpec(_lazy("concepts", "ConceptSession"), ("prompts",), "open prompts"),
+    Mode.REVIEW: ModeSpec(_lazy("review", "ReviewSession")),
+    # Cram is study that never moves a due date.
+    Mode.CRAM: ModeSpec(_lazy("study", "StudySession", mode="cram"), ("cards",), "recall cards"),
+    Mode.STATS: ModeSpec(None),
 }

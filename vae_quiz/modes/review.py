@@ -16,13 +16,14 @@ from datetime import datetime
 
 from vae_quiz.model import Deck, Item
 from vae_quiz.modes.concepts import ConceptSession
+from vae_quiz.modes.mode import MODES, Mode
 from vae_quiz.modes.scheduler import Rating, Scheduler
 from vae_quiz.modes.session import Clock, SessionOptions
 from vae_quiz.modes.study import StudySession
-from vae_quiz.modes.test import QuizSession
+from vae_quiz.modes.test import TestSession
 from vae_quiz.progress.store import ProgressStore
 
-ItemSession = StudySession | QuizSession | ConceptSession
+ItemSession = StudySession | TestSession | ConceptSession
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,16 +98,13 @@ class ReviewSession:
         entry = self.current
         if entry is None:
             raise RuntimeError("nothing left to review")
-        common = dict(
-            decks=[entry.deck], store=self.store, scheduler=self.scheduler, now=self.now,
-            options=SessionOptions(seed=self.options.seed), mode="review",
-            only={entry.key}, counter=self.position,
+        open_session = MODES[Mode.asking(entry.item.kind)].session
+        assert open_session is not None  # every kind's mode has a session
+        return open_session(
+            [entry.deck], self.store, self.scheduler, self.now,
+            SessionOptions(seed=self.options.seed), mode="review", only={entry.key},
+            counter=self.position,
         )  # fmt: skip
-        if entry.item.kind == "card":
-            return StudySession(**common)  # type: ignore[arg-type]
-        if entry.item.kind == "question":
-            return QuizSession(**common)  # type: ignore[arg-type]
-        return ConceptSession(**common)  # type: ignore[arg-type]
 
     def close_current(self, session: ItemSession) -> bool | None:
         """Take the one-item session's answer: right clears the item, anything else sends it to
@@ -139,13 +137,10 @@ def answered_right(session: ItemSession) -> bool | None:
     """Whether a session's last answer counts as right in review (Good or Easy; the right
     choice; every concept), or None when it has no answer."""
     if isinstance(session, StudySession):
-        if not session.done:
-            return None
-        return session.done[-1].rating in (Rating.GOOD, Rating.EASY)
-    if not session.results:
-        return None
-    last = session.results[-1]
-    return last.is_correct if isinstance(session, QuizSession) else last.is_complete  # type: ignore[union-attr]
+        return session.done[-1].rating in (Rating.GOOD, Rating.EASY) if session.done else None
+    if isinstance(session, TestSession):
+        return session.results[-1].is_correct if session.results else None
+    return session.results[-1].is_complete if session.results else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,13 +62,9 @@ class StudySession:
 
     queue: list[StudyItem] = field(init=False, default_factory=list)
     done: list[_Done] = field(init=False, default_factory=list)
-    due_count: int = field(init=False, default=0)
-    new_count: int = field(init=False, default=0)
 
     def __post_init__(self) -> None:
         self.queue = self._build_queue()
-        self.due_count = sum(1 for i in self.queue if not i.is_new)
-        self.new_count = sum(1 for i in self.queue if i.is_new)
 
     def _build_queue(self) -> list[StudyItem]:
         level = self.options.level
@@ -96,10 +92,10 @@ class StudySession:
         for deck in self.decks:
             cards = deck.cards
             for item_id, due_at in self.store.due_items(deck.id, now + LEARN_AHEAD):
-                index = cards.position(item_id)
-                if index is not None and (level is None or cards.level_at(index) == level):
+                at = cards.position(item_id)
+                if at is not None and (level is None or cards.level_at(at) == level):
                     order += 1
-                    due.append((due_at, order, StudyItem(deck, cards[index], is_new=False)))
+                    due.append((due_at, order, StudyItem(deck, cards[at], is_new=False)))
             if len(new) >= new_left:
                 continue
             # Only as many new cards as today allows are built into queue items: a deck of

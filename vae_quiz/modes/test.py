@@ -30,9 +30,10 @@ class AskedQuestion:
 
 
 @dataclass(frozen=True, slots=True)
-class QuizResult:
+class TestResult:
     """The outcome of one answered question."""
 
+    __test__ = False  # not a pytest test class
     asked: AskedQuestion
     picked: frozenset[str]
     is_correct: bool
@@ -40,7 +41,7 @@ class QuizResult:
 
 
 @dataclass
-class QuizSession(AskOnce):
+class TestSession(AskOnce):
     """A run over the multiple-choice questions of some decks.
 
     Questions and their choices are shuffled (reproducibly with `options.seed`); a question
@@ -48,6 +49,7 @@ class QuizSession(AskOnce):
     whose schedule says they are due are asked (`options.due_only`).
     """
 
+    __test__ = False  # not a pytest test class
     decks: Sequence[Deck]
     store: ProgressStore
     scheduler: Scheduler
@@ -58,7 +60,7 @@ class QuizSession(AskOnce):
     counter: Callable[[], tuple[int, int]] | None = None
 
     asked: list[AskedQuestion] = field(init=False, default_factory=list)
-    results: list[QuizResult] = field(init=False, default_factory=list)
+    results: list[TestResult] = field(init=False, default_factory=list)
     started_at: datetime = field(init=False)
 
     def __post_init__(self) -> None:
@@ -92,7 +94,7 @@ class QuizSession(AskOnce):
                 rng.shuffle(order)
             self.asked.append(AskedQuestion(deck, question, tuple(order)))
 
-    def answer(self, picked: frozenset[str]) -> QuizResult:
+    def answer(self, picked: frozenset[str]) -> TestResult:
         """Answer the current question; committed to the store before this returns.
 
         The first answer of the day to a question also counts as its FSRS review (right is
@@ -120,15 +122,15 @@ class QuizSession(AskOnce):
             self.scheduler.schedule(rating, now),
             once_since=start_of_day(now),
         )
-        result = QuizResult(asked, picked, is_correct, recorded.due is not None)
+        result = TestResult(asked, picked, is_correct, recorded.due is not None)
         self.results.append(result)
         return result
 
-    def summary(self) -> QuizSummary:
+    def summary(self) -> TestSummary:
         """The score so far (counting only what was answered)."""
         correct = sum(1 for r in self.results if r.is_correct)
         missed = [r for r in self.results if not r.is_correct]
-        return QuizSummary(
+        return TestSummary(
             correct=correct,
             answered=len(self.results),
             total=self.total,
@@ -138,14 +140,15 @@ class QuizSession(AskOnce):
 
 
 @dataclass(frozen=True, slots=True)
-class QuizSummary:
+class TestSummary:
     """The end of a test: score k/N, time taken and the missed questions."""
 
+    __test__ = False  # not a pytest test class
     correct: int
     answered: int
     total: int
     seconds: float
-    missed: list[QuizResult]
+    missed: list[TestResult]
 
     @property
     def percent(self) -> int:

@@ -11,29 +11,23 @@ import signal
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
-from textual.screen import Screen
 
 from vae_quiz.errors import StoreError
 from vae_quiz.model import Deck
-from vae_quiz.modes.mode import Mode
+from vae_quiz.modes.mode import MODES, Mode
 from vae_quiz.modes.scheduler import Scheduler
 from vae_quiz.modes.session import Clock, SessionOptions
-from vae_quiz.modes.study import StudySession
+from vae_quiz.ui.modes import SCREENS, SUMMARIES, SessionEnd, SummaryChoice
 
-# Each mode's screens and sessions are imported when that mode is first opened, so start-up
-# pays only for the screen it shows first.
 if TYPE_CHECKING:
-    from vae_quiz.modes.review import ItemSession, ReviewSession
+    from vae_quiz.modes.review import ReviewSession
     from vae_quiz.progress.store import ProgressStore
-    from vae_quiz.ui.screens.concepts import ConceptsScreen
     from vae_quiz.ui.screens.home import HomeScreen
-    from vae_quiz.ui.screens.study import StudyScreen
-    from vae_quiz.ui.screens.test import TestScreen
 
 
 @dataclass
@@ -60,14 +54,11 @@ class ModeCommands(Provider):
         decks = list(app.services.decks)
         targets: list[tuple[str, list[Deck]]] = [("all decks", decks)] if len(decks) > 1 else []
         targets += [(deck.title, [deck]) for deck in decks]
-        entries = [("Home", app.go_home, "the decks and what is due")]
-        for mode in ("study", "test", "concepts", "review", "cram", "stats"):
-            for name, chosen in targets:
-                entries.append(
-                    (f"{mode.capitalize()}: {name}", partial(app.start, mode, chosen),
-                     f"vae-quiz {mode} over {name}")
-                )  # fmt: skip
-        return entries
+        return [("Home", app.go_home, "the decks and what is due")] + [
+            (f"{mode.capitalize()}: {name}", partial(app.start, mode, chosen),
+             f"vae-quiz {mode} over {name}")
+            for mode in Mode for name, chosen in targets
+        ]  # fmt: skip
 
     async def discover(self) -> Hits:
         for name, run, help_text in self._entries():
@@ -89,19 +80,17 @@ class VaeQuizApp(App[None]):
     # style their widgets by ids no other screen uses.
     CSS_PATH = [
         "app.tcss",
-        *(
-            f"screens/{name}.tcss"
-            for name in ("home", "study", "test", "concepts", "summary", "help")
-        ),
+        *(f"screens/{s}.tcss" for s in ("home", "study", "test", "concepts", "summary", "help")),
     ]
     TITLE = "vae-quiz"
     COMMANDS = App.COMMANDS | {ModeCommands}
     BINDINGS = [Binding("ctrl+c", "quit", "Quit", priority=True, show=False)]
 
-    def __init__(self, services: AppServices, mode: str | None = "study") -> None:
+    def __init__(self, services: AppServices, mode: Mode | None = Mode.STUDY) -> None:
         super().__init__()
         self.services = services
-        self.start_mode = mode
+        # Mode(...) also takes the mode's name, as a caller may still pass it.
+        self.start_mode = None if mode is None else Mode(mode)
         # Set when the progress file failed while reading; the CLI prints it after the TUI.
         self.store_error: str | None = None
 
@@ -120,7 +109,7 @@ class VaeQuizApp(App[None]):
 
         self._stop_on_signals()
         warning = retention_warning(self.services.scheduler.desired_retention)
-        if warning and self.start_mode != "stats":
+        if warning and self.start_mode is not Mode.STATS:
             self.notify(warning, title="Desired retention", severity="warning", timeout=10,
                         markup=False)  # fmt: skip
         # The first screen goes up once the app's mount is over: pushed during it, its first
@@ -146,72 +135,44 @@ class VaeQuizApp(App[None]):
 
     # -- home ---------------------------------------------------------------------------------
 
-    def _home(self) -> HomeScreen | None:
-        from vae_quiz.ui.screens.home import HomeScreen
-
-        for screen in self.screen_stack:
-            if isinstance(screen, HomeScreen):
-                return screen
-        return None
-
     def go_home(self) -> None:
         """Show the home screen: back to it when it is below, else open it."""
-        home = self._home()
-        if home is None:
-            from vae_quiz.progress.overview import deck_statuses
-            from vae_quiz.ui.screens.home import HomeScreen
+        from vae_quiz.ui.screens.home import HomeScreen
 
-            s = self.services
-            self.push_screen(
-                HomeScreen(lambda: deck_statuses(s.decks, s.store, s.now()), s.now, s.problems)
-            )
+        if any(isinstance(screen, HomeScreen) for screen in self.screen_stack):
+            while not isinstance(self.screen, HomeScreen):
+                self.pop_screen()
             return
-        while self.screen is not home:
-            self.pop_screen()
+        from vae_quiz.progress.overview import deck_statuses
+
+        s = self.services
+        self.push_screen(
+            HomeScreen(lambda: deck_statuses(s.decks, s.store, s.now()), s.now, s.problems)
+        )
 
     def on_home_screen_start(self, message: HomeScreen.Start) -> None:
         self.start(message.mode, message.decks)
 
     # -- modes --------------------------------------------------------------------------------
 
-    def start(self, mode: str, decks: Sequence[Deck]) -> None:
+    def start(self, mode: Mode, decks: Sequence[Deck]) -> None:
         """Run `mode` over `decks`; its summary then leads home, to review, or out."""
-        if Mode(mode).asks_one_kind:
-            decks = Mode(mode).decks_with_items(list(decks))
+        if mode.asks_one_kind:
+            decks = mode.decks_with_items(list(decks))
             if not decks:
-                self.notify(f"No {Mode(mode).what} in the chosen decks.", severity="warning")
+                self.notify(f"No {mode.what} in the chosen decks.", severity="warning")
                 return
-        s = self.services
-        if mode == "stats":
+        open_session = MODES[mode].session
+        if open_session is None:
             self.open_stats(decks)
             return
-        if mode == "review":
-            from vae_quiz.modes.review import ReviewSession
-
-            self._review(ReviewSession(decks, s.store, s.scheduler, s.now, s.options))
-            return
-        session: ItemSession
-        screen: Screen
-        if mode in ("study", "cram"):
-            from vae_quiz.ui.screens.study import StudyScreen
-
-            session = StudySession(decks, s.store, s.scheduler, s.now, s.options, mode=mode)
-            screen = StudyScreen(session, s.now)
-        elif mode == "test":
-            from vae_quiz.modes.test import QuizSession
-            from vae_quiz.ui.screens.test import TestScreen
-
-            session = QuizSession(decks, s.store, s.scheduler, s.now, s.options)
-            screen = TestScreen(session)
-        elif mode == "concepts":
-            from vae_quiz.modes.concepts import ConceptSession
-            from vae_quiz.ui.screens.concepts import ConceptsScreen
-
-            session = ConceptSession(decks, s.store, s.scheduler, s.now, s.options)
-            screen = ConceptsScreen(session)
+        s = self.services
+        session = open_session(decks, s.store, s.scheduler, s.now, s.options)
+        if mode is Mode.REVIEW:
+            self._review(session)
         else:
-            raise ValueError(f"unknown mode: {mode}")
-        self.push_screen(screen, lambda _: self._show_summary(session, decks))
+            screen = SCREENS[mode](session, s.now)
+            self.push_screen(screen, lambda _: self._show_summary(mode, session))
 
     def open_stats(self, decks: Sequence[Deck]) -> None:
         """The stats of `decks`; closing them goes home, or quits when stats were opened
@@ -223,70 +184,40 @@ class VaeQuizApp(App[None]):
         s = self.services
         retention = s.scheduler.desired_retention
         report = build_report(decks, s.store, s.now(), desired_retention=retention)
-        direct = self.start_mode == "stats"
+        direct = self.start_mode is Mode.STATS
         self.push_screen(
             StatsScreen(report, retention_warning(retention)),
             lambda _: self.exit() if direct else self.go_home(),
         )
 
-    def _show_summary(self, session: ItemSession, decks: Sequence[Deck]) -> None:
-        from vae_quiz.modes.test import QuizSession
-        from vae_quiz.ui.screens.summary import (
-            ConceptSummaryScreen,
-            QuizSummaryScreen,
-            StudySummaryScreen,
-        )
+    def _show_summary(self, mode: Mode, session: Any) -> None:
+        """`session`'s summary, which leads home, to a review of its decks, or out."""
 
-        summary: Screen
-        if isinstance(session, StudySession):
-            summary = StudySummaryScreen(session.summary(), self.services.now(), session.mode)
-        elif isinstance(session, QuizSession):
-            summary = QuizSummaryScreen(session.summary())
-        else:
-            summary = ConceptSummaryScreen(session.summary())
-        self.push_screen(summary, partial(self._after_summary, decks))
+        def then(choice: SummaryChoice | None) -> None:
+            if choice is SummaryChoice.QUIT:
+                self.exit()
+                return
+            self.go_home()
+            if choice is SummaryChoice.REVIEW:
+                self.start(Mode.REVIEW, session.decks)
 
-    def _after_summary(self, decks: Sequence[Deck], choice: str | None) -> None:
-        if choice == "quit":
-            self.exit()
-        elif choice == "review":
-            self.go_home()
-            self.start("review", decks)
-        else:
-            self.go_home()
+        self.push_screen(SUMMARIES[mode](session, self.services.now), then)
 
     # -- review -------------------------------------------------------------------------------
 
     def _review(self, review: ReviewSession) -> None:
-        """Ask the current queued item in its own mode's screen; then the next, until done."""
-        from vae_quiz.modes.test import QuizSession
-        from vae_quiz.ui.screens.concepts import ConceptsScreen
-        from vae_quiz.ui.screens.study import StudyScreen
-        from vae_quiz.ui.screens.summary import ReviewSummaryScreen
-        from vae_quiz.ui.screens.test import TestScreen
-
-        if review.is_finished:
-            self.push_screen(
-                ReviewSummaryScreen(review.summary()), partial(self._after_summary, review.decks)
-            )
+        """Ask the current queued item on its own kind's screen; then the next, until done."""
+        if review.current is None:
+            self._show_summary(Mode.REVIEW, review)
             return
+        ask = SCREENS[Mode.asking(review.current.item.kind)]
         session = review.open_current()
-        screen: StudyScreen | TestScreen | ConceptsScreen
-        if isinstance(session, StudySession):
-            screen = StudyScreen(session, self.services.now)
-        elif isinstance(session, QuizSession):
-            screen = TestScreen(session)
-        else:
-            screen = ConceptsScreen(session)
 
-        def step(_: object) -> None:
+        def step(end: SessionEnd | None) -> None:
             right = review.close_current(session)
-            if right is None or screen.quit_requested:
-                self.push_screen(
-                    ReviewSummaryScreen(review.summary()),
-                    partial(self._after_summary, review.decks),
-                )
+            if right is None or end is SessionEnd.LEFT_EARLY:
+                self._show_summary(Mode.REVIEW, review)
             else:
                 self._review(review)
 
-        self.push_screen(screen, step)
+        self.push_screen(ask(session, self.services.now), step)

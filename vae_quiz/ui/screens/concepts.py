@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Static, TextArea
 
 from vae_quiz.modes.concepts import ConceptResult, ConceptSession
+from vae_quiz.ui.modes import SessionEnd
 from vae_quiz.ui.saving import NotSaved, save
 from vae_quiz.ui.screens.confirm import ConfirmScreen
 from vae_quiz.ui.screens.help import HelpScreen
@@ -40,8 +41,8 @@ SIDE_BY_SIDE_MIN_WIDTH = 70
 WRITING, GRADING, RESULT = "writing", "grading", "result"
 
 
-class ConceptsScreen(Screen[ConceptSession]):
-    """Asks a ConceptSession's prompts; dismisses with the session when it ends."""
+class ConceptsScreen(Screen[SessionEnd]):
+    """Asks a ConceptSession's prompts; dismisses with how it ended."""
 
     BINDINGS = [
         # Not a priority binding: those run ahead of keys still queued for the editor, so a fast
@@ -59,8 +60,6 @@ class ConceptsScreen(Screen[ConceptSession]):
     def __init__(self, session: ConceptSession) -> None:
         super().__init__()
         self._session = session
-        # Set when the learner ends the session with q (rather than by finishing it).
-        self.quit_requested = False
         self.phase = WRITING
         self.result: ConceptResult | None = None
         self._hint_shown = False
@@ -101,7 +100,7 @@ class ConceptsScreen(Screen[ConceptSession]):
     def _show_current(self) -> None:
         asked = self._session.current
         if asked is None:
-            self.dismiss(self._session)
+            self.dismiss(SessionEnd.RAN_OUT)
             return
         self.result = None
         self.query_one("#concepts-title", Static).update(
@@ -225,8 +224,7 @@ class ConceptsScreen(Screen[ConceptSession]):
             self._show_current()
 
     def action_end(self) -> None:
-        self.quit_requested = True
-        self.dismiss(self._session)
+        self.dismiss(SessionEnd.LEFT_EARLY)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen("concepts", CONCEPTS_KEYS))

@@ -17,6 +17,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from vae_quiz.model import Deck
+from vae_quiz.modes.mode import Mode
 from vae_quiz.progress.overview import DeckStatus
 from vae_quiz.text import describe_last, plural
 from vae_quiz.ui.screens.help import HelpScreen
@@ -60,7 +61,7 @@ class HomeScreen(Screen[None]):
     class Start(Message):
         """Run `mode` over `decks`."""
 
-        mode: str
+        mode: Mode
         decks: Sequence[Deck]
 
     def __init__(
@@ -160,12 +161,12 @@ class HomeScreen(Screen[None]):
     def action_start(self, mode: str) -> None:
         decks = self.chosen_decks()
         if decks:
-            self.post_message(self.Start(mode, decks))
+            self.post_message(self.Start(Mode(mode), decks))
 
     @on(OptionList.OptionSelected, "#deck-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.action_start("study")
+        self.action_start(Mode.STUDY)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen("home", HOME_KEYS))

@@ -14,6 +14,7 @@ from vae_quiz.modes.scheduler import Rating
 from vae_quiz.modes.session import Clock
 from vae_quiz.modes.study import StudySession
 from vae_quiz.text import describe_due, format_interval
+from vae_quiz.ui.modes import SessionEnd
 from vae_quiz.ui.saving import NotSaved, save
 from vae_quiz.ui.screens.help import HelpScreen
 from vae_quiz.ui.widgets.key_bar import KeyBar
@@ -29,8 +30,8 @@ STUDY_KEYS = [
 ]
 
 
-class StudyScreen(Screen[StudySession | None]):
-    """Shows a study session's cards; dismisses with the session when it ends."""
+class StudyScreen(Screen[SessionEnd]):
+    """Shows a study session's cards; dismisses with how it ended."""
 
     BINDINGS = [
         Binding("space", "flip", "Reveal"),
@@ -48,8 +49,6 @@ class StudyScreen(Screen[StudySession | None]):
     def __init__(self, session: StudySession, now: Clock) -> None:
         super().__init__()
         self._session = session
-        # Set when the learner ends the session with q (rather than by finishing it).
-        self.quit_requested = False
         self._now = now
         self.is_revealed = False
         self._shown: dict[str, str] = {}
@@ -74,7 +73,7 @@ class StudyScreen(Screen[StudySession | None]):
     def _show_current(self) -> None:
         item = self._session.current
         if item is None:
-            self.dismiss(self._session)
+            self.dismiss(SessionEnd.RAN_OUT)
             return
         self.is_revealed = False
         number, total = self._session.position
@@ -166,8 +165,7 @@ class StudyScreen(Screen[StudySession | None]):
         self._show_current()
 
     def action_end(self) -> None:
-        self.quit_requested = True
-        self.dismiss(self._session)
+        self.dismiss(SessionEnd.LEFT_EARLY)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen("study", STUDY_KEYS))

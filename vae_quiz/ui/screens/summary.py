@@ -4,6 +4,7 @@ concepts (k/N per prompt, missed concepts)."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Generic, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,28 +18,40 @@ from vae_quiz.modes.concepts import ConceptSummary
 from vae_quiz.modes.review import ReviewSummary
 from vae_quiz.modes.scheduler import Rating
 from vae_quiz.modes.study import StudySummary
-from vae_quiz.modes.test import QuizSummary
+from vae_quiz.modes.test import TestSummary
 from vae_quiz.text import describe_due
+from vae_quiz.ui.modes import SummaryChoice
 from vae_quiz.ui.screens.help import HelpScreen
 from vae_quiz.ui.widgets.key_bar import KeyBar
 
+S = TypeVar("S")
 QUEUED_NOTE = "What you missed is in your review queue: r reviews it now (or vae-quiz review)."
 
 
-class SummaryScreen(Screen[str]):
-    """What every summary shares: its style, and its keys. Dismisses with "home", "review" or
-    "quit"."""
+class SummaryScreen(Screen[SummaryChoice], Generic[S]):
+    """What every summary shares: the summary it shows, its style and its keys. Dismisses with
+    where to go next."""
 
     BINDINGS = [
-        Binding("enter", "close('home')", "Home"),
-        Binding("escape", "close('home')", "Home", show=False),
-        Binding("r", "close('review')", "Review"),
-        Binding("q", "close('quit')", "Quit"),
+        Binding("enter", "home", "Home"),
+        Binding("escape", "home", "Home", show=False),
+        Binding("r", "review", "Review"),
+        Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help"),
     ]
 
-    def action_close(self, choice: str) -> None:
-        self.dismiss(choice)
+    def __init__(self, summary: S) -> None:
+        super().__init__()
+        self._summary = summary
+
+    def action_home(self) -> None:
+        self.dismiss(SummaryChoice.HOME)
+
+    def action_review(self) -> None:
+        self.dismiss(SummaryChoice.REVIEW)
+
+    def action_quit(self) -> None:
+        self.dismiss(SummaryChoice.QUIT)
 
     def action_help(self) -> None:
         keys = [("enter", "home: the decks and what is due"),
@@ -47,12 +60,11 @@ class SummaryScreen(Screen[str]):
         self.app.push_screen(HelpScreen("summary", keys))
 
 
-class StudySummaryScreen(SummaryScreen):
+class StudySummaryScreen(SummaryScreen[StudySummary]):
     """Shows a StudySummary; enter or q closes it."""
 
     def __init__(self, summary: StudySummary, now: datetime, mode: str = "study") -> None:
-        super().__init__()
-        self._summary = summary
+        super().__init__(summary)
         self._now = now
         self._mode = mode
 
@@ -96,12 +108,10 @@ def format_duration(seconds: float) -> str:
     return f"{secs} s"
 
 
-class QuizSummaryScreen(SummaryScreen):
+class TestSummaryScreen(SummaryScreen[TestSummary]):
     """Shows a test's score k/N with a percentage, the time taken and the missed questions."""
 
-    def __init__(self, summary: QuizSummary) -> None:
-        super().__init__()
-        self._summary = summary
+    __test__ = False  # not a pytest test class
 
     def compose(self) -> ComposeResult:
         s = self._summary
@@ -134,12 +144,8 @@ class QuizSummaryScreen(SummaryScreen):
         yield KeyBar()
 
 
-class ConceptSummaryScreen(SummaryScreen):
+class ConceptSummaryScreen(SummaryScreen[ConceptSummary]):
     """Shows each graded prompt's k/N and its missed concepts, and the concepts covered overall."""
-
-    def __init__(self, summary: ConceptSummary) -> None:
-        super().__init__()
-        self._summary = summary
 
     def compose(self) -> ComposeResult:
         s = self._summary
@@ -170,12 +176,8 @@ class ConceptSummaryScreen(SummaryScreen):
         yield KeyBar()
 
 
-class ReviewSummaryScreen(SummaryScreen):
+class ReviewSummaryScreen(SummaryScreen[ReviewSummary]):
     """What a review cleared and what is still queued; says so plainly when nothing was."""
-
-    def __init__(self, summary: ReviewSummary) -> None:
-        super().__init__()
-        self._summary = summary
 
     def compose(self) -> ComposeResult:
         s = self._summary

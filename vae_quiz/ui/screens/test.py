@@ -9,7 +9,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from vae_quiz.modes.test import CHOICE_LETTERS, QuizResult, QuizSession
+from vae_quiz.modes.test import CHOICE_LETTERS, TestResult, TestSession
+from vae_quiz.ui.modes import SessionEnd
 from vae_quiz.ui.saving import NotSaved, save
 from vae_quiz.ui.screens.help import HelpScreen
 from vae_quiz.ui.widgets.choice_list import ChoiceList
@@ -25,8 +26,8 @@ TEST_KEYS = [
 ]
 
 
-class TestScreen(Screen[QuizSession]):
-    """Asks a QuizSession's questions; dismisses with the session when it ends."""
+class TestScreen(Screen[SessionEnd]):
+    """Asks a TestSession's questions; dismisses with how it ended."""
 
     __test__ = False  # not a pytest test class
     BINDINGS = [
@@ -38,13 +39,11 @@ class TestScreen(Screen[QuizSession]):
         Binding("question_mark", "help", "Help"),
     ]
 
-    def __init__(self, session: QuizSession) -> None:
+    def __init__(self, session: TestSession) -> None:
         super().__init__()
         self._session = session
-        # Set when the learner ends the session with q (rather than by finishing it).
-        self.quit_requested = False
         self._ticked: set[str] = set()
-        self.result: QuizResult | None = None
+        self.result: TestResult | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="screen-header"):
@@ -63,7 +62,7 @@ class TestScreen(Screen[QuizSession]):
     def _show_current(self) -> None:
         asked = self._session.current
         if asked is None:
-            self.dismiss(self._session)
+            self.dismiss(SessionEnd.RAN_OUT)
             return
         self.result = None
         self._ticked = set()
@@ -126,9 +125,7 @@ class TestScreen(Screen[QuizSession]):
         self.query_one(ChoiceList).mark(picked, frozenset(question.answer))
         verdict = "Correct." if self.result.is_correct else "Incorrect."
         feedback = self.query_one("#feedback", Static)
-        parts: list[str | tuple[str, str]] = [
-            (verdict, "bold"),
-        ]
+        parts: list[str | tuple[str, str]] = [(verdict, "bold")]
         if not self.result.is_correct:
             right = ", ".join(question.answer)
             stop = "" if right.endswith((".", "!", "?")) else "."
@@ -145,8 +142,7 @@ class TestScreen(Screen[QuizSession]):
             self._show_current()
 
     def action_end(self) -> None:
-        self.quit_requested = True
-        self.dismiss(self._session)
+        self.dismiss(SessionEnd.LEFT_EARLY)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen("test", TEST_KEYS))

@@ -17,8 +17,8 @@ class ConceptChecklist(OptionList):
     """
 
     BINDINGS = [
-        *[Binding(str(n), f"toggle({n - 1})", show=False) for n in range(1, 10)],
-        Binding("space", "toggle_highlighted", "Tick", key_display="1-9/space"),
+        *[Binding(str(n), f"tick({n - 1})", show=False) for n in range(1, 10)],
+        Binding("space", "select", "Tick", key_display="1-9/space"),
         Binding("enter", "confirm", "Confirm"),
     ]
 
@@ -46,7 +46,7 @@ class ConceptChecklist(OptionList):
         box = "[x]" if index in self.ticked else "[ ]"
         return Content.assemble(f"{box} ", (f"{index + 1}", "bold"), "  ", self._concepts[index])
 
-    def action_toggle(self, index: int) -> None:
+    def action_tick(self, index: int) -> None:
         if not 0 <= index < len(self._concepts):
             return
         self.ticked ^= {index}
@@ -54,13 +54,10 @@ class ConceptChecklist(OptionList):
         self.replace_option_prompt_at_index(index, self._row(index))
         self.highlighted = highlighted
 
-    def action_toggle_highlighted(self) -> None:
-        if self.highlighted is not None:
-            self.action_toggle(self.highlighted)
-
     def action_select(self) -> None:
-        # A click selects: make it tick, as space does.
-        self.action_toggle_highlighted()
+        # Space and a click select: that ticks (or unticks) the highlighted concept.
+        if self.highlighted is not None:
+            self.action_tick(self.highlighted)
 
     def action_confirm(self) -> None:
         self.post_message(self.Confirmed(frozenset(self.ticked)))
