@@ -59,7 +59,7 @@ class ConceptResult:
 
 
 @dataclass
-class ConceptSession(AskOnce):
+class ConceptSession(AskOnce[AskedPrompt]):
     """A run over the open prompts of some decks, in the authors' order (filtered by level,
     capped by limit)."""
 

@@ -3,9 +3,10 @@ and how an answer moves the review queue and the day's schedule."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Generic, TypeVar
 
 from vae_quiz.model import Level
 from vae_quiz.modes.scheduler import Rating
@@ -30,13 +31,16 @@ class SessionOptions:
     due_only: bool = False
 
 
-class AskOnce:
+AskedT = TypeVar("AskedT")
+
+
+class AskOnce(Generic[AskedT]):
     """What a run that asks a fixed list once shares (test and concepts): the current item, its
     1-based number and the total. Subclasses are dataclasses with `asked` (the items in order),
     `results` (one per answer) and `counter` (an override of (number, total), used by review)."""
 
-    asked: list
-    results: list
+    asked: list[AskedT]
+    results: Sequence[object]
     counter: Callable[[], tuple[int, int]] | None
 
     @property
@@ -46,7 +50,7 @@ class AskOnce:
         return len(self.asked)
 
     @property
-    def current(self):  # type: ignore[no-untyped-def]
+    def current(self) -> AskedT | None:
         """The item to answer now, or None when all are answered."""
         index = len(self.results)
         return self.asked[index] if index < len(self.asked) else None

@@ -41,7 +41,7 @@ class TestResult:
 
 
 @dataclass
-class TestSession(AskOnce):
+class TestSession(AskOnce[AskedQuestion]):
     """A run over the multiple-choice questions of some decks.
 
     Questions and their choices are shuffled (reproducibly with `options.seed`); a question

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual import events
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
@@ -48,7 +49,7 @@ class RatingBar(Static):
                           (intervals.get(rating, ""), "italic")])  # fmt: skip
         self.update(Content.assemble(*parts))
 
-    def on_click(self, event) -> None:  # type: ignore[no-untyped-def]
+    def on_click(self, event: events.Click) -> None:
         if not self._active:
             return
         # Each rating takes a quarter of the bar: enough for a mouse user, keys stay primary.
