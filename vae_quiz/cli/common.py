@@ -1,0 +1,146 @@
+"""What the commands share: the console, exit codes and errors, deck loading, common options."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+
+from vae_quiz.decks.catalog import DeckNotFound, LoadResult, resolve_deck_args
+from vae_quiz.errors import DeckProblem
+from vae_quiz.text import plural
+
+if TYPE_CHECKING:
+    from vae_quiz.model import Deck
+    from vae_quiz.modes.scheduler import Scheduler
+    from vae_quiz.progress.store import ProgressStore
+
+EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+BIG_DECK_BYTES = 2_000_000
+
+
+class UsageError(Exception):
+    """Bad arguments: the message goes to stderr and the exit code is 2."""
+
+
+class DataError(Exception):
+    """Bad data (a settings file): the message goes to stderr and the exit code is 1."""
+
+
+def console(stderr: bool = False) -> Console:
+    """A console on stdout or stderr; not a terminal: never wrap or truncate (whole lines)."""
+    stream = sys.stderr if stderr else sys.stdout
+    width = None if stream.isatty() else 10_000
+    return Console(file=stream, highlight=False, soft_wrap=True, width=width, emoji=False)
+
+
+def print_problems(problems: Sequence[DeckProblem], out: Console) -> None:
+    """Print each deck problem on its own line, literally."""
+    for problem in problems:
+        out.print(str(problem), markup=False)
+
+
+def counts(deck: Deck) -> str:
+    """'5 cards, 5 questions, 2 prompts'."""
+    return (
+        f"{plural(len(deck.cards), 'card')}, {plural(len(deck.questions), 'question')}, "
+        f"{plural(len(deck.prompts), 'prompt')}"
+    )
+
+
+def say_parsing(path: str, size: int) -> None:
+    """Before a big deck is parsed (not in the cache yet), say why the wait."""
+    if size >= BIG_DECK_BYTES:
+        console(stderr=True).print(
+            f"vae-quiz: reading {path} ({size / 1e6:.0f} MB) for the first time; "
+            "later starts use a cache",
+            markup=False,
+        )
+
+
+def load_decks_of(deck_args: list[str]) -> LoadResult:
+    """The decks DECK arguments name (none: all); problems go to stderr; unknown: UsageError."""
+    try:
+        result = resolve_deck_args(deck_args, on_parse=say_parsing)
+    except DeckNotFound as exc:
+        raise UsageError(str(exc)) from None
+    if result.problems:
+        print_problems(result.problems, console(stderr=True))
+    return result
+
+
+def db_arg(args: argparse.Namespace) -> str | None:
+    """--db given to the command, else to bare `vae-quiz` (the home screen)."""
+    return getattr(args, "db", None) or getattr(args, "home_db", None)
+
+
+def open_store(args: argparse.Namespace, create: bool = True) -> ProgressStore:
+    """The progress file --db names (or the default); a missing one is created, or with
+    `create=False` stood in for by an empty store in memory (no file written)."""
+    from vae_quiz.locations import progress_file
+    from vae_quiz.progress.store import ProgressStore
+
+    path = progress_file(db_arg(args))
+    return ProgressStore(path if create or path.exists() else ":memory:")
+
+
+def scheduler(args: argparse.Namespace) -> Scheduler:
+    """The scheduler at the desired retention: --retention, else the config file, else 0.9.
+    Above 0.97, Anki's warning goes to stderr."""
+    from vae_quiz.modes.scheduler import Scheduler
+    from vae_quiz.settings import SettingsError, load_settings, retention_warning
+
+    retention = getattr(args, "retention", None)
+    if retention is None:
+        try:
+            retention = load_settings().desired_retention
+        except SettingsError as exc:
+            raise DataError(str(exc)) from None
+    warning = retention_warning(retention)
+    if warning:
+        console(stderr=True).print(f"vae-quiz: warning: {warning}", markup=False)
+    return Scheduler(desired_retention=retention)
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number, 0 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"'{text}' must be 0 or more")
+    return value
+
+
+def _retention(text: str) -> float:
+    from vae_quiz.settings import check_retention
+
+    try:
+        return check_retention(float(text))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"'{text}': {exc}") from None
+
+
+def add_deck_options(parser: argparse.ArgumentParser) -> None:
+    """DECK arguments (none: the default decks), then --db."""
+    parser.add_argument("decks", nargs="*", metavar="DECK", help="a bundled deck id (vae), a "
+                        ".yaml/.yml file or a folder of them; default: every bundled deck plus "
+                        "your deck folder")  # fmt: skip
+    add_db_option(parser)
+
+
+def add_db_option(parser: argparse.ArgumentParser) -> None:
+    """--db PATH: the progress file."""
+    parser.add_argument("--db", metavar="PATH", help="progress file (default: $VAE_QUIZ_DB, "
+                        "else progress.sqlite3 in your user data folder)")  # fmt: skip
+
+
+def add_retention_option(parser: argparse.ArgumentParser) -> None:
+    """--retention R: the desired retention, checked."""
+    parser.add_argument("--retention", type=_retention, metavar="R", help="desired retention "
+                        "for FSRS, 0.70 to 0.99 (default: desired_retention in config.toml, "
+                        "else 0.9)")  # fmt: skip

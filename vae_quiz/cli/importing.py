@@ -1,0 +1,70 @@
+"""`vae-quiz import`: make a deck from another tool's file, and say what was made and skipped."""
+
+from __future__ import annotations
+
+import argparse
+
+from vae_quiz.cli import common
+from vae_quiz.text import plural
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str) -> None:
+    """Add the command's parser, called `name`, to `sub`."""
+    parser = sub.add_parser(
+        name,
+        help="make a deck from another tool's file",
+        description="Import SOURCE as a deck: opentriviaqa (#Q/^/A.. multiple choice), "
+        "anki-csv (CSV or TSV with a header row; Anki's #separator/#html/#columns headers "
+        "understood; HTML made plain text), csv (two columns: front, back) or hascard. The "
+        "deck goes to -o, else your deck folder; ids come from the content, so a re-import "
+        "keeps progress. Prints what it made and what it skipped, and why.",
+    )
+    parser.add_argument("source", metavar="SOURCE")
+    parser.add_argument("--from", dest="source_format", required=True, metavar="FORMAT",
+                        choices=["opentriviaqa", "anki-csv", "csv", "hascard"])  # fmt: skip
+    parser.add_argument("-o", "--output", metavar="OUT.yaml", help="where to write the deck")
+    parser.add_argument("--id", metavar="DECK_ID", help="the deck's id (default: from the name)")
+    parser.add_argument("--title", help="the deck's title")
+    parser.add_argument("--encoding", metavar="NAME",
+                        help="the source's encoding (default UTF-8; e.g. cp1252, or "
+                        "utf-8+cp1252 for files mixing the two)")  # fmt: skip
+    parser.add_argument("--front", metavar="COL", help="anki-csv/csv: the front's column")
+    parser.add_argument("--back", metavar="COL", help="anki-csv/csv: the back's column")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Import another tool's file as a deck, check it, and say what was made and skipped."""
+    from pathlib import Path
+
+    from vae_quiz.decks.loader import DECK_ID_RE, load_deck
+    from vae_quiz.interop.base import ImportError_
+    from vae_quiz.interop.run import ImportOptions, run_import
+    from vae_quiz.locations import user_deck_dir
+
+    if args.id is not None and not DECK_ID_RE.fullmatch(args.id):
+        raise common.UsageError(f"--id '{args.id}': use lowercase letters, digits and '-'")
+    if (args.front or args.back) and args.source_format not in ("anki-csv", "csv"):
+        raise common.UsageError("--front and --back are for --from anki-csv or csv")
+    options = ImportOptions(
+        source=Path(args.source), fmt=args.source_format,
+        out=Path(args.output) if args.output else None, deck_id=args.id, title=args.title,
+        encoding=args.encoding, front=args.front, back=args.back,
+    )  # fmt: skip
+    try:
+        report = run_import(options, user_deck_dir())
+    except ImportError_ as exc:
+        common.console(stderr=True).print(f"vae-quiz import: {exc}", markup=False)
+        return common.EXIT_DATA
+    out = common.console()
+    deck = load_deck(report.out)  # what we wrote must pass our own checks
+    r = report.result
+    out.print(f"wrote {report.out}: deck '{deck.id}': {common.counts(deck)}", markup=False)
+    for where, what in report.notes:
+        out.print(f"note  {where}: {what}", markup=False)
+    if r.media:
+        out.print(f"media references kept as text: {sum(r.media.values())} "
+                  f"({len(r.media)} files, not copied)", markup=False)  # fmt: skip
+    for where, why in r.skipped:
+        out.print(f"skipped  {where}: {why}", markup=False)
+    out.print(f"{plural(len(r.skipped), 'item')} skipped", markup=False)
+    return common.EXIT_OK

@@ -1,0 +1,39 @@
+"""Every answer ever given, written as CSV or JSON lines (`vae-quiz export`)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from typing import TextIO
+
+from vae_quiz.progress.store import LogRow
+
+EXPORT_COLUMNS = ("answered_at", "deck", "item", "kind", "mode", "outcome", "rating", "next_due",
+                  "response", "detail", "id")  # fmt: skip
+
+
+def record(row: LogRow) -> dict[str, object]:
+    """A row's values by column name, in EXPORT_COLUMNS order; `detail` is the stored JSON text."""
+    values = (row.answered_at, row.deck, row.item, row.kind, row.mode, row.outcome, row.rating,
+              row.due_after, row.response, row.detail, row.id)  # fmt: skip
+    return dict(zip(EXPORT_COLUMNS, values, strict=True))
+
+
+def write_csv(rows: Iterable[LogRow], out: TextIO) -> None:
+    """A header line of EXPORT_COLUMNS, then one line per row; a missing value is empty."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(EXPORT_COLUMNS)
+    writer.writerows(["" if value is None else value for value in record(row).values()]
+                     for row in rows)  # fmt: skip
+
+
+def write_jsonl(rows: Iterable[LogRow], out: TextIO) -> None:
+    """One JSON object per row and line, keyed as the CSV's columns; `detail` parsed, else null."""
+    for row in rows:
+        fields = record(row)
+        fields["detail"] = json.loads(row.detail) if row.detail else None
+        out.write(json.dumps(fields, ensure_ascii=False) + "\n")
+
+
+WRITERS = {"csv": write_csv, "jsonl": write_jsonl}
