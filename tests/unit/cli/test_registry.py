@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.unit.test_cli import run_code
+from tests.helpers import run_code
 from vae_quiz import cli
 
 

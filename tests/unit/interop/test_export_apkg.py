@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.unit.test_cli import run
+from tests.helpers import run
 from vae_quiz.locations import bundled_deck_dir
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.unit.test_cli import run
+from tests.helpers import run
 from vae_quiz.decks.loader import load_deck
 from vae_quiz.modes.concepts import ConceptSession
 from vae_quiz.modes.review import ReviewSession, queued_items

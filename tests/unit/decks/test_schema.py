@@ -11,8 +11,8 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from tests.conftest import DATA, SHARED
-from tests.unit.test_cli import run
-from tests.unit.test_loader_rules import CASES
+from tests.helpers import run
+from tests.unit.decks.test_loader_rules import CASES
 from vae_quiz.decks.catalog import deck_files
 from vae_quiz.decks.schema import deck_schema
 from vae_quiz.interop.run import ImportOptions, run_import

@@ -13,7 +13,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.unit.test_loader_corpus import TRIVIA, _trivia_questions
+from tests.unit.decks.test_loader_corpus import TRIVIA, _trivia_questions
 from vae_quiz.decks.loader import load_deck
 from vae_quiz.errors import DeckError
 from vae_quiz.locations import bundled_deck_dir

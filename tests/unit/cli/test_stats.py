@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.unit.test_cli import run
+from tests.helpers import run
 from vae_quiz.progress.store import MISSED, Answer, ProgressStore
 from vae_quiz.settings import SettingsError, load_settings
 

@@ -11,7 +11,7 @@ from vae_quiz.decks.loader import load_deck, parse_deck
 from vae_quiz.errors import DeckError
 from vae_quiz.model import Level
 
-BAD = Path(__file__).parent.parent / "data" / "bad"
+BAD = Path(__file__).parents[2] / "data" / "bad"
 
 # file, line, text that must appear in the first problem
 CASES = [

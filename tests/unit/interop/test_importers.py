@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SHARED
-from tests.unit.test_cli import run
+from tests.helpers import run
 from vae_quiz.decks.loader import load_deck
 from vae_quiz.interop import anki_csv, hascard, opentriviaqa
 from vae_quiz.interop.base import ImportFailed, decode

@@ -2,33 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-DATA = Path(__file__).parent.parent / "data"
+from tests.helpers import run, run_code
 
-
-def run(
-    *args: str, cwd: Path | None = None, env: dict | None = None
-) -> subprocess.CompletedProcess:
-    full_env = {**os.environ, **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "vae_quiz", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=full_env,
-        timeout=60,
-    )
-
-
-def run_code(code: str) -> subprocess.CompletedProcess:
-    """Python `code` run in a fresh interpreter (so that its imports are its own)."""
-    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+DATA = Path(__file__).parents[2] / "data"
 
 
 def test_check_exits_0_when_the_bundled_decks_are_valid(tmp_path: Path) -> None:

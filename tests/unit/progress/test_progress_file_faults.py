@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.unit.test_cli import run
+from tests.helpers import run
 from vae_quiz.progress.store import MISSED, Answer, ProgressStore
 
 COMMANDS = [["decks"], ["export"], ["review", "vae"], ["study", "vae"], ["test", "vae"]]

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.unit.test_cli import run
-from tests.unit.test_progress_file_faults import _corrupt_page, _filled
+from tests.helpers import run
+from tests.unit.progress.test_progress_file_faults import _corrupt_page, _filled
 from vae_quiz.errors import StoreError
 from vae_quiz.progress.doctor import backup, inspect
 from vae_quiz.progress.store import Answer, ProgressStore
