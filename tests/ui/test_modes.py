@@ -9,7 +9,6 @@ import pytest
 from textual.screen import Screen
 
 from tests.conftest import screen_text as _text
-from vae_quiz.model import Card, Prompt, Question
 from vae_quiz.modes.mode import MODES, Mode
 from vae_quiz.ui.modes import SCREENS, SUMMARIES, SessionEnd, SummaryChoice
 from vae_quiz.ui.screens.concepts import ConceptsScreen
@@ -48,7 +47,7 @@ def test_every_mode_with_a_session_has_its_screens_in_the_ui_table() -> None:
         assert mode in SUMMARIES, mode
         # Review has no screen of its own: each item is asked on its kind's own mode's screen.
         assert mode in SCREENS or mode is Mode.REVIEW, mode
-    for kind in (Card.kind, Question.kind, Prompt.kind):
+    for kind in ("card", "question", "prompt"):
         assert Mode.asking(kind) in SCREENS, kind
 
 

@@ -27,7 +27,6 @@ import mmap
 import os
 import struct
 import sys
-import tempfile
 import time
 import zlib
 from array import array
@@ -91,6 +90,8 @@ def _write_entry(
     blob = b"".join(records)
     header = marshal.dumps((key, content_crc, deck.id, deck.title, deck.description, kinds,
                             len(blob), zlib.crc32(blob)))  # fmt: skip
+    import tempfile  # only a miss writes: a start from the cache does not pay for the import
+
     with contextlib.suppress(OSError):
         entry.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".deck")

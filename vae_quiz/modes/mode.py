@@ -9,7 +9,7 @@ from enum import StrEnum
 from importlib import import_module
 from typing import Any
 
-from vae_quiz.model import Card, Deck, Prompt, Question
+from vae_quiz.model import Deck
 
 
 class Mode(StrEnum):
@@ -39,7 +39,7 @@ class Mode(StrEnum):
     @classmethod
     def asking(cls, kind: str) -> Mode:
         """The mode that asks an item of `kind` ("card", "question", "prompt") its own way."""
-        return {Card.kind: cls.STUDY, Question.kind: cls.TEST, Prompt.kind: cls.CONCEPTS}[kind]
+        return {"card": cls.STUDY, "question": cls.TEST, "prompt": cls.CONCEPTS}[kind]
 
 
 # A mode's session factory: (decks, store, scheduler, now, options, **fields) -> its session.
