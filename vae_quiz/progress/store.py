@@ -414,20 +414,12 @@ class ProgressStore:
     @_reports_errors
     def item_states(self, deck: str) -> dict[str, ItemState]:
         """The scheduling state of every item of a deck that has one."""
-        rows = self._conn.execute(
-            "SELECT deck, item, kind, state, due, first_seen, last_review, reps, lapses"
-            " FROM item_state WHERE deck = ?",
-            (deck,),
-        ).fetchall()
+        rows = self._conn.execute(_ITEM_STATE_SQL, (deck,)).fetchall()
         return {row[1]: _item_state(row) for row in rows}
 
     @_reports_errors
     def item_state(self, deck: str, item: str) -> ItemState | None:
-        row = self._conn.execute(
-            "SELECT deck, item, kind, state, due, first_seen, last_review, reps, lapses"
-            " FROM item_state WHERE deck = ? AND item = ?",
-            (deck, item),
-        ).fetchone()
+        row = self._conn.execute(_ITEM_STATE_SQL + " AND item = ?", (deck, item)).fetchone()
         return _item_state(row) if row else None
 
     @_reports_errors
@@ -567,6 +559,13 @@ class _Tx:
             self._conn.execute("COMMIT")
         else:
             self._conn.execute("ROLLBACK")
+
+
+# The states of a deck's items, in the order `_item_state` reads them.
+_ITEM_STATE_SQL = (
+    "SELECT deck, item, kind, state, due, first_seen, last_review, reps, lapses"
+    " FROM item_state WHERE deck = ?"
+)
 
 
 def _item_state(row: tuple) -> ItemState:
