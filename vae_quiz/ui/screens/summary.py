@@ -11,7 +11,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Static
 
 from vae_quiz.model import Card, Item, Question
@@ -30,8 +29,8 @@ QUEUED_NOTE = "What you missed is in your review queue: r reviews it now (or vae
 
 
 class SummaryScreen(Screen[SummaryChoice], Generic[S]):
-    """What every summary shares: the summary it shows, its header (the mode, and the time taken
-    when the summary has one), its style and its keys. Dismisses with where to go next."""
+    """What every summary shares: the summary it shows, its style and its keys. Dismisses with
+    where to go next."""
 
     BINDINGS = [
         Binding("enter", "leave('home')", "Home"),
@@ -41,28 +40,9 @@ class SummaryScreen(Screen[SummaryChoice], Generic[S]):
         Binding("question_mark", "help", "Help"),
     ]
 
-    _mode = ""
-    # A list of what was missed can be long: the body scrolls.
-    _body: type[Widget] = VerticalScroll
-
     def __init__(self, summary: S) -> None:
         super().__init__()
         self._summary = summary
-
-    def compose(self) -> ComposeResult:
-        # The study summary has no time taken.
-        seconds: float | None = getattr(self._summary, "seconds", None)
-        with Horizontal(classes="screen-header"):
-            yield Static(f"Session summary · {self._mode}", classes="header-title", markup=False)
-            if seconds is not None:
-                yield Static(format_duration(seconds), classes="header-status", markup=False)
-        with self._body(id="summary-body"):
-            yield from self.body()
-        yield KeyBar()
-
-    def body(self) -> ComposeResult:
-        """The lines of the summary, under its header."""
-        raise NotImplementedError
 
     def action_leave(self, choice: str) -> None:
         self.dismiss(SummaryChoice(choice))
@@ -77,35 +57,37 @@ class SummaryScreen(Screen[SummaryChoice], Generic[S]):
 class StudySummaryScreen(SummaryScreen[StudySummary]):
     """Shows a StudySummary; enter or q closes it."""
 
-    _body = Vertical
-
     def __init__(self, summary: StudySummary, now: datetime, mode: str = "study") -> None:
         super().__init__(summary)
         self._now = now
         self._mode = mode
 
-    def body(self) -> ComposeResult:
+    def compose(self) -> ComposeResult:
         s = self._summary
-        if s.answers == 0:
-            headline = "Nothing was due." if s.left == 0 else "No cards rated."
-        else:
-            rated = f"{s.answers} rating{'' if s.answers == 1 else 's'}"
-            headline = f"Cards studied: {s.cards_seen} ({rated})"
-        yield Static(headline, id="summary-headline", markup=False)
-        if s.answers:
-            ratings = "   ".join(f"{r.label} {s.ratings[r]}" for r in Rating)
-            yield Static(ratings, id="summary-ratings", markup=False)
-        if s.next_due is not None:
-            next_text = f"Next card due {describe_due(s.next_due, self._now)}"
-            if s.next_due > self._now:
-                stamp = s.next_due.astimezone().strftime("%Y-%m-%d %H:%M")
-                next_text += f" ({stamp})"
-            yield Static(Content(next_text), id="summary-next", markup=False)
-        if s.left:
-            yield Static(f"{s.left} cards left in this session.", markup=False)
-        if s.ratings.get(Rating.AGAIN):
-            yield Static(QUEUED_NOTE, classes="summary-queued", markup=False)
-        yield Static("Every rating is saved.", id="summary-saved", markup=False)
+        with Horizontal(classes="screen-header"):
+            yield Static(f"Session summary · {self._mode}", classes="header-title", markup=False)
+        with Vertical(id="summary-body"):
+            if s.answers == 0:
+                headline = "Nothing was due." if s.left == 0 else "No cards rated."
+            else:
+                rated = f"{s.answers} rating{'' if s.answers == 1 else 's'}"
+                headline = f"Cards studied: {s.cards_seen} ({rated})"
+            yield Static(headline, id="summary-headline", markup=False)
+            if s.answers:
+                ratings = "   ".join(f"{r.label} {s.ratings[r]}" for r in Rating)
+                yield Static(ratings, id="summary-ratings", markup=False)
+            if s.next_due is not None:
+                next_text = f"Next card due {describe_due(s.next_due, self._now)}"
+                if s.next_due > self._now:
+                    stamp = s.next_due.astimezone().strftime("%Y-%m-%d %H:%M")
+                    next_text += f" ({stamp})"
+                yield Static(Content(next_text), id="summary-next", markup=False)
+            if s.left:
+                yield Static(f"{s.left} cards left in this session.", markup=False)
+            if s.ratings.get(Rating.AGAIN):
+                yield Static(QUEUED_NOTE, classes="summary-queued", markup=False)
+            yield Static("Every rating is saved.", id="summary-saved", markup=False)
+        yield KeyBar()
 
 
 def format_duration(seconds: float) -> str:
@@ -124,88 +106,100 @@ class TestSummaryScreen(SummaryScreen[TestSummary]):
     """Shows a test's score k/N with a percentage, the time taken and the missed questions."""
 
     __test__ = False  # not a pytest test class
-    _mode = "test"
 
-    def body(self) -> ComposeResult:
+    def compose(self) -> ComposeResult:
         s = self._summary
-        if s.answered == 0:
-            yield Static("No questions answered.", id="summary-headline", markup=False)
-        else:
-            score = f"Score {s.correct}/{s.answered} ({s.percent}%)"
-            if s.answered < s.total:
-                score += f" · {s.answered} of {s.total} questions answered"
-            yield Static(score, id="summary-headline", markup=False)
-        yield Static(f"Time taken: {format_duration(s.seconds)}", id="summary-time", markup=False)
-        if s.missed:
-            yield Static("Missed:", id="summary-missed-title", markup=False)
-            for result in s.missed:
-                question = result.asked.question
-                yield Static(
-                    Content(f"  {question.question}\n    → {', '.join(question.answer)}"),
-                    classes="summary-missed",
-                    markup=False,
-                )
-            yield Static(QUEUED_NOTE, classes="summary-queued", markup=False)
-        elif s.answered:
-            yield Static("No question missed.", markup=False)
-        yield Static("Every answer is saved.", id="summary-saved", markup=False)
+        with Horizontal(classes="screen-header"):
+            yield Static("Session summary · test", classes="header-title", markup=False)
+            yield Static(format_duration(s.seconds), classes="header-status", markup=False)
+        with VerticalScroll(id="summary-body"):
+            if s.answered == 0:
+                yield Static("No questions answered.", id="summary-headline", markup=False)
+            else:
+                score = f"Score {s.correct}/{s.answered} ({s.percent}%)"
+                if s.answered < s.total:
+                    score += f" · {s.answered} of {s.total} questions answered"
+                yield Static(score, id="summary-headline", markup=False)
+            yield Static(f"Time taken: {format_duration(s.seconds)}", id="summary-time",
+                         markup=False)  # fmt: skip
+            if s.missed:
+                yield Static("Missed:", id="summary-missed-title", markup=False)
+                for result in s.missed:
+                    question = result.asked.question
+                    yield Static(
+                        Content(f"  {question.question}\n    → {', '.join(question.answer)}"),
+                        classes="summary-missed",
+                        markup=False,
+                    )
+                yield Static(QUEUED_NOTE, classes="summary-queued", markup=False)
+            elif s.answered:
+                yield Static("No question missed.", markup=False)
+            yield Static("Every answer is saved.", id="summary-saved", markup=False)
+        yield KeyBar()
 
 
 class ConceptSummaryScreen(SummaryScreen[ConceptSummary]):
     """Shows each graded prompt's k/N and its missed concepts, and the concepts covered overall."""
 
-    _mode = "concepts"
-
-    def body(self) -> ComposeResult:
+    def compose(self) -> ComposeResult:
         s = self._summary
-        if s.answered == 0:
-            yield Static("No prompts answered.", id="summary-headline", markup=False)
-        else:
-            percent = round(100 * s.covered / s.concepts) if s.concepts else 0
-            headline = f"Concepts covered {s.covered}/{s.concepts} ({percent}%)"
-            if s.answered < s.total:
-                headline += f" · {s.answered} of {s.total} prompts answered"
-            yield Static(headline, id="summary-headline", markup=False)
-        for result in s.results:
-            prompt = result.asked.prompt.prompt
-            lines = f"  {prompt}\n    {result.score}/{result.total} concepts"
-            if result.missed:
-                lines += "; missed: " + "; ".join(result.missed)
-            yield Static(Content(lines), classes="summary-missed", markup=False)
-        if any(not r.is_complete for r in s.results):
-            yield Static(QUEUED_NOTE, classes="summary-queued", markup=False)
-        yield Static(f"Time taken: {format_duration(s.seconds)}", id="summary-time", markup=False)
-        yield Static("Every answer is saved, with what you wrote.", id="summary-saved",
-                     markup=False)  # fmt: skip
+        with Horizontal(classes="screen-header"):
+            yield Static("Session summary · concepts", classes="header-title", markup=False)
+            yield Static(format_duration(s.seconds), classes="header-status", markup=False)
+        with VerticalScroll(id="summary-body"):
+            if s.answered == 0:
+                yield Static("No prompts answered.", id="summary-headline", markup=False)
+            else:
+                percent = round(100 * s.covered / s.concepts) if s.concepts else 0
+                headline = f"Concepts covered {s.covered}/{s.concepts} ({percent}%)"
+                if s.answered < s.total:
+                    headline += f" · {s.answered} of {s.total} prompts answered"
+                yield Static(headline, id="summary-headline", markup=False)
+            for result in s.results:
+                prompt = result.asked.prompt.prompt
+                lines = f"  {prompt}\n    {result.score}/{result.total} concepts"
+                if result.missed:
+                    lines += "; missed: " + "; ".join(result.missed)
+                yield Static(Content(lines), classes="summary-missed", markup=False)
+            if any(not r.is_complete for r in s.results):
+                yield Static(QUEUED_NOTE, classes="summary-queued", markup=False)
+            yield Static(f"Time taken: {format_duration(s.seconds)}", id="summary-time",
+                         markup=False)  # fmt: skip
+            yield Static("Every answer is saved, with what you wrote.", id="summary-saved",
+                         markup=False)  # fmt: skip
+        yield KeyBar()
 
 
 class ReviewSummaryScreen(SummaryScreen[ReviewSummary]):
     """What a review cleared and what is still queued; says so plainly when nothing was."""
 
-    _mode = "review"
-
-    def body(self) -> ComposeResult:
+    def compose(self) -> ComposeResult:
         s = self._summary
-        if s.total == 0:
-            yield Static("The review queue is empty: nothing to review.",
-                         id="summary-headline", markup=False)  # fmt: skip
-            yield Static("Items you miss in study, test or concepts come back here until "
-                         "you get them right.", markup=False)  # fmt: skip
-        else:
-            yield Static(
-                f"Cleared {len(s.cleared)} of {s.total} ({s.answers} answers)",
-                id="summary-headline",
-                markup=False,
-            )
-        if s.still_queued:
-            yield Static(f"Still in your review queue: {len(s.still_queued)}",
-                         id="summary-missed-title", markup=False)  # fmt: skip
-            for entry in s.still_queued:
-                yield Static(Content(f"  {item_text(entry.item)}"), classes="summary-missed",
-                             markup=False)  # fmt: skip
-        elif s.total:
-            yield Static("Your review queue is empty.", markup=False)
-        yield Static("Every answer is saved.", id="summary-saved", markup=False)
+        with Horizontal(classes="screen-header"):
+            yield Static("Session summary · review", classes="header-title", markup=False)
+            yield Static(format_duration(s.seconds), classes="header-status", markup=False)
+        with VerticalScroll(id="summary-body"):
+            if s.total == 0:
+                yield Static("The review queue is empty: nothing to review.",
+                             id="summary-headline", markup=False)  # fmt: skip
+                yield Static("Items you miss in study, test or concepts come back here until "
+                             "you get them right.", markup=False)  # fmt: skip
+            else:
+                yield Static(
+                    f"Cleared {len(s.cleared)} of {s.total} ({s.answers} answers)",
+                    id="summary-headline",
+                    markup=False,
+                )
+            if s.still_queued:
+                yield Static(f"Still in your review queue: {len(s.still_queued)}",
+                             id="summary-missed-title", markup=False)  # fmt: skip
+                for entry in s.still_queued:
+                    yield Static(Content(f"  {item_text(entry.item)}"), classes="summary-missed",
+                                 markup=False)  # fmt: skip
+            elif s.total:
+                yield Static("Your review queue is empty.", markup=False)
+            yield Static("Every answer is saved.", id="summary-saved", markup=False)
+        yield KeyBar()
 
 
 def item_text(item: Item) -> str:
