@@ -51,6 +51,11 @@ class DeckError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
 
+    @classmethod
+    def one(cls, path: str, line: int | None, message: str) -> DeckError:
+        """A DeckError with a single problem, located by file and line only."""
+        return cls([DeckProblem(path, line, message)])
+
 
 class StoreError(Exception):
     """The progress file cannot be used; the message says which file and what to do."""

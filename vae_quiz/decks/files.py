@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from vae_quiz.errors import DeckError, DeckProblem
+from vae_quiz.errors import DeckError
 from vae_quiz.model import MAX_DECK_BYTES
 
 DECK_SUFFIXES = (".yaml", ".yml")
@@ -34,11 +34,11 @@ def read_deck_file(path: Path, shown: str) -> tuple[bytes, os.stat_result]:
         info = os.stat(path)
         if info.st_size > MAX_DECK_BYTES:
             message = f"the file is {info.st_size:,} bytes; decks are limited to {MAX_DECK_BYTES:,}"
-            raise DeckError([DeckProblem(shown, None, message)])
+            raise DeckError.one(shown, None, message)
         data = path.read_bytes()
     except IsADirectoryError:
-        raise DeckError([DeckProblem(shown, None, "is a folder, not a deck file")]) from None
+        raise DeckError.one(shown, None, "is a folder, not a deck file") from None
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise DeckError([DeckProblem(shown, None, f"cannot read the file: {reason}")]) from None
+        raise DeckError.one(shown, None, f"cannot read the file: {reason}") from None
     return data, info

@@ -285,6 +285,25 @@ class _Checker:
             out.append((text, child))
         return out if ok else None
 
+    def repeated(
+        self, entries: list[tuple[str, Node]], where: _Item, name: str, rule: str = ""
+    ) -> bool:
+        """Report the first text listed twice in a list field (`rule` ends the message); True
+        when there is one."""
+        seen: dict[str, Node] = {}
+        for text, node in entries:
+            if text in seen:
+                first = _line(seen[text])
+                self.report(
+                    _line(node),
+                    f"{quote(text)} appears twice (first on line {first}){rule}",
+                    where,
+                    name,
+                )
+                return True
+            seen[text] = node
+        return False
+
     def level(self, found: _Found, where: _Item) -> Level | None:
         if "level" not in found:
             return None
@@ -433,20 +452,10 @@ class _Checker:
         explanation = self.text(found, "explanation", where, node, required=False)
         shuffle = self.boolean(found, "shuffle", where, default=True)
         choices = self.text_list(found, "choices", where, node)
-        if choices is not None:
-            seen: dict[str, Node] = {}
-            for choice, choice_node in choices:
-                if choice in seen:
-                    self.report(
-                        _line(choice_node),
-                        f"{quote(choice)} appears twice (first on line {_line(seen[choice])}); "
-                        "choices must be distinct",
-                        where,
-                        "choices",
-                    )
-                    choices = None
-                    break
-                seen[choice] = choice_node
+        if choices is not None and self.repeated(
+            choices, where, "choices", "; choices must be distinct"
+        ):
+            choices = None
         if choices is not None and not MIN_CHOICES <= len(choices) <= MAX_CHOICES:
             self.report(
                 _line(found["choices"][1]),
@@ -539,20 +548,8 @@ class _Checker:
                     _line(found["concepts"][1]), "must list at least one concept", where, "concepts"
                 )
                 concepts = None
-            else:
-                seen: dict[str, Node] = {}
-                for concept, concept_node in concepts:
-                    if concept in seen:
-                        first = _line(seen[concept])
-                        self.report(
-                            _line(concept_node),
-                            f"{quote(concept)} appears twice (first on line {first})",
-                            where,
-                            "concepts",
-                        )
-                        concepts = None
-                        break
-                    seen[concept] = concept_node
+            elif self.repeated(concepts, where, "concepts"):
+                concepts = None
         if text is None or concepts is None:
             return None
         return Prompt(
@@ -562,21 +559,14 @@ class _Checker:
 
 def _decode(data: bytes, path: str) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise DeckError([DeckProblem(path, 1, "the file is UTF-16; save it as UTF-8")])
+        raise DeckError.one(path, 1, "the file is UTF-16; save it as UTF-8")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         byte = data[exc.start : exc.start + 1].hex()
-        raise DeckError(
-            [
-                DeckProblem(
-                    path,
-                    line,
-                    f"not valid UTF-8: byte 0x{byte} at offset {exc.start}; save the file as UTF-8",
-                )
-            ]
-        ) from None
+        message = f"not valid UTF-8: byte 0x{byte} at offset {exc.start}; save the file as UTF-8"
+        raise DeckError.one(path, line, message) from None
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> DeckProblem:
@@ -613,19 +603,12 @@ def _compose(text: str, path: str) -> Node | None:
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
-        raise DeckError(
-            [
-                DeckProblem(
-                    path,
-                    line,
-                    f"the character {char!r} (U+{ord(char):04X}) is not allowed in YAML; remove it",
-                )
-            ]
-        ) from None
+        message = f"the character {char!r} (U+{ord(char):04X}) is not allowed in YAML; remove it"
+        raise DeckError.one(path, line, message) from None
     except yaml.YAMLError as exc:
-        raise DeckError([DeckProblem(path, None, f"YAML error: {exc}")]) from None
+        raise DeckError.one(path, None, f"YAML error: {exc}") from None
     except RecursionError:
-        raise DeckError([DeckProblem(path, None, "nested too deeply to read")]) from None
+        raise DeckError.one(path, None, "nested too deeply to read") from None
 
 
 def parse_deck(text: str, path: str) -> Deck:
@@ -636,9 +619,7 @@ def parse_deck(text: str, path: str) -> Deck:
     """
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        raise DeckError(
-            [DeckProblem(path, line, "the file contains a NUL byte: it is not a text file")]
-        )
+        raise DeckError.one(path, line, "the file contains a NUL byte: it is not a text file")
     # The composer and the checker make millions of small objects and free none of them
     # until the end: a collection mid-parse walks them all and finds nothing (it was most of
     # the time of a 100k-item deck). The collector is paused for the whole parse.
@@ -654,9 +635,7 @@ def parse_deck(text: str, path: str) -> Deck:
 def _check(text: str, path: str) -> Deck:
     root = _compose(text, path)
     if root is None or (isinstance(root, ScalarNode) and root.tag == _NULL):
-        raise DeckError(
-            [DeckProblem(path, 1, "the file is empty: a deck needs 'id', 'title' and some items")]
-        )
+        raise DeckError.one(path, 1, "the file is empty: a deck needs 'id', 'title' and some items")
     checker = _Checker(path)
     if not may_hold_anchors_or_tags(text):
         # No alias or tag can be in the file, and a deck that checks clean has no node its
@@ -689,4 +668,4 @@ def load_deck(path: str | os.PathLike[str]) -> Deck:
     """
     shown = str(path)
     data, _ = read_deck_file(Path(path), shown)
-    return parse_deck(_decode(data, shown), shown)
+    return parse_deck_bytes(data, shown)

@@ -122,6 +122,21 @@ def check_choices(choices: list[str], answer: str) -> str | None:
     return None
 
 
+def add_question(
+    result: ImportResult, where: str, question: str, choices: list[str], right: list[str]
+) -> None:
+    """Add a question with its right choices (several make a select-all question), or skip it at
+    `where` when its choices cannot make one."""
+    problem = check_choices(choices, right[0])
+    if problem:
+        result.skip(where, problem)
+        return
+    result.questions.append({
+        "id": stable_id("q", question, *choices), "question": question, "choices": choices,
+        "answer": right if len(right) > 1 else right[0],
+    })  # fmt: skip
+
+
 def deck_data(deck_id: str, title: str, result: ImportResult, description: str) -> dict:
     data: dict = {"id": deck_id, "title": title, "description": description}
     for section in ("cards", "questions", "prompts"):

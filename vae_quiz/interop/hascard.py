@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from vae_quiz.interop.base import ImportResult, check_choices, stable_id
+from vae_quiz.interop.base import ImportResult, add_question, stable_id
 
 GAP_RE = re.compile(r"_([^_\n]+)_")
 REORDER_RE = re.compile(r"^(\d+)\.\s+(.*)$")
@@ -55,7 +55,7 @@ def _card(block: list[tuple[int, str]], source: str, result: ImportResult) -> No
         if len(right) != 1:
             result.skip(where, f"multiple choice with {len(right)} right answers")
             return
-        _question(result, where, title, choices, right[0], right)
+        add_question(result, where, title, choices, right)
         return
     if all(line[:3] in ("[*]", "[ ]", "[x]") for line in stripped):
         choices = [line[3:].strip() for line in stripped]
@@ -63,7 +63,7 @@ def _card(block: list[tuple[int, str]], source: str, result: ImportResult) -> No
         if not right:
             result.skip(where, "multiple answer with no right answer")
             return
-        _question(result, where, title, choices, right[0], right)
+        add_question(result, where, title, choices, right)
         return
     items = [match.groups() for match in map(REORDER_RE.match, stripped) if match]
     if len(items) == len(stripped):
@@ -84,15 +84,3 @@ def _card(block: list[tuple[int, str]], source: str, result: ImportResult) -> No
     else:
         front, back = title, text
     result.cards.append({"id": stable_id("c", front, back), "front": front, "back": back})
-
-
-def _question(result: ImportResult, where: str, title: str, choices: list[str], answer: str,
-              right: list[str]) -> None:  # fmt: skip
-    problem = check_choices(choices, answer)
-    if problem:
-        result.skip(where, problem)
-        return
-    result.questions.append({
-        "id": stable_id("q", title, *choices), "question": title, "choices": choices,
-        "answer": right if len(right) > 1 else answer,
-    })  # fmt: skip

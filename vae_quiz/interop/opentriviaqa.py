@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from vae_quiz.interop.base import ImportResult, check_choices, stable_id
+from vae_quiz.interop.base import ImportResult, add_question
 
 CHOICE_RE = re.compile(r"^([A-G]) (.*)$")
 
@@ -57,11 +57,4 @@ def _question(block: list[tuple[int, str]], source: str, result: ImportResult) -
     if answer is None:
         result.skip(where, "no '^' answer line")
         return
-    problem = check_choices(choices, answer)
-    if problem:
-        result.skip(where, problem)
-        return
-    result.questions.append({
-        "id": stable_id("q", question, *choices), "question": question, "choices": choices,
-        "answer": answer,
-    })  # fmt: skip
+    add_question(result, where, question, choices, [answer])

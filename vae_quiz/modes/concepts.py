@@ -3,14 +3,14 @@ covered. The result k/N, the text and each concept's tick are committed together
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
-from datetime import datetime
+from itertools import islice
 
 from vae_quiz.model import Deck, Prompt
-from vae_quiz.modes.scheduler import Rating, Scheduler
-from vae_quiz.modes.session import AskOnce, Clock, SessionOptions, start_of_day
-from vae_quiz.progress.store import MISSED, RIGHT, Answer, ProgressStore
+from vae_quiz.modes.scheduler import Rating
+from vae_quiz.modes.session import AskOnce, pick, start_of_day
+from vae_quiz.progress.store import MISSED, RIGHT, Answer
 
 
 def concepts_rating(covered: int, total: int) -> Rating:
@@ -63,31 +63,18 @@ class ConceptSession(AskOnce[AskedPrompt]):
     """A run over the open prompts of some decks, in the authors' order (filtered by level,
     capped by limit)."""
 
-    decks: Sequence[Deck]
-    store: ProgressStore
-    scheduler: Scheduler
-    now: Clock
-    options: SessionOptions = field(default_factory=SessionOptions)
     mode: str = "concepts"
     only: Collection[tuple[str, str]] | None = None
     counter: Callable[[], tuple[int, int]] | None = None
 
     asked: list[AskedPrompt] = field(init=False, default_factory=list)
     results: list[ConceptResult] = field(init=False, default_factory=list)
-    started_at: datetime = field(init=False)
 
     def __post_init__(self) -> None:
-        self.started_at = self.now()
-        level, limit = self.options.level, self.options.limit
-        for deck in self.decks:
-            prompts = deck.prompts
-            for index, prompt_id in enumerate(prompts.ids):
-                if limit is not None and len(self.asked) >= limit:
-                    return
-                if self.only is not None and (deck.id, prompt_id) not in self.only:
-                    continue
-                if level is None or prompts.level_at(index) == level:
-                    self.asked.append(AskedPrompt(deck, prompts[index]))
+        super().__post_init__()
+        picked = pick(self.decks, "prompts", self.options.level, self.only)
+        for deck, index in islice(picked, self.options.limit):
+            self.asked.append(AskedPrompt(deck, deck.prompts[index]))
 
     def grade(self, text: str, covered: frozenset[int]) -> ConceptResult:
         """Record the current prompt's answer and ticked concepts; committed before returning.

@@ -12,13 +12,12 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from vae_quiz.model import Deck, Item
 from vae_quiz.modes.concepts import ConceptSession
 from vae_quiz.modes.mode import MODES, Mode
-from vae_quiz.modes.scheduler import Rating, Scheduler
-from vae_quiz.modes.session import Clock, SessionOptions
+from vae_quiz.modes.scheduler import Rating
+from vae_quiz.modes.session import Session, SessionOptions
 from vae_quiz.modes.study import StudySession
 from vae_quiz.modes.test import TestSession
 from vae_quiz.progress.store import ProgressStore
@@ -52,24 +51,17 @@ def queued_items(decks: Sequence[Deck], store: ProgressStore) -> list[ReviewItem
 
 
 @dataclass
-class ReviewSession:
+class ReviewSession(Session):
     """One pass over the review queue, re-asking missed items until right or the learner stops."""
-
-    decks: Sequence[Deck]
-    store: ProgressStore
-    scheduler: Scheduler
-    now: Clock
-    options: SessionOptions = field(default_factory=SessionOptions)
 
     pending: deque[ReviewItem] = field(init=False, default_factory=deque)
     cleared: list[ReviewItem] = field(init=False, default_factory=list)
     answers: int = field(init=False, default=0)
     attempted: set[tuple[str, str]] = field(init=False, default_factory=set)
     total: int = field(init=False, default=0)
-    started_at: datetime = field(init=False)
 
     def __post_init__(self) -> None:
-        self.started_at = self.now()
+        super().__post_init__()
         items = [
             entry
             for entry in queued_items(self.decks, self.store)

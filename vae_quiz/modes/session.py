@@ -3,14 +3,14 @@ and how an answer moves the review queue and the day's schedule."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Generic, TypeVar
 
-from vae_quiz.model import Level
-from vae_quiz.modes.scheduler import Rating
-from vae_quiz.progress.store import MISSED, RIGHT
+from vae_quiz.model import Deck, Level
+from vae_quiz.modes.scheduler import Rating, Scheduler
+from vae_quiz.progress.store import MISSED, RIGHT, ProgressStore
 
 Clock = Callable[[], datetime]
 
@@ -31,10 +31,41 @@ class SessionOptions:
     due_only: bool = False
 
 
+@dataclass
+class Session:
+    """What every mode's session is given (the decks, the store, the scheduler, the clock and the
+    learner's options), and when it started."""
+
+    decks: Sequence[Deck]
+    store: ProgressStore
+    scheduler: Scheduler
+    now: Clock
+    options: SessionOptions = field(default_factory=SessionOptions)
+    started_at: datetime = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.started_at = self.now()
+
+
+def pick(
+    decks: Iterable[Deck], kind: str, level: Level | None, only: Collection[tuple[str, str]] | None
+) -> Iterator[tuple[Deck, int]]:
+    """(deck, index) of each item of `kind` ("cards", "questions", "prompts") at `level` (None:
+    any) whose (deck id, item id) is in `only` (None: any), in the decks' order. Items are picked
+    by id and level without being built: a big deck builds only those its caller keeps."""
+    for deck in decks:
+        items = getattr(deck, kind)
+        for index, item_id in enumerate(items.ids):
+            if (only is None or (deck.id, item_id) in only) and (
+                level is None or items.level_at(index) == level
+            ):
+                yield deck, index
+
+
 AskedT = TypeVar("AskedT")
 
 
-class AskOnce(Generic[AskedT]):
+class AskOnce(Session, Generic[AskedT]):
     """What a run that asks a fixed list once shares (test and concepts): the current item, its
     1-based number and the total. Subclasses are dataclasses with `asked` (the items in order),
     `results` (one per answer) and `counter` (an override of (number, total), used by review)."""
@@ -61,10 +92,6 @@ class AskOnce(Generic[AskedT]):
         if self.counter is not None:
             return self.counter()[0]
         return min(len(self.results) + 1, self.total)
-
-    @property
-    def is_finished(self) -> bool:
-        return len(self.results) >= len(self.asked)
 
 
 def rating_result(rating: Rating) -> str | None:

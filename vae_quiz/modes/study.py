@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from itertools import islice
 
 from vae_quiz.model import Card, Deck
-from vae_quiz.modes.scheduler import Rating, Scheduler
-from vae_quiz.modes.session import (
-    LEARN_AHEAD,
-    Clock,
-    SessionOptions,
-    rating_result,
-    start_of_day,
-)
-from vae_quiz.progress.store import Answer, ProgressStore
+from vae_quiz.modes.scheduler import Rating
+from vae_quiz.modes.session import LEARN_AHEAD, Session, pick, rating_result, start_of_day
+from vae_quiz.progress.store import Answer
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +38,7 @@ class _Done:
 
 
 @dataclass
-class StudySession:
+class StudySession(Session):
     """A study session over the recall cards of some decks.
 
     Due cards come first (most overdue first), then new cards up to the daily limit; `limit`
@@ -51,11 +46,6 @@ class StudySession:
     in the same session.
     """
 
-    decks: Sequence[Deck]
-    store: ProgressStore
-    scheduler: Scheduler
-    now: Clock
-    options: SessionOptions = field(default_factory=SessionOptions)
     mode: str = "study"
     only: Collection[tuple[str, str]] | None = None
     counter: Callable[[], tuple[int, int]] | None = None
@@ -64,26 +54,16 @@ class StudySession:
     done: list[_Done] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
+        super().__post_init__()
         self.queue = self._build_queue()
 
     def _build_queue(self) -> list[StudyItem]:
         level = self.options.level
         if self.only is not None or self.mode == "cram":
-            # Review asks exactly the given cards; cram every card whatever its due date. Cards
-            # are picked by id and level and only then built (a big deck builds only those).
-            limit = self.options.limit
-            queue: list[StudyItem] = []
-            for deck in self.decks:
-                cards = deck.cards
-                for index, card_id in enumerate(cards.ids):
-                    if limit is not None and len(queue) >= limit:
-                        return queue
-                    if (self.only is None or (deck.id, card_id) in self.only) and (
-                        level is None or cards.level_at(index) == level
-                    ):
-                        queue.append(StudyItem(deck, cards[index], is_new=False))
-            return queue
-        now = self.now()
+            # Review asks exactly the given cards; cram every card whatever its due date.
+            picked = islice(pick(self.decks, "cards", level, self.only), self.options.limit)
+            return [StudyItem(deck, deck.cards[index], is_new=False) for deck, index in picked]
+        now = self.started_at
         due: list[tuple[datetime, int, StudyItem]] = []
         new: list[StudyItem] = []
         order = 0
@@ -117,10 +97,6 @@ class StudySession:
     @property
     def current(self) -> StudyItem | None:
         return self.queue[0] if self.queue else None
-
-    @property
-    def is_finished(self) -> bool:
-        return not self.queue
 
     @property
     def position(self) -> tuple[int, int]:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from vae_quiz.model import Deck, Question
-from vae_quiz.modes.scheduler import Rating, Scheduler
-from vae_quiz.modes.session import AskOnce, Clock, SessionOptions, start_of_day
-from vae_quiz.progress.store import MISSED, RIGHT, Answer, ProgressStore
+from vae_quiz.modes.scheduler import Rating
+from vae_quiz.modes.session import AskOnce, pick, start_of_day
+from vae_quiz.progress.store import MISSED, RIGHT, Answer
 
 CHOICE_LETTERS = "abcdefgh"
 
@@ -50,40 +49,25 @@ class TestSession(AskOnce[AskedQuestion]):
     """
 
     __test__ = False  # not a pytest test class
-    decks: Sequence[Deck]
-    store: ProgressStore
-    scheduler: Scheduler
-    now: Clock
-    options: SessionOptions = field(default_factory=SessionOptions)
     mode: str = "test"
     only: Collection[tuple[str, str]] | None = None
     counter: Callable[[], tuple[int, int]] | None = None
 
     asked: list[AskedQuestion] = field(init=False, default_factory=list)
     results: list[TestResult] = field(init=False, default_factory=list)
-    started_at: datetime = field(init=False)
 
     def __post_init__(self) -> None:
-        self.started_at = self.now()
+        super().__post_init__()
         rng = random.Random(self.options.seed)
         # Questions are picked by id and level, shuffled and capped, and only then built.
-        pool: list[tuple[Deck, int]] = []
-        level = self.options.level
-        for deck in self.decks:
-            due_ids = (
-                {item for item, _ in self.store.due_items(deck.id, self.started_at)}
-                if self.options.due_only
-                else set()
-            )
-            questions = deck.questions
-            for index, question_id in enumerate(questions.ids):
-                if self.only is not None and (deck.id, question_id) not in self.only:
-                    continue
-                if level is not None and questions.level_at(index) != level:
-                    continue
-                if self.options.due_only and question_id not in due_ids:
-                    continue
-                pool.append((deck, index))
+        pool = list(pick(self.decks, "questions", self.options.level, self.only))
+        if self.options.due_only:
+            due = {
+                (deck.id, item)
+                for deck in self.decks
+                for item, _ in self.store.due_items(deck.id, self.started_at)
+            }
+            pool = [(deck, i) for deck, i in pool if (deck.id, deck.questions.ids[i]) in due]
         rng.shuffle(pool)
         if self.options.limit is not None:
             pool = pool[: self.options.limit]

@@ -315,13 +315,8 @@ class ProgressStore:
             ).fetchone()
             state_before = before[0] if before else None
             if schedule is not None:
-                moved = (
-                    once_since is not None
-                    and conn.execute(
-                        "SELECT 1 FROM review_log WHERE deck = ? AND item = ? AND answered_at >= ?"
-                        " AND state_after IS NOT NULL LIMIT 1",
-                        (answer.deck, answer.item, to_iso(once_since)),
-                    ).fetchone()
+                moved = once_since is not None and self.has_scheduled_answer_since(
+                    answer.deck, answer.item, once_since
                 )
                 new = None if moved else schedule(state_before)
                 answer = answer._replace(
@@ -419,20 +414,12 @@ class ProgressStore:
     @_reports_errors
     def item_states(self, deck: str) -> dict[str, ItemState]:
         """The scheduling state of every item of a deck that has one."""
-        rows = self._conn.execute(
-            "SELECT deck, item, kind, state, due, first_seen, last_review, reps, lapses"
-            " FROM item_state WHERE deck = ?",
-            (deck,),
-        ).fetchall()
+        rows = self._conn.execute(_ITEM_STATE_SQL, (deck,)).fetchall()
         return {row[1]: _item_state(row) for row in rows}
 
     @_reports_errors
     def item_state(self, deck: str, item: str) -> ItemState | None:
-        row = self._conn.execute(
-            "SELECT deck, item, kind, state, due, first_seen, last_review, reps, lapses"
-            " FROM item_state WHERE deck = ? AND item = ?",
-            (deck, item),
-        ).fetchone()
+        row = self._conn.execute(_ITEM_STATE_SQL + " AND item = ?", (deck, item)).fetchone()
         return _item_state(row) if row else None
 
     @_reports_errors
@@ -456,10 +443,7 @@ class ProgressStore:
     @_reports_errors
     def next_due(self, deck: str) -> datetime | None:
         """When the deck's soonest item is due, or None."""
-        row = self._conn.execute(
-            "SELECT min(due) FROM item_state WHERE deck = ?", (deck,)
-        ).fetchone()
-        return from_iso(row[0]) if row and row[0] else None
+        return self._time("SELECT min(due) FROM item_state WHERE deck = ?", deck)
 
     @_reports_errors
     def count_new_since(self, since: datetime, kind: str = "card") -> int:
@@ -534,9 +518,11 @@ class ProgressStore:
     @_reports_errors
     def last_answered_at(self, deck: str) -> datetime | None:
         """When the deck's latest answer was given, or None."""
-        row = self._conn.execute(
-            "SELECT max(answered_at) FROM review_log WHERE deck = ?", (deck,)
-        ).fetchone()
+        return self._time("SELECT max(answered_at) FROM review_log WHERE deck = ?", deck)
+
+    def _time(self, sql: str, deck: str) -> datetime | None:
+        """The time a one-value query about `deck` returns, or None."""
+        row = self._conn.execute(sql, (deck,)).fetchone()
         return from_iso(row[0]) if row and row[0] else None
 
     @_reports_errors
@@ -573,6 +559,13 @@ class _Tx:
             self._conn.execute("COMMIT")
         else:
             self._conn.execute("ROLLBACK")
+
+
+# The states of a deck's items, in the order `_item_state` reads them.
+_ITEM_STATE_SQL = (
+    "SELECT deck, item, kind, state, due, first_seen, last_review, reps, lapses"
+    " FROM item_state WHERE deck = ?"
+)
 
 
 def _item_state(row: tuple) -> ItemState:

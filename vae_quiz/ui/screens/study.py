@@ -36,10 +36,7 @@ class StudyScreen(Screen[SessionEnd]):
     BINDINGS = [
         Binding("space", "flip", "Reveal"),
         Binding("enter", "flip", "Reveal", show=False),
-        Binding("1", "rate(1)", "Again", show=False),
-        Binding("2", "rate(2)", "Hard", show=False),
-        Binding("3", "rate(3)", "Good", show=False),
-        Binding("4", "rate(4)", "Easy", show=False),
+        *[Binding(str(r.value), f"rate({r.value})", r.label, show=False) for r in Rating],
         Binding("u", "undo", "Undo"),
         Binding("ctrl+z", "undo", "Undo", show=False),
         Binding("q", "end", "End"),

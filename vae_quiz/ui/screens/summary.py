@@ -33,10 +33,10 @@ class SummaryScreen(Screen[SummaryChoice], Generic[S]):
     where to go next."""
 
     BINDINGS = [
-        Binding("enter", "home", "Home"),
-        Binding("escape", "home", "Home", show=False),
-        Binding("r", "review", "Review"),
-        Binding("q", "quit", "Quit"),
+        Binding("enter", "leave('home')", "Home"),
+        Binding("escape", "leave('home')", "Home", show=False),
+        Binding("r", "leave('review')", "Review"),
+        Binding("q", "leave('quit')", "Quit"),
         Binding("question_mark", "help", "Help"),
     ]
 
@@ -44,14 +44,8 @@ class SummaryScreen(Screen[SummaryChoice], Generic[S]):
         super().__init__()
         self._summary = summary
 
-    def action_home(self) -> None:
-        self.dismiss(SummaryChoice.HOME)
-
-    def action_review(self) -> None:
-        self.dismiss(SummaryChoice.REVIEW)
-
-    def action_quit(self) -> None:
-        self.dismiss(SummaryChoice.QUIT)
+    def action_leave(self, choice: str) -> None:
+        self.dismiss(SummaryChoice(choice))
 
     def action_help(self) -> None:
         keys = [("enter", "home: the decks and what is due"),
