@@ -180,9 +180,14 @@ def load_deck_cached(
     read_at = time.time_ns()
     if on_parse is not None:
         on_parse(shown, len(data))
-    from vae_quiz.decks.loader import parse_deck_bytes
+    from vae_quiz.decks.loader import collector_paused, parse_deck_bytes
 
-    deck = parse_deck_bytes(data, shown)
-    is_racy = read_at - max(info.st_mtime_ns, info.st_ctime_ns) < RACY_NS
-    _write_entry(entry, _stat_key(file_path, info), zlib.crc32(data) if is_racy else None, deck)
+    with collector_paused():  # the entry's records are as many small objects again
+        deck = parse_deck_bytes(data, shown)
+        crc = (
+            zlib.crc32(data)
+            if read_at - max(info.st_mtime_ns, info.st_ctime_ns) < RACY_NS
+            else None
+        )
+        _write_entry(entry, _stat_key(file_path, info), crc, deck)
     return deck
