@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import sqlite3
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -247,7 +248,7 @@ class ProgressStore:
             self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             # Read the version before anything writes, so a file we refuse stays untouched.
             self._refuse_newer()
-            self._conn.execute("PRAGMA journal_mode = WAL")
+            self._use_wal()
             self._conn.execute("PRAGMA synchronous = FULL")
             self._conn.execute("PRAGMA foreign_keys = ON")
             self._migrate()
@@ -264,6 +265,19 @@ class ProgressStore:
                 f"{self.path}: written by a newer vae-quiz (schema {version}, this one knows "
                 f"{SCHEMA_VERSION}); upgrade vae-quiz or use another --db"
             )
+
+    def _use_wal(self) -> None:
+        """Switch to WAL. Switching a new file takes an exclusive lock that SQLite does not wait
+        for (no busy handler): a copy opening the same new file meanwhile retries."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                self._conn.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.01)
 
     def _migrate(self) -> None:
         version = self._conn.execute("PRAGMA user_version").fetchone()[0]
