@@ -126,3 +126,14 @@ async def test_ctrl_c_quits_at_once(make_app) -> None:
         await pilot.press("ctrl+c")
         await pilot.pause()
     assert not app.is_running
+
+
+async def test_the_first_screen_hook_runs_once_the_first_screen_is_up(make_app) -> None:
+    app = make_app()
+    seen: list[object] = []
+    app.services.on_first_screen = lambda: seen.append(type(app.screen))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("space", "3")
+        await pilot.pause()
+        assert seen == [StudyScreen]  # called once, with the study screen already up

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 
+from vae_quiz import collector
 from vae_quiz.cli import common
 from vae_quiz.errors import StoreError
 from vae_quiz.modes.mode import Mode
@@ -60,6 +62,15 @@ def run(args: argparse.Namespace, mode: Mode | None = None) -> int:
     --cram: cram; no command: home). An empty review queue is said plainly, without the app."""
     if mode is None and args.command is not None:
         mode = Mode.CRAM if getattr(args, "cram", False) else Mode(args.command)
+
+    resume_collector = collector.pause()  # until the first screen is up
+    try:
+        return _run(args, mode, resume_collector)
+    finally:
+        resume_collector()
+
+
+def _run(args: argparse.Namespace, mode: Mode | None, on_first_screen: Callable[[], None]) -> int:
     from datetime import UTC, datetime
 
     result = common.load_decks_of(getattr(args, "decks", []))
@@ -95,7 +106,7 @@ def run(args: argparse.Namespace, mode: Mode | None = None) -> int:
         services = AppServices(
             store=store, decks=result.decks, now=lambda: datetime.now(UTC),
             scheduler=common.scheduler(args), options=options,
-            problems=[str(p) for p in result.problems],
+            problems=[str(p) for p in result.problems], on_first_screen=on_first_screen,
         )  # fmt: skip
         app = VaeQuizApp(services, mode=mode)
         app.run()  # it ends cleanly on SIGHUP and SIGTERM: see VaeQuizApp.on_mount

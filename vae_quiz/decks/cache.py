@@ -36,6 +36,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
+from vae_quiz import collector
 from vae_quiz.decks.files import read_deck_file
 from vae_quiz.model import Card, Deck, Items, ItemT, Prompt, Question
 
@@ -180,9 +181,9 @@ def load_deck_cached(
     read_at = time.time_ns()
     if on_parse is not None:
         on_parse(shown, len(data))
-    from vae_quiz.decks.loader import collector_paused, parse_deck_bytes
+    from vae_quiz.decks.loader import parse_deck_bytes
 
-    with collector_paused():  # the entry's records are as many small objects again
+    with collector.paused():  # the entry's records are as many small objects again
         deck = parse_deck_bytes(data, shown)
         crc = (
             zlib.crc32(data)

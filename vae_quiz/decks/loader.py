@@ -7,12 +7,10 @@ DeckError; the loader raises nothing else for bad input.
 
 from __future__ import annotations
 
-import contextlib
 import difflib
-import gc
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +18,7 @@ from typing import TYPE_CHECKING
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from vae_quiz import collector
 from vae_quiz.decks.files import read_deck_file
 from vae_quiz.errors import DeckError, DeckProblem, quote
 from vae_quiz.model import (
@@ -621,25 +620,8 @@ def parse_deck(text: str, path: str) -> Deck:
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise DeckError.one(path, line, "the file contains a NUL byte: it is not a text file")
-    with collector_paused():
+    with collector.paused():
         return _check(text, path)
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cyclic collector off while a deck is built, then what was built frozen out of
-    later collections. A parse makes millions of small objects, none of them garbage: a
-    collection mid-parse walks them all for nothing (a 100k-item deck: 11 s instead of 3 s), and
-    collections after it walked them again (100 ms of a cold start). Nested, it does nothing."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-        gc.freeze()  # not reached when the block raised: a failed parse keeps nothing
-    finally:
-        gc.enable()
 
 
 def _check(text: str, path: str) -> Deck:

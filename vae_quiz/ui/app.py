@@ -43,6 +43,8 @@ class AppServices:
     scheduler: Scheduler = field(default_factory=Scheduler)
     options: SessionOptions = field(default_factory=SessionOptions)
     problems: Sequence[str] = ()
+    # Called once the first screen is on the terminal (the CLI resumes the collector there).
+    on_first_screen: Callable[[], None] | None = None
 
 
 class ModeCommands(Provider):
@@ -121,6 +123,8 @@ class VaeQuizApp(App[None]):
             self.go_home()
         else:
             self.start(self.start_mode, self.services.decks)
+        if self.services.on_first_screen is not None:
+            self.call_after_refresh(self.services.on_first_screen)
 
     def _stop_on_signals(self) -> None:
         """A closed terminal (SIGHUP) or SIGTERM ends the app cleanly (answers are saved
