@@ -350,15 +350,7 @@ class _Checker:
         sections = self.sections(found, where)
         if self.problems or deck_id is None or title is None:
             return None
-        deck = Deck(
-            id=deck_id,
-            title=title,
-            path=self.path,
-            description=description,
-            cards=sections["cards"],
-            questions=sections["questions"],
-            prompts=sections["prompts"],
-        )
+        deck = Deck(deck_id, title, self.path, description, **sections)
         if not deck.item_count:
             self.report(
                 _line(root), "the deck has no items: add 'cards', 'questions' or 'prompts'", where
@@ -428,9 +420,7 @@ class _Checker:
             else:
                 ids[item_id] = (kind, id_line)
         level = self.level(found, where)
-        build = (
-            self.card if kind == "card" else self.question if kind == "question" else self.prompt
-        )
+        build = {"card": self.card, "question": self.question, "prompt": self.prompt}[kind]
         item = build(found, where, node, item_id or "", level)
         if len(self.problems) > before or item_id is None:
             return None
@@ -469,16 +459,9 @@ class _Checker:
         answer, is_multi = self.answer(found, where, node, choices)
         if text is None or choices is None or answer is None or shuffle is None:
             return None
+        texts = tuple(c for c, _ in choices)
         return Question(
-            item_id,
-            text,
-            tuple(c for c, _ in choices),
-            tuple(answer),
-            is_multi,
-            explanation,
-            shuffle,
-            level,
-            _line(node),
+            item_id, text, texts, tuple(answer), is_multi, explanation, shuffle, level, _line(node)
         )
 
     def answer(
