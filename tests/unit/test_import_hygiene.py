@@ -58,3 +58,13 @@ def test_import_contracts_are_kept() -> None:
         [LINT_IMPORTS, "--no-cache"], cwd=REPO, capture_output=True, text=True, timeout=300
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_no_module_imports_itself_back_through_others() -> None:
+    """No import cycle, counting imports inside functions (which a cycle hides behind)."""
+    grimp = pytest.importorskip("grimp")
+    graph = grimp.build_graph("vae_quiz")
+    for module in graph.modules:
+        for imported in graph.find_modules_directly_imported_by(module):
+            back = graph.find_shortest_chain(importer=imported, imported=module)
+            assert back is None, f"cycle: {module} -> {' -> '.join(back or ())}"
