@@ -103,22 +103,18 @@ class ConceptsScreen(Screen[SessionEnd]):
             self.dismiss(SessionEnd.RAN_OUT)
             return
         self.result = None
-        self.query_one("#concepts-title", Static).update(
-            Content(f"{asked.deck.title} · {self._session.mode}")
-        )
-        self.query_one("#concepts-status", Static).update(
-            Content(f"prompt {self._session.number} of {self._session.total}")
-        )
-        self.query_one("#prompt", Static).update(Content(asked.prompt.prompt))
         self._hint_shown = False
-        hint = self.query_one("#hint", Static)
-        hint.update(
-            Content("A hint is available: escape, then h.") if asked.prompt.hint else Content("")
-        )
-        hint.display = asked.prompt.hint is not None
+        for selector, text in (
+            ("#concepts-title", f"{asked.deck.title} · {self._session.mode}"),
+            ("#concepts-status", f"prompt {self._session.number} of {self._session.total}"),
+            ("#prompt", asked.prompt.prompt),
+            ("#hint", "A hint is available: escape, then h." if asked.prompt.hint else ""),
+            ("#result", ""),
+        ):
+            self.query_one(selector, Static).update(Content(text))
+        self.query_one("#hint").display = asked.prompt.hint is not None
         editor = self.query_one("#editor", TextArea)
         editor.text = ""
-        self.query_one("#result", Static).update("")
         self._set_phase(WRITING)
         self.query_one("#concepts-body", VerticalScroll).scroll_home(animate=False)
         editor.focus()
@@ -140,13 +136,12 @@ class ConceptsScreen(Screen[SessionEnd]):
 
     # -- actions ------------------------------------------------------------------------------
 
+    # Focus moving refreshes the bindings (Textual's Screen watches its focus).
     def action_leave_editor(self) -> None:
         self.set_focus(None)
-        self.refresh_bindings()
 
     def action_edit(self) -> None:
         self.query_one("#editor", TextArea).focus()
-        self.refresh_bindings()
 
     def action_hint(self) -> None:
         asked = self._session.current
