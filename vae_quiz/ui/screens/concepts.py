@@ -121,18 +121,15 @@ class ConceptsScreen(Screen[SessionEnd]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         editing = self.phase == WRITING and self.query_one("#editor").has_focus
-        if action == "submit":
-            return self.phase == WRITING
-        if action == "leave_editor":
-            return editing
-        if action == "edit":
-            return self.phase == WRITING and not editing
-        if action == "hint":
-            asked = self._session.current
-            return self.phase != RESULT and asked is not None and asked.prompt.hint is not None
-        if action == "next":
-            return self.phase == RESULT
-        return True
+        asked = self._session.current
+        allowed = {
+            "submit": self.phase == WRITING,
+            "leave_editor": editing,
+            "edit": self.phase == WRITING and not editing,
+            "hint": self.phase != RESULT and asked is not None and asked.prompt.hint is not None,
+            "next": self.phase == RESULT,
+        }
+        return allowed.get(action, True)
 
     # -- actions ------------------------------------------------------------------------------
 
@@ -175,9 +172,8 @@ class ConceptsScreen(Screen[SessionEnd]):
         written = self.query_one("#written-text", Static)
         written.update(Content(text) if text.strip() else Content.styled("(no answer)", "italic"))
         written.set_class(not text.strip(), "-empty")
-        hint = self.query_one("#hint", Static)
         if asked.prompt.hint and not self._hint_shown:
-            hint.update(Content("A hint is available: h."))
+            self.query_one("#hint", Static).update(Content("A hint is available: h."))
         checklist = self.query_one(ConceptChecklist)
         checklist.show(asked.prompt.concepts)
         checklist.disabled = False
