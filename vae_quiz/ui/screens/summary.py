@@ -92,8 +92,7 @@ class StudySummaryScreen(SummaryScreen[StudySummary]):
 
 def format_duration(seconds: float) -> str:
     """4 min 12 s; 38 s; 1 h 5 min."""
-    total = round(seconds)
-    hours, rest = divmod(total, 3600)
+    hours, rest = divmod(round(seconds), 3600)
     minutes, secs = divmod(rest, 60)
     if hours:
         return f"{hours} h {minutes} min"
