@@ -103,50 +103,42 @@ class ConceptsScreen(Screen[SessionEnd]):
             self.dismiss(SessionEnd.RAN_OUT)
             return
         self.result = None
-        self.query_one("#concepts-title", Static).update(
-            Content(f"{asked.deck.title} · {self._session.mode}")
-        )
-        self.query_one("#concepts-status", Static).update(
-            Content(f"prompt {self._session.number} of {self._session.total}")
-        )
-        self.query_one("#prompt", Static).update(Content(asked.prompt.prompt))
         self._hint_shown = False
-        hint = self.query_one("#hint", Static)
-        hint.update(
-            Content("A hint is available: escape, then h.") if asked.prompt.hint else Content("")
-        )
-        hint.display = asked.prompt.hint is not None
+        for selector, text in (
+            ("#concepts-title", f"{asked.deck.title} · {self._session.mode}"),
+            ("#concepts-status", f"prompt {self._session.number} of {self._session.total}"),
+            ("#prompt", asked.prompt.prompt),
+            ("#hint", "A hint is available: escape, then h." if asked.prompt.hint else ""),
+            ("#result", ""),
+        ):
+            self.query_one(selector, Static).update(Content(text))
+        self.query_one("#hint").display = asked.prompt.hint is not None
         editor = self.query_one("#editor", TextArea)
         editor.text = ""
-        self.query_one("#result", Static).update("")
         self._set_phase(WRITING)
         self.query_one("#concepts-body", VerticalScroll).scroll_home(animate=False)
         editor.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         editing = self.phase == WRITING and self.query_one("#editor").has_focus
-        if action == "submit":
-            return self.phase == WRITING
-        if action == "leave_editor":
-            return editing
-        if action == "edit":
-            return self.phase == WRITING and not editing
-        if action == "hint":
-            asked = self._session.current
-            return self.phase != RESULT and asked is not None and asked.prompt.hint is not None
-        if action == "next":
-            return self.phase == RESULT
-        return True
+        asked = self._session.current
+        allowed = {
+            "submit": self.phase == WRITING,
+            "leave_editor": editing,
+            "edit": self.phase == WRITING and not editing,
+            "hint": self.phase != RESULT and asked is not None and asked.prompt.hint is not None,
+            "next": self.phase == RESULT,
+        }
+        return allowed.get(action, True)
 
     # -- actions ------------------------------------------------------------------------------
 
+    # Focus moving refreshes the bindings (Textual's Screen watches its focus).
     def action_leave_editor(self) -> None:
         self.set_focus(None)
-        self.refresh_bindings()
 
     def action_edit(self) -> None:
         self.query_one("#editor", TextArea).focus()
-        self.refresh_bindings()
 
     def action_hint(self) -> None:
         asked = self._session.current
@@ -180,9 +172,8 @@ class ConceptsScreen(Screen[SessionEnd]):
         written = self.query_one("#written-text", Static)
         written.update(Content(text) if text.strip() else Content.styled("(no answer)", "italic"))
         written.set_class(not text.strip(), "-empty")
-        hint = self.query_one("#hint", Static)
         if asked.prompt.hint and not self._hint_shown:
-            hint.update(Content("A hint is available: h."))
+            self.query_one("#hint", Static).update(Content("A hint is available: h."))
         checklist = self.query_one(ConceptChecklist)
         checklist.show(asked.prompt.concepts)
         checklist.disabled = False

@@ -31,10 +31,10 @@ class ConfirmScreen(ModalScreen[bool]):
     }
     """
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("enter", "answer(True)", "Yes", show=False),
-        Binding("n", "answer(False)", "No"),
-        Binding("escape", "answer(False)", "No", show=False),
+        Binding("y", "dismiss(True)", "Yes"),
+        Binding("enter", "dismiss(True)", "Yes", show=False),
+        Binding("n", "dismiss(False)", "No"),
+        Binding("escape", "dismiss(False)", "No", show=False),
     ]
 
     def __init__(self, question: str, yes: str, no: str) -> None:
@@ -46,6 +46,3 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(id="confirm-box"):
             yield Static(self._question, id="confirm-question", markup=False)
             yield Static(self._keys, id="confirm-keys", markup=False)
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)

@@ -13,9 +13,9 @@ class HelpScreen(ModalScreen[None]):
     """Lists (key, what it does) pairs; any of escape, ? or q closes it."""
 
     BINDINGS = [
-        Binding("escape", "close", "Close"),
-        Binding("question_mark", "close", "Close", show=False),
-        Binding("q", "close", "Close", show=False),
+        Binding("escape", "dismiss", "Close"),
+        Binding("question_mark", "dismiss", "Close", show=False),
+        Binding("q", "dismiss", "Close", show=False),
     ]
 
     def __init__(self, title: str, keys: list[tuple[str, str]]) -> None:
@@ -30,6 +30,3 @@ class HelpScreen(ModalScreen[None]):
             yield Static(f"Keys · {self._title}", id="help-title", markup=False)
             yield Static(lines, id="help-keys", markup=False)
             yield Static("escape or ? closes this help", id="help-close", markup=False)
-
-    def action_close(self) -> None:
-        self.dismiss(None)

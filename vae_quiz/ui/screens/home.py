@@ -81,20 +81,14 @@ class HomeScreen(Screen[None]):
             yield Static("vae-quiz", classes="header-title", markup=False)
             yield Static("", id="home-status", classes="header-status", markup=False)
         yield OptionList(id="deck-list", markup=False)
-        yield Static("", id="home-problems", markup=False)
+        if self._problems:
+            count = plural(len(self._problems), "deck")
+            lines = [f"{count} could not be loaded (vae-quiz check):", *self._problems]
+            yield Static(Content("\n".join(lines)), id="home-problems", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#deck-list").border_title = "Decks"
-        problems = self.query_one("#home-problems", Static)
-        if self._problems:
-            count = plural(len(self._problems), "deck")
-            problems.update(
-                Content(
-                    f"{count} could not be loaded (vae-quiz check):\n" + "\n".join(self._problems)
-                )
-            )
-        problems.display = bool(self._problems)
         self.refresh_counts()
 
     def on_screen_resume(self) -> None:

@@ -33,9 +33,9 @@ class StatsScreen(Screen[None]):
     .stats-warning { color: $warning; }
     """
     BINDINGS = [
-        Binding("q", "close", "Close"),
-        Binding("escape", "close", "Close", show=False),
-        Binding("enter", "close", "Close", show=False),
+        Binding("q", "dismiss", "Close"),
+        Binding("escape", "dismiss", "Close", show=False),
+        Binding("enter", "dismiss", "Close", show=False),
         Binding("question_mark", "help", "Help"),
     ]
 
@@ -71,9 +71,6 @@ class StatsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#stats-body").focus()
-
-    def action_close(self) -> None:
-        self.dismiss(None)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen("stats", STATS_KEYS))

@@ -102,14 +102,6 @@ class StudyScreen(Screen[SessionEnd]):
             self._shown[selector] = text
             self.query_one(selector, Static).update(Content(text))
 
-    def _reveal(self) -> None:
-        self.is_revealed = True
-        self._show_back(True)
-        previews = self._session.previews()
-        self.query_one(RatingBar).show_ratings(
-            {rating: format_interval(delta) for rating, delta in previews.items()}
-        )
-
     def _show_back(self, shown: bool) -> None:
         # Toggling the widget, not a class on the screen: a screen class restyles every widget
         # on it, which was most of the time between a rating and the next card.
@@ -126,19 +118,19 @@ class StudyScreen(Screen[SessionEnd]):
     # -- actions ------------------------------------------------------------------------------
 
     def action_flip(self) -> None:
-        if self._session.current is not None and not self.is_revealed:
-            self._reveal()
+        if self._session.current is None or self.is_revealed:
+            return
+        self.is_revealed = True
+        self._show_back(True)
+        previews = self._session.previews()
+        self.query_one(RatingBar).show_ratings(
+            {rating: format_interval(delta) for rating, delta in previews.items()}
+        )
 
     def action_rate(self, value: int) -> None:
         if not self.is_revealed or self._session.current is None:
             return
-        self._record_rating(Rating(value))
-
-    @on(RatingBar.Rated)
-    def _on_rated(self, event: RatingBar.Rated) -> None:
-        self.action_rate(int(event.rating))
-
-    def _record_rating(self, rating: Rating) -> None:
+        rating = Rating(value)
         # The store commits inside rate(); only then does the view move on.
         try:
             due = save(self, lambda: self._session.rate(rating))
@@ -147,6 +139,10 @@ class StudyScreen(Screen[SessionEnd]):
         when = "schedule unchanged" if due is None else f"next due {describe_due(due, self._now())}"
         self._show_result(f"{rating.label} · {when}")
         self._show_current()
+
+    @on(RatingBar.Rated)
+    def _on_rated(self, event: RatingBar.Rated) -> None:
+        self.action_rate(int(event.rating))
 
     def action_undo(self) -> None:
         if not self._session.can_undo:

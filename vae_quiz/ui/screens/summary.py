@@ -92,8 +92,7 @@ class StudySummaryScreen(SummaryScreen[StudySummary]):
 
 def format_duration(seconds: float) -> str:
     """4 min 12 s; 38 s; 1 h 5 min."""
-    total = round(seconds)
-    hours, rest = divmod(total, 3600)
+    hours, rest = divmod(round(seconds), 3600)
     minutes, secs = divmod(rest, 60)
     if hours:
         return f"{hours} h {minutes} min"
@@ -126,11 +125,8 @@ class TestSummaryScreen(SummaryScreen[TestSummary]):
                 yield Static("Missed:", id="summary-missed-title", markup=False)
                 for result in s.missed:
                     question = result.asked.question
-                    yield Static(
-                        Content(f"  {question.question}\n    → {', '.join(question.answer)}"),
-                        classes="summary-missed",
-                        markup=False,
-                    )
+                    text = f"  {question.question}\n    → {', '.join(question.answer)}"
+                    yield Static(Content(text), classes="summary-missed", markup=False)
                 yield Static(QUEUED_NOTE, classes="summary-queued", markup=False)
             elif s.answered:
                 yield Static("No question missed.", markup=False)
@@ -185,11 +181,8 @@ class ReviewSummaryScreen(SummaryScreen[ReviewSummary]):
                 yield Static("Items you miss in study, test or concepts come back here until "
                              "you get them right.", markup=False)  # fmt: skip
             else:
-                yield Static(
-                    f"Cleared {len(s.cleared)} of {s.total} ({s.answers} answers)",
-                    id="summary-headline",
-                    markup=False,
-                )
+                cleared = f"Cleared {len(s.cleared)} of {s.total} ({s.answers} answers)"
+                yield Static(cleared, id="summary-headline", markup=False)
             if s.still_queued:
                 yield Static(f"Still in your review queue: {len(s.still_queued)}",
                              id="summary-missed-title", markup=False)  # fmt: skip

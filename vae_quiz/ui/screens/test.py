@@ -66,22 +66,17 @@ class TestScreen(Screen[SessionEnd]):
             return
         self.result = None
         self._ticked = set()
-        self.query_one("#test-title", Static).update(
-            Content(f"{asked.deck.title} · {self._session.mode}")
-        )
-        self.query_one("#test-status", Static).update(
-            Content(f"question {self._session.number} of {self._session.total}")
-        )
-        self.query_one("#question", Static).update(Content(asked.question.question))
-        note = self.query_one("#multi-note", Static)
-        n = len(asked.order)
-        note.update(
-            Content(f"Select all that apply: 1-{n} to tick, enter to submit")
-            if asked.question.is_multi
-            else Content("")
-        )
-        note.display = asked.question.is_multi
-        self.query_one(ChoiceList).show(asked.order, asked.question.is_multi)
+        is_multi = asked.question.is_multi
+        note = f"Select all that apply: 1-{len(asked.order)} to tick, enter to submit"
+        for selector, text in (
+            ("#test-title", f"{asked.deck.title} · {self._session.mode}"),
+            ("#test-status", f"question {self._session.number} of {self._session.total}"),
+            ("#question", asked.question.question),
+            ("#multi-note", note if is_multi else ""),
+        ):
+            self.query_one(selector, Static).update(Content(text))
+        self.query_one("#multi-note").display = is_multi
+        self.query_one(ChoiceList).show(asked.order, is_multi)
         feedback = self.query_one("#feedback", Static)
         feedback.update("")
         feedback.display = False

@@ -37,10 +37,9 @@ class ChoiceList(Vertical):
     }
     """
 
-    def __init__(self, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._order: tuple[str, ...] = ()
-        self._is_multi = False
+    # The question shown; set by `show`.
+    _order: tuple[str, ...] = ()
+    _is_multi = False
 
     def compose(self) -> ComposeResult:
         # A question has at most MAX_CHOICES choices: keep that many rows and hide the unused.
@@ -60,21 +59,15 @@ class ChoiceList(Vertical):
     def mark(self, picked: frozenset[str], right: frozenset[str] | None) -> None:
         """Tick the picked choices; with `right`, mark right and wrong ones."""
         for index, (row, text) in enumerate(zip(self.query(".choice"), self._order, strict=False)):
-            mark = " "
-            note = ""
-            if right is not None:
-                if text in right:
-                    mark = RIGHT_MARK
-                elif text in picked:
-                    mark = WRONG_MARK
-                if text in picked:
-                    note = "   (your answer)"
-            box = ("[x] " if text in picked else "[ ] ") if self._is_multi else ""
-            row.set_class(right is not None and text in right, "choice--right")
-            row.set_class(
-                right is not None and text in picked and text not in right, "choice--wrong"
-            )
-            row.set_class(text in picked, "choice--picked")
+            is_picked = text in picked
+            is_right = right is not None and text in right
+            is_wrong = right is not None and is_picked and not is_right
+            mark = RIGHT_MARK if is_right else WRONG_MARK if is_wrong else " "
+            note = "   (your answer)" if right is not None and is_picked else ""
+            box = ("[x] " if is_picked else "[ ] ") if self._is_multi else ""
+            row.set_class(is_right, "choice--right")
+            row.set_class(is_wrong, "choice--wrong")
+            row.set_class(is_picked, "choice--picked")
             prefix, body = row.query(Static)
             prefix.update(Content.assemble(f"{mark} ", (f"{index + 1}", "bold"), f"  {box}"))
             body.update(Content.assemble(text, (note, "italic")))

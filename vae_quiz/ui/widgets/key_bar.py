@@ -64,12 +64,11 @@ class KeyBar(Widget, can_focus=False):
         return [(shown, description) for _, shown, description, _ in self._keys()[0]]
 
     def _keys(self) -> tuple[list[tuple[str, str, str, bool]], tuple[str, str, str] | None]:
-        active = self.screen.active_bindings
         keys: list[tuple[str, str, str, bool]] = []
         actions: set[str] = set()
         palette = None
         palette_key = self.app.COMMAND_PALETTE_BINDING if self.app.ENABLE_COMMAND_PALETTE else None
-        for key, (_node, binding, enabled, _tooltip) in active.items():
+        for key, (_node, binding, enabled, _tooltip) in self.screen.active_bindings.items():
             if key == palette_key:
                 palette = (binding.key, self.app.get_key_display(binding), binding.description)
                 continue
