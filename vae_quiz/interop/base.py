@@ -16,9 +16,6 @@ class ImportFailed(Exception):
     """The source cannot be imported at all (unreadable, wrong encoding...): one line."""
 
 
-ImportError_ = ImportFailed  # alias for vae_quiz.cli until it is split; removed then
-
-
 @dataclass
 class ImportResult:
     """The deck data made from a source, and what was left out and why."""
