@@ -42,9 +42,7 @@ def _card(block: list[tuple[int, str]], source: str, result: ImportResult) -> No
         return
     title = head.lstrip("#").strip()
     body = [line.rstrip() for _, line in content[1:]]
-    for line in body:
-        for name in IMAGE_RE.findall(line):
-            result.media[name] += 1
+    result.media.update(name for line in body for name in IMAGE_RE.findall(line))
     if not body:
         result.skip(where, "header only: no answer to recall")
         return
