@@ -47,22 +47,19 @@ def _card(block: list[tuple[int, str]], source: str, result: ImportResult) -> No
         result.skip(where, "header only: no answer to recall")
         return
     stripped = [line.strip() for line in body]
-    if all(line[:2] in ("- ", "* ") for line in stripped):
-        choices = [line[2:].strip() for line in stripped]
-        right = [line[2:].strip() for line in stripped if line.startswith("* ")]
-        if len(right) != 1:
-            result.skip(where, f"multiple choice with {len(right)} right answers")
+    # multiple choice (`- wrong`, `* right`), then multiple answer (`[ ]`, `[*]` or `[x]`)
+    for wrong, right_marks in (("- ", ("* ",)), ("[ ]", ("[*]", "[x]"))):
+        width = len(wrong)
+        if all(line[:width] in (wrong, *right_marks) for line in stripped):
+            choices = [line[width:].strip() for line in stripped]
+            right = [line[width:].strip() for line in stripped if line[:width] in right_marks]
+            if wrong == "- " and len(right) != 1:
+                result.skip(where, f"multiple choice with {len(right)} right answers")
+            elif not right:
+                result.skip(where, "multiple answer with no right answer")
+            else:
+                add_question(result, where, title, choices, right)
             return
-        add_question(result, where, title, choices, right)
-        return
-    if all(line[:3] in ("[*]", "[ ]", "[x]") for line in stripped):
-        choices = [line[3:].strip() for line in stripped]
-        right = [line[3:].strip() for line in stripped if line[:3] in ("[*]", "[x]")]
-        if not right:
-            result.skip(where, "multiple answer with no right answer")
-            return
-        add_question(result, where, title, choices, right)
-        return
     items = [match.groups() for match in map(REORDER_RE.match, stripped) if match]
     if len(items) == len(stripped):
         shown = "\n".join(f"- {item}" for _, item in items)
