@@ -96,9 +96,7 @@ def parse(text: str, source: str, front: str | None = None, back: str | None = N
             result.skip(where, f"{len(row)} columns; expected {len(names)}")
             continue
         raw_front, raw_back = row[front_at], row[back_at]
-        row_html = is_html if is_html is not None else bool(
-            TAG_RE.search(raw_front) or TAG_RE.search(raw_back)
-        )  # fmt: skip
+        row_html = any(map(TAG_RE.search, (raw_front, raw_back))) if is_html is None else is_html
         card_front = _plain(raw_front, row_html, result)
         card_back = _plain(raw_back, row_html, result)
         if not card_front or not card_back:
