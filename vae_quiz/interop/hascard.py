@@ -61,18 +61,13 @@ def _card(block: list[tuple[int, str]], source: str, result: ImportResult) -> No
                 add_question(result, where, title, choices, right)
             return
     items = [match.groups() for match in map(REORDER_RE.match, stripped) if match]
-    if len(items) == len(stripped):
-        shown = "\n".join(f"- {item}" for _, item in items)
-        ordered = "\n".join(
-            f"{pos}. {item}" for pos, item in sorted(items, key=lambda x: int(x[0]))
-        )
-        front = f"{title}\n{shown}"
-        result.cards.append({"id": stable_id("c", front, ordered), "front": front,
-                             "back": ordered})  # fmt: skip
-        return
     text = "\n".join(body).strip()
     gaps = GAP_RE.findall(text)
-    if gaps and "```" not in text:
+    if len(items) == len(stripped):
+        front = title + "".join(f"\n- {item}" for _, item in items)
+        ordered = sorted(items, key=lambda x: int(x[0]))
+        back = "\n".join(f"{pos}. {item}" for pos, item in ordered)
+    elif gaps and "```" not in text:
         blanked = GAP_RE.sub("____", text)
         front = f"{title}\n{blanked}" if blanked.strip() != "____" else title
         back = "; ".join(gap.replace("|", " or ") for gap in gaps)
