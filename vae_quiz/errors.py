@@ -29,8 +29,7 @@ class DeckProblem:
     index: int | None = None
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        parts = [where]
+        parts = [f"{self.path}:{self.line}" if self.line else self.path]
         if self.kind:
             if self.item_id is not None:
                 parts.append(f"{self.kind} {quote(self.item_id)}")

@@ -27,20 +27,21 @@ def user_cache_dir() -> Path:
     return user_cache_path(APP_NAME, appauthor=False)
 
 
+def _from_env(env: Mapping[str, str], name: str) -> Path | None:
+    """$`name` as a path (`~` expanded), or None when it is unset or empty."""
+    return Path(env[name]).expanduser() if env.get(name) else None
+
+
 def progress_file(cli_value: str | None, env: Mapping[str, str] = os.environ) -> Path:
     """The progress file: `--db`, else $VAE_QUIZ_DB, else the user data folder's file."""
     if cli_value:
         return Path(cli_value).expanduser()
-    if env.get(DB_ENV):
-        return Path(env[DB_ENV]).expanduser()
-    return user_data_dir() / DB_FILENAME
+    return _from_env(env, DB_ENV) or user_data_dir() / DB_FILENAME
 
 
 def user_deck_dir(env: Mapping[str, str] = os.environ) -> Path:
     """The user's deck folder: $VAE_QUIZ_DECKS, else `decks/` in the user data folder."""
-    if env.get(DECKS_ENV):
-        return Path(env[DECKS_ENV]).expanduser()
-    return user_data_dir() / "decks"
+    return _from_env(env, DECKS_ENV) or user_data_dir() / "decks"
 
 
 def bundled_deck_dir() -> Path:
@@ -58,8 +59,6 @@ def bundled_deck_dir() -> Path:
 
 def config_file(env: Mapping[str, str] = os.environ) -> Path:
     """The settings file: $VAE_QUIZ_CONFIG, else `config.toml` in the user config folder."""
-    if env.get(CONFIG_ENV):
-        return Path(env[CONFIG_ENV]).expanduser()
     from platformdirs import user_config_path
 
-    return user_config_path(APP_NAME, appauthor=False) / "config.toml"
+    return _from_env(env, CONFIG_ENV) or user_config_path(APP_NAME, appauthor=False) / "config.toml"

@@ -16,7 +16,6 @@ DEFAULT_RETENTION = 0.9  # as Anki
 MIN_RETENTION, MAX_RETENTION = 0.70, 0.99
 # Anki's advice: above this, the workload grows steeply for little gain.
 HIGH_RETENTION = 0.97
-KNOWN_KEYS = ("desired_retention",)
 
 
 class SettingsError(Exception):
@@ -64,10 +63,10 @@ def load_settings(path: Path | None = None, env: Mapping[str, str] = os.environ)
         raise SettingsError(f"{path}: cannot read the settings file ({exc})") from None
     except tomllib.TOMLDecodeError as exc:
         raise SettingsError(f"{path}: not valid TOML: {exc}") from None
-    unknown = sorted(set(data) - set(KNOWN_KEYS))
+    unknown = sorted(set(data) - set(Settings._fields))
     if unknown:
         raise SettingsError(
-            f"{path}: unknown setting '{unknown[0]}'; known: {', '.join(KNOWN_KEYS)}"
+            f"{path}: unknown setting '{unknown[0]}'; known: {', '.join(Settings._fields)}"
         )
     value = data.get("desired_retention", DEFAULT_RETENTION)
     if isinstance(value, bool) or not isinstance(value, int | float):

@@ -12,22 +12,17 @@ def plural(n: int, word: str) -> str:
 
 def format_interval(delta: timedelta) -> str:
     """A short interval as Anki shows it on its buttons: <1m, 10m, 3h, 4d, 2mo, 1.5y."""
-    seconds = delta.total_seconds()
-    if seconds < 60:
+    value = delta.total_seconds()
+    if value < 60:
         return "<1m"
-    minutes = seconds / 60
-    if minutes < 60:
-        return f"{round(minutes)}m"
-    hours = minutes / 60
-    if hours < 24:
-        return f"{round(hours)}h"
-    days = hours / 24
-    if days < 30:
-        return f"{round(days)}d"
-    if days < 365:
-        months = days / 30.4375
-        return f"{months:.1f}".rstrip("0").rstrip(".") + "mo"
-    return f"{days / 365.25:.1f}".rstrip("0").rstrip(".") + "y"
+    # then minutes below an hour, hours below a day, days below a month
+    for size, limit, unit in ((60, 60, "m"), (60, 24, "h"), (24, 30, "d")):
+        value /= size
+        if value < limit:
+            return f"{round(value)}{unit}"
+    if value < 365:
+        return f"{value / 30.4375:.1f}".removesuffix(".0") + "mo"
+    return f"{value / 365.25:.1f}".removesuffix(".0") + "y"
 
 
 def describe_due(due: datetime, now: datetime) -> str:
@@ -37,12 +32,10 @@ def describe_due(due: datetime, now: datetime) -> str:
         return "now"
     minutes = seconds / 60
     if minutes < 60:
-        n = max(1, round(minutes))
-        return f"in {n} min"
+        return f"in {max(1, round(minutes))} min"
     hours = minutes / 60
     if hours < 24:
-        n = round(hours)
-        return f"in {plural(n, 'hour')}"
+        return f"in {plural(round(hours), 'hour')}"
     days = round(hours / 24)
     if days < 60:
         return f"in {plural(days, 'day')}"

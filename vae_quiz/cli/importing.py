@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from vae_quiz.decks.loader import DECK_ID_RE, load_deck
-    from vae_quiz.interop.base import ImportError_
+    from vae_quiz.interop.base import ImportFailed
     from vae_quiz.interop.run import ImportOptions, run_import
     from vae_quiz.locations import user_deck_dir
 
@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     )  # fmt: skip
     try:
         report = run_import(options, user_deck_dir())
-    except ImportError_ as exc:
+    except ImportFailed as exc:
         common.console(stderr=True).print(f"vae-quiz import: {exc}", markup=False)
         return common.EXIT_DATA
     out = common.console()

@@ -13,9 +13,7 @@ from vae_quiz.model import MAX_CHOICES, MIN_CHOICES, Level
 SCHEMA_ID = "https://vae-quiz.invalid/deck.schema.json"
 
 # A text field: any plain scalar, taken literally; not blank.
-_TEXT = {
-    "anyOf": [{"type": "string", "pattern": "\\S"}, {"type": ["number", "boolean"]}],
-}
+_TEXT = {"anyOf": [{"type": "string", "pattern": "\\S"}, {"type": ["number", "boolean"]}]}
 _TEXT_LIST = {"type": "array", "minItems": 1, "items": _TEXT}
 _ITEM_ID = {"type": ["string", "number"], "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$",
             "maxLength": MAX_ID_LENGTH}  # fmt: skip

@@ -25,12 +25,10 @@ GENERIC_HEADERS = {("front", "back"), ("question", "answer"), ("term", "definiti
 
 
 def _plain(value: str, is_html: bool, result: ImportResult) -> str:
-    for name in SOUND_RE.findall(value):
-        result.media[name] += 1
+    result.media.update(SOUND_RE.findall(value))
     if not is_html:
         return value.strip()
-    for name in IMG_RE.findall(value):
-        result.media[name] += 1
+    result.media.update(IMG_RE.findall(value))
     value = IMG_RE.sub(lambda m: f"[image: {m.group(1)}]", value)
     value = BR_RE.sub("\n", value)
     value = TAG_RE.sub("", value)
@@ -55,6 +53,7 @@ def parse(text: str, source: str, front: str | None = None, back: str | None = N
     separator: str | None = None
     is_html: bool | None = None
     names: list[str] | None = None
+    header_columns: str | None = None  # split once the separator is known
     header_lines = 0
     for line in lines:
         if not line.startswith("#") or ":" not in line:
@@ -66,7 +65,6 @@ def parse(text: str, source: str, front: str | None = None, back: str | None = N
         elif key == "html":
             is_html = value.strip().lower() == "true"
         elif key == "columns":
-            names = None  # set once the separator is known
             header_columns = value
         else:
             result.skip(f"{source}:{header_lines + 1}", f"header '#{key}' is not used")
@@ -75,7 +73,7 @@ def parse(text: str, source: str, front: str | None = None, back: str | None = N
     first = body.split("\n", 1)[0]
     if separator is None:
         separator = "\t" if "\t" in first else ";" if first.count(";") > first.count(",") else ","
-    if header_lines and "header_columns" in locals():
+    if header_columns is not None:
         names = header_columns.rstrip("\r\n").split(separator)
     rows = list(csv.reader(io.StringIO(body, newline=""), delimiter=separator))
     start_line = header_lines + 1
@@ -98,9 +96,7 @@ def parse(text: str, source: str, front: str | None = None, back: str | None = N
             result.skip(where, f"{len(row)} columns; expected {len(names)}")
             continue
         raw_front, raw_back = row[front_at], row[back_at]
-        row_html = is_html if is_html is not None else bool(
-            TAG_RE.search(raw_front) or TAG_RE.search(raw_back)
-        )  # fmt: skip
+        row_html = any(map(TAG_RE.search, (raw_front, raw_back))) if is_html is None else is_html
         card_front = _plain(raw_front, row_html, result)
         card_back = _plain(raw_back, row_html, result)
         if not card_front or not card_back:

@@ -55,26 +55,20 @@ def export_apkg(deck: Deck, out: Path) -> int:
         css=CSS,
     )  # fmt: skip
     package_deck = genanki.Deck(_deck_number(deck.id), deck.title)
+
+    def add(model: genanki.Model, item_id: str, fields: list[str]) -> None:
+        guid = genanki.guid_for(deck.id, item_id)
+        package_deck.add_note(genanki.Note(model=model, fields=fields, guid=guid))
+
     for card in deck.cards:
-        package_deck.add_note(genanki.Note(
-            model=basic, fields=[_html(card.front), _html(card.back)],
-            guid=genanki.guid_for(deck.id, card.id),
-        ))  # fmt: skip
+        add(basic, card.id, [_html(card.front), _html(card.back)])
     for q in deck.questions:
         choices = "<ol>" + "".join(f"<li>{_html(c)}</li>" for c in q.choices) + "</ol>"
-        package_deck.add_note(genanki.Note(
-            model=question,
-            fields=[_html(q.question), choices, _html(", ".join(q.answer)),
-                    _html(q.explanation)],
-            guid=genanki.guid_for(deck.id, q.id),
-        ))  # fmt: skip
+        answer = _html(", ".join(q.answer))
+        add(question, q.id, [_html(q.question), choices, answer, _html(q.explanation)])
     for p in deck.prompts:
         concepts = "<ul>" + "".join(f"<li>{_html(c)}</li>" for c in p.concepts) + "</ul>"
-        package_deck.add_note(genanki.Note(
-            model=prompt,
-            fields=[_html(p.prompt), _html(p.hint), concepts, _html(p.model_answer)],
-            guid=genanki.guid_for(deck.id, p.id),
-        ))  # fmt: skip
+        add(prompt, p.id, [_html(p.prompt), _html(p.hint), concepts, _html(p.model_answer)])
     out.parent.mkdir(parents=True, exist_ok=True)
     genanki.Package(package_deck).write_to_file(str(out))
     return len(package_deck.notes)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 import unicodedata
@@ -14,9 +15,6 @@ from vae_quiz.model import MAX_CHOICES, MIN_CHOICES
 
 class ImportFailed(Exception):
     """The source cannot be imported at all (unreadable, wrong encoding...): one line."""
-
-
-ImportError_ = ImportFailed  # alias for vae_quiz.cli until it is split; removed then
 
 
 @dataclass
@@ -46,14 +44,14 @@ def decode(data: bytes, source: str, encoding: str | None,
     """
     if encoding == MIXED:
         out: list[str] = []
-        position = 0
+        position = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
         while True:
             try:
-                out.append(data[position:].decode("utf-8-sig" if position == 0 else "utf-8"))
-                break
+                out.append(data[position:].decode("utf-8"))
+                return "".join(out)
             except UnicodeDecodeError as exc:
                 bad = position + exc.start
-                out.append(data[position:bad].decode("utf-8-sig" if position == 0 else "utf-8"))
+                out.append(data[position:bad].decode("utf-8"))
                 try:
                     char = data[bad : bad + 1].decode("cp1252")
                 except UnicodeDecodeError:
@@ -67,7 +65,6 @@ def decode(data: bytes, source: str, encoding: str | None,
                     notes.append((f"{source}:{line}", f"byte 0x{data[bad]:02x} at offset {bad} "
                                   f"read as cp1252 '{char}'"))  # fmt: skip
                 position = bad + 1
-        return "".join(out)
     if encoding:
         try:
             return data.decode(encoding)

@@ -42,42 +42,32 @@ def _card(block: list[tuple[int, str]], source: str, result: ImportResult) -> No
         return
     title = head.lstrip("#").strip()
     body = [line.rstrip() for _, line in content[1:]]
-    for line in body:
-        for name in IMAGE_RE.findall(line):
-            result.media[name] += 1
+    result.media.update(name for line in body for name in IMAGE_RE.findall(line))
     if not body:
         result.skip(where, "header only: no answer to recall")
         return
     stripped = [line.strip() for line in body]
-    if all(line[:2] in ("- ", "* ") for line in stripped):
-        choices = [line[2:].strip() for line in stripped]
-        right = [line[2:].strip() for line in stripped if line.startswith("* ")]
-        if len(right) != 1:
-            result.skip(where, f"multiple choice with {len(right)} right answers")
+    # multiple choice (`- wrong`, `* right`), then multiple answer (`[ ]`, `[*]` or `[x]`)
+    for wrong, right_marks in (("- ", ("* ",)), ("[ ]", ("[*]", "[x]"))):
+        width = len(wrong)
+        if all(line[:width] in (wrong, *right_marks) for line in stripped):
+            choices = [line[width:].strip() for line in stripped]
+            right = [line[width:].strip() for line in stripped if line[:width] in right_marks]
+            if wrong == "- " and len(right) != 1:
+                result.skip(where, f"multiple choice with {len(right)} right answers")
+            elif not right:
+                result.skip(where, "multiple answer with no right answer")
+            else:
+                add_question(result, where, title, choices, right)
             return
-        add_question(result, where, title, choices, right)
-        return
-    if all(line[:3] in ("[*]", "[ ]", "[x]") for line in stripped):
-        choices = [line[3:].strip() for line in stripped]
-        right = [line[3:].strip() for line in stripped if line[:3] in ("[*]", "[x]")]
-        if not right:
-            result.skip(where, "multiple answer with no right answer")
-            return
-        add_question(result, where, title, choices, right)
-        return
     items = [match.groups() for match in map(REORDER_RE.match, stripped) if match]
-    if len(items) == len(stripped):
-        shown = "\n".join(f"- {item}" for _, item in items)
-        ordered = "\n".join(
-            f"{pos}. {item}" for pos, item in sorted(items, key=lambda x: int(x[0]))
-        )
-        front = f"{title}\n{shown}"
-        result.cards.append({"id": stable_id("c", front, ordered), "front": front,
-                             "back": ordered})  # fmt: skip
-        return
     text = "\n".join(body).strip()
     gaps = GAP_RE.findall(text)
-    if gaps and "```" not in text:
+    if len(items) == len(stripped):
+        front = title + "".join(f"\n- {item}" for _, item in items)
+        ordered = sorted(items, key=lambda x: int(x[0]))
+        back = "\n".join(f"{pos}. {item}" for pos, item in ordered)
+    elif gaps and "```" not in text:
         blanked = GAP_RE.sub("____", text)
         front = f"{title}\n{blanked}" if blanked.strip() != "____" else title
         back = "; ".join(gap.replace("|", " or ") for gap in gaps)

@@ -30,25 +30,22 @@ def parse(text: str, source: str) -> ImportResult:
 
 
 def _question(block: list[tuple[int, str]], source: str, result: ImportResult) -> None:
-    start = block[0][0]
-    where = f"{source}:{start}"
+    where = f"{source}:{block[0][0]}"
     question_lines = [block[0][1][2:].strip()]
     answer: str | None = None
     choices: list[str] = []
     for _, line in block[1:]:
-        if answer is None and line.startswith("^"):
-            answer = line[1:].strip()
-            continue
         if answer is None:
-            if line.strip():
+            if line.startswith("^"):
+                answer = line[1:].strip()
+            elif line.strip():
                 question_lines.append(line.strip())
             continue
         match = CHOICE_RE.match(line.rstrip())
         if match:
             choices.append(match.group(2).strip())
         elif line.strip():
-            choices_note = f"unexpected line after the choices: '{line.strip()[:40]}'"
-            result.skip(where, choices_note)
+            result.skip(where, f"unexpected line after the choices: '{line.strip()[:40]}'")
             return
     question = " ".join(part for part in question_lines if part)
     if not question:

@@ -4,16 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
-from vae_quiz.interop.base import (
-    ImportFailed,
-    ImportResult,
-    deck_data,
-    decode,
-    slug,
-    write_deck,
-)
+from vae_quiz.interop.base import ImportFailed, ImportResult, deck_data, decode, slug, write_deck
 
 FORMATS = ("opentriviaqa", "anki-csv", "csv", "hascard")
 
@@ -46,9 +40,7 @@ def _parser(options: ImportOptions) -> Callable[[str, str], ImportResult]:
         from vae_quiz.interop import anki_csv
 
         generic = options.fmt == "csv"
-        return lambda text, source: anki_csv.parse(
-            text, source, front=options.front, back=options.back, generic=generic
-        )
+        return partial(anki_csv.parse, front=options.front, back=options.back, generic=generic)
     if options.fmt == "hascard":
         from vae_quiz.interop import hascard
 

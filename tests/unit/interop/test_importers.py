@@ -54,6 +54,12 @@ def test_a_byte_that_is_not_utf8_is_reported_with_line_and_offset() -> None:
     assert notes == [("src:2", "byte 0xe9 at offset 6 read as cp1252 'é'")]
 
 
+def test_mixed_encoding_drops_a_bom_and_counts_offsets_from_the_file_start() -> None:
+    notes: list[tuple[str, str]] = []
+    assert decode(b"\xef\xbb\xbfab\xe9", "src", "utf-8+cp1252", notes) == "abé"
+    assert notes == [("src:1", "byte 0xe9 at offset 5 read as cp1252 'é'")]
+
+
 ANKI = (
     "#separator:tab\n#html:true\n#columns:Front\tBack\tTags\n#deck:Geo\n"
     "Capital of <b>France</b>?\tParis<br>(on the Seine) &amp; more\tgeo\n"
