@@ -178,10 +178,8 @@ class StudySession(Session):
         self.done.pop()
         if last.requeued:
             # The requeued copy is the last entry for this card.
-            for index in range(len(self.queue) - 1, -1, -1):
-                if self.queue[index].key == last.item.key:
-                    del self.queue[index]
-                    break
+            keys = [item.key for item in self.queue]
+            del self.queue[len(keys) - 1 - keys[::-1].index(last.item.key)]
         self.queue.insert(0, last.item)
         return last.item
 
@@ -190,16 +188,12 @@ class StudySession(Session):
     def summary(self) -> StudySummary:
         """What this session did, and when the next card of these decks is due."""
         counts = Counter(d.rating for d in self.done)
-        next_due: datetime | None = None
-        for deck in self.decks:
-            soonest = self.store.next_due(deck.id)
-            if soonest is not None and (next_due is None or soonest < next_due):
-                next_due = soonest
+        dues = (self.store.next_due(deck.id) for deck in self.decks)
         return StudySummary(
             cards_seen=len({d.item.key for d in self.done}),
             answers=len(self.done),
             ratings={rating: counts.get(rating, 0) for rating in Rating},
-            next_due=next_due,
+            next_due=min((due for due in dues if due is not None), default=None),
             left=len({i.key for i in self.queue}),
         )
 
