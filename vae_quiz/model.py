@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from enum import StrEnum
-from itertools import chain
 from typing import Generic, NamedTuple, TypeVar, overload
 
 # A question has this many choices at least and at most (the test screen numbers 1..8, a..h).
@@ -212,13 +211,10 @@ class Deck:
 
     def item_kinds(self) -> dict[str, str]:
         """Each item's id and kind ("card", "question", "prompt"), without building items."""
-        return dict(
-            chain(
-                dict.fromkeys(self.cards.ids, "card").items(),
-                dict.fromkeys(self.questions.ids, "question").items(),
-                dict.fromkeys(self.prompts.ids, "prompt").items(),
-            )
-        )
+        kinds = dict.fromkeys(self.cards.ids, "card")
+        kinds.update(dict.fromkeys(self.questions.ids, "question"))
+        kinds.update(dict.fromkeys(self.prompts.ids, "prompt"))
+        return kinds
 
     def item(self, item_id: str) -> Item | None:
         """The item with this id, or None."""

@@ -114,23 +114,15 @@ def _describe(node: Node) -> str:
 _Found = dict[str, tuple[Node, Node]]
 
 
+@dataclass(slots=True)
 class _Item:
     """Where the checker is: which item of which kind, for messages. An item's id is read from
     its mapping (`node`) only when a problem is reported, before its fields are checked."""
 
-    __slots__ = ("index", "item_id", "kind", "node")
-
-    def __init__(
-        self,
-        kind: str | None = None,
-        item_id: str | None = None,
-        index: int | None = None,
-        node: MappingNode | None = None,
-    ) -> None:
-        self.kind = kind
-        self.item_id = item_id
-        self.index = index
-        self.node = node
+    kind: str | None = None
+    item_id: str | None = None
+    index: int | None = None
+    node: MappingNode | None = None
 
     def name_from_node(self) -> None:
         """Take the item's id from its mapping, so that a report about any of its keys, even
