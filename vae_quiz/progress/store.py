@@ -7,6 +7,7 @@ order.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import sqlite3
@@ -298,8 +299,17 @@ class ProgressStore:
     def schema_version(self) -> int:
         return self._conn.execute("PRAGMA user_version").fetchone()[0]
 
-    def _transaction(self) -> _Tx:
-        return _Tx(self._conn)
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE ... COMMIT (or ROLLBACK): the write lock is taken up front, so two
+        instances queue on the busy timeout instead of failing to upgrade a read lock."""
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._conn
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
 
     def close(self) -> None:
         self._conn.close()
@@ -539,10 +549,6 @@ class ProgressStore:
         row = self._conn.execute(sql, (deck,)).fetchone()
         return from_iso(row[0]) if row and row[0] else None
 
-    @_reports_errors
-    def count_answers(self) -> int:
-        return self._conn.execute("SELECT count(*) FROM review_log").fetchone()[0]
-
 
 def queued_items_sql(where: str = "1") -> str:
     """The review-queue rule as SQL: one row (deck, item, kind, miss) per item whose latest miss
@@ -555,24 +561,6 @@ def queued_items_sql(where: str = "1") -> str:
         f" FROM review_log WHERE {where} AND result IS NOT NULL GROUP BY deck, item)"
         " WHERE miss > coalesce(fixed, 0)"
     )
-
-
-class _Tx:
-    """BEGIN IMMEDIATE ... COMMIT (or ROLLBACK): the write lock is taken up front, so two
-    instances queue on the busy timeout instead of failing to upgrade a read lock."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self._conn = conn
-
-    def __enter__(self) -> sqlite3.Connection:
-        self._conn.execute("BEGIN IMMEDIATE")
-        return self._conn
-
-    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
-        if exc_type is None:
-            self._conn.execute("COMMIT")
-        else:
-            self._conn.execute("ROLLBACK")
 
 
 # The states of a deck's items, in the order `_item_state` reads them.
