@@ -343,11 +343,9 @@ class ProgressStore:
                     answer.deck, answer.item, once_since
                 )
                 new = None if moved else schedule(state_before)
+                rating, state, due, lapses = new or (None, None, None, 0)
                 answer = answer._replace(
-                    rating=new.rating if new else None,
-                    state_after=new.state if new else None,
-                    due_after=new.due if new else None,
-                    lapses_added=new.lapses_added if new else 0,
+                    rating=rating, state_after=state, due_after=due, lapses_added=lapses
                 )
             due_after = to_iso(answer.due_after) if answer.due_after else None
             cursor = conn.execute(
@@ -416,16 +414,13 @@ class ProgressStore:
                 " AND state_after IS NOT NULL ORDER BY seq DESC LIMIT 1",
                 (deck, item),
             ).fetchone()
-            lapses = conn.execute(
-                "SELECT count(*) FROM review_log WHERE deck = ? AND item = ? AND rating = 1"
-                " AND state_before IS NOT NULL AND json_extract(state_before, '$.state') = 2",
+            lapses, reps = conn.execute(
+                "SELECT count(*) FILTER (WHERE rating = 1 AND state_before IS NOT NULL"
+                " AND json_extract(state_before, '$.state') = 2),"
+                " count(*) FILTER (WHERE state_after IS NOT NULL)"
+                " FROM review_log WHERE deck = ? AND item = ?",
                 (deck, item),
-            ).fetchone()[0]
-            reps = conn.execute(
-                "SELECT count(*) FROM review_log WHERE deck = ? AND item = ?"
-                " AND state_after IS NOT NULL",
-                (deck, item),
-            ).fetchone()[0]
+            ).fetchone()
             conn.execute(
                 "UPDATE item_state SET state = ?, due = ?, last_review = ?, reps = ?,"
                 " lapses = ? WHERE deck = ? AND item = ?",
@@ -489,13 +484,12 @@ class ProgressStore:
             is not None
         )
 
-    def rows(self, deck: str | None = None) -> Iterator[LogRow]:
+    def rows(self) -> Iterator[LogRow]:
         """Every answer, oldest first."""
-        where, args = ("WHERE deck = ?", (deck,)) if deck else ("", ())
         return self._stream(
             "SELECT id, answered_at, deck, item, kind, mode, outcome, rating, response, detail,"
-            f" due_after FROM review_log {where} ORDER BY answered_at, seq",
-            args,
+            " due_after FROM review_log ORDER BY answered_at, seq",
+            (),
             LogRow,
         )
 
@@ -528,14 +522,13 @@ class ProgressStore:
         return [QueuedItem(deck, item, kind, miss) for item, kind, miss in rows]
 
     @_reports_errors
-    def concept_tallies(self, deck: str | None = None) -> list[ConceptTally]:
-        """Each concept answered so far with how often it was covered and missed, most missed
-        first."""
-        where, args = ("WHERE deck = ?", (deck,)) if deck else ("", ())
+    def concept_tallies(self, deck: str) -> list[ConceptTally]:
+        """Each concept of the deck answered so far with how often it was covered and missed,
+        most missed first."""
         rows = self._conn.execute(
             "SELECT deck, item, concept, sum(covered), sum(1 - covered) FROM concept_result"
-            f" {where} GROUP BY deck, item, concept ORDER BY 5 DESC, 4, deck, item, concept",
-            args,
+            " WHERE deck = ? GROUP BY deck, item, concept ORDER BY 5 DESC, 4, deck, item, concept",
+            (deck,),
         ).fetchall()
         return [ConceptTally(*row) for row in rows]
 
