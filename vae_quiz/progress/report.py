@@ -102,11 +102,9 @@ def streaks(days: Iterable[date], today: date) -> tuple[int, int]:
     or yesterday when nothing was answered yet today (the day is not over)."""
     active = set(days)
     longest = run = 0
-    previous: date | None = None
     for day in sorted(active):
-        run = run + 1 if previous is not None and day - previous == timedelta(days=1) else 1
+        run = run + 1 if day - timedelta(days=1) in active else 1
         longest = max(longest, run)
-        previous = day
     end = today if today in active else today - timedelta(days=1)
     current = 0
     while end - timedelta(days=current) in active:
