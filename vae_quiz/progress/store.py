@@ -454,10 +454,8 @@ class ProgressStore:
     @_reports_errors
     def scheduled_items(self, deck: str) -> set[str]:
         """The ids of the deck's items that have a schedule (read from the primary key)."""
-        return {
-            row[0]
-            for row in self._conn.execute("SELECT item FROM item_state WHERE deck = ?", (deck,))
-        }
+        rows = self._conn.execute("SELECT item FROM item_state WHERE deck = ?", (deck,))
+        return {item for (item,) in rows}
 
     @_reports_errors
     def next_due(self, deck: str) -> datetime | None:
@@ -475,14 +473,12 @@ class ProgressStore:
     @_reports_errors
     def has_scheduled_answer_since(self, deck: str, item: str, since: datetime) -> bool:
         """True when an answer at or after `since` already moved this item's schedule."""
-        return (
-            self._conn.execute(
-                "SELECT 1 FROM review_log WHERE deck = ? AND item = ? AND answered_at >= ?"
-                " AND state_after IS NOT NULL LIMIT 1",
-                (deck, item, to_iso(since)),
-            ).fetchone()
-            is not None
-        )
+        row = self._conn.execute(
+            "SELECT 1 FROM review_log WHERE deck = ? AND item = ? AND answered_at >= ?"
+            " AND state_after IS NOT NULL LIMIT 1",
+            (deck, item, to_iso(since)),
+        ).fetchone()
+        return row is not None
 
     def rows(self) -> Iterator[LogRow]:
         """Every answer, oldest first."""
