@@ -121,17 +121,12 @@ def build_report(
     today = local_day(now, tz)
     first_day = today - timedelta(days=HEATMAP_DAYS - 1)
     retention_since = now - timedelta(days=RETENTION_DAYS)
-    per_day: Counter[date] = Counter()
-    all_days: set[date] = set()
-    total = test_answers = test_correct = concept_answers = covered = concepts = 0
-    reviews = passed = 0
+    per_day: Counter[date] = Counter()  # every day with answers
+    test_answers = test_correct = concept_answers = covered = concepts = reviews = passed = 0
     for row in store.report_rows(deck_ids):
         answered_at = from_iso(row.answered_at)
         day = local_day(answered_at, tz)
-        total += 1
-        all_days.add(day)
-        if day >= first_day:
-            per_day[day] += 1
+        per_day[day] += 1
         if row.mode == "test":
             test_answers += 1
             test_correct += row.outcome == "correct"
@@ -161,9 +156,10 @@ def build_report(
     leeches.sort(key=lambda leech: (-leech.lapses, leech.deck, leech.item))
     weakest = [t for deck_id in deck_ids for t in store.concept_tallies(deck_id) if t.missed]
     weakest.sort(key=lambda t: (-t.missed, t.covered, t.deck, t.item, t.concept))
-    current, longest = streaks(all_days, today)
+    current, longest = streaks(per_day, today)
     return Report(
-        today=today, total_answers=total, answers_per_day=dict(per_day),
+        today=today, total_answers=per_day.total(),
+        answers_per_day={day: n for day, n in per_day.items() if day >= first_day},
         streak_current=current, streak_longest=longest, forecast=forecast,
         retention_reviews=reviews, retention_passed=passed,
         desired_retention=desired_retention, test_answers=test_answers,
