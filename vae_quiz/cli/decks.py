@@ -31,11 +31,8 @@ def run(args: argparse.Namespace) -> int:
     result = common.load_decks_of(args.decks)
     now = datetime.now(UTC)
     # Listing never creates a progress file: without one, everything is new.
-    store = common.open_store(args, create=False)
-    try:
+    with common.open_store(args, create=False) as store:
         statuses = deck_statuses(result.decks, store, now)
-    finally:
-        store.close()
     table = Table(box=None, pad_edge=False, header_style="bold")
     numeric = ("cards", "questions", "prompts", "due", "new", "review")
     for column in ("id", "title", *numeric, "last studied", "path"):
