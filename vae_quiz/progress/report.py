@@ -96,16 +96,11 @@ def local_day(moment: datetime, tz: tzinfo | None) -> date:
 def streaks(days: Iterable[date], today: date) -> tuple[int, int]:
     """(current, longest) runs of consecutive days with answers. The current run ends today,
     or yesterday when nothing was answered yet today (the day is not over)."""
-    active = set(days)
-    longest = run = 0
-    for day in sorted(active):
-        run = run + 1 if day - timedelta(days=1) in active else 1
-        longest = max(longest, run)
-    end = today if today in active else today - timedelta(days=1)
-    current = 0
-    while end - timedelta(days=current) in active:
-        current += 1
-    return current, longest
+    runs: dict[date, int] = {}  # each day with answers: the length of the run that ends on it
+    for day in sorted(set(days)):
+        runs[day] = runs.get(day - timedelta(days=1), 0) + 1
+    current = runs.get(today) or runs.get(today - timedelta(days=1), 0)
+    return current, max(runs.values(), default=0)
 
 
 def build_report(
