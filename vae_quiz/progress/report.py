@@ -89,10 +89,6 @@ class Report:
         return json.dumps(data, indent=2, ensure_ascii=False)
 
 
-def local_day(moment: datetime, tz: tzinfo | None) -> date:
-    return moment.astimezone(tz).date()
-
-
 def streaks(days: Iterable[date], today: date) -> tuple[int, int]:
     """(current, longest) runs of consecutive days with answers. The current run ends today,
     or yesterday when nothing was answered yet today (the day is not over)."""
@@ -113,14 +109,14 @@ def build_report(
     """The report over the answers and schedules of `decks` (all their history, including
     items since removed from them), with days in `tz` (default: local time)."""
     deck_ids = [deck.id for deck in decks]
-    today = local_day(now, tz)
+    today = now.astimezone(tz).date()
     first_day = today - timedelta(days=HEATMAP_DAYS - 1)
     retention_since = now - timedelta(days=RETENTION_DAYS)
     per_day: Counter[date] = Counter()  # every day with answers
     test_answers = test_correct = concept_answers = covered = concepts = reviews = passed = 0
     for row in store.report_rows(deck_ids):
         answered_at = from_iso(row.answered_at)
-        day = local_day(answered_at, tz)
+        day = answered_at.astimezone(tz).date()
         per_day[day] += 1
         if row.mode == "test":
             test_answers += 1
@@ -143,7 +139,7 @@ def build_report(
     leeches: list[Leech] = []
     for deck_id in deck_ids:
         for state in store.item_states(deck_id).values():
-            offset = max(0, (local_day(state.due, tz) - today).days)
+            offset = max(0, (state.due.astimezone(tz).date() - today).days)
             if offset < FORECAST_DAYS:
                 forecast[offset] += 1
             if state.lapses >= LEECH_LAPSES:

@@ -193,9 +193,8 @@ class QueuedItem(NamedTuple):
 
 
 class LogRow(NamedTuple):
-    """One answer as stored, for export and summaries."""
+    """One answer as stored, for export and summaries; its fields in the export's column order."""
 
-    id: str
     answered_at: str
     deck: str
     item: str
@@ -203,9 +202,10 @@ class LogRow(NamedTuple):
     mode: str
     outcome: str
     rating: int | None
+    due_after: str | None
     response: str | None
     detail: str | None
-    due_after: str | None
+    id: str
 
 
 _P = ParamSpec("_P")
@@ -433,8 +433,7 @@ class ProgressStore:
     @_reports_errors
     def item_states(self, deck: str) -> dict[str, ItemState]:
         """The scheduling state of every item of a deck that has one."""
-        rows = self._conn.execute(_ITEM_STATE_SQL, (deck,)).fetchall()
-        return {row[1]: _item_state(row) for row in rows}
+        return {row[1]: _item_state(row) for row in self._conn.execute(_ITEM_STATE_SQL, (deck,))}
 
     @_reports_errors
     def item_state(self, deck: str, item: str) -> ItemState | None:
@@ -483,8 +482,8 @@ class ProgressStore:
     def rows(self) -> Iterator[LogRow]:
         """Every answer, oldest first."""
         return self._stream(
-            "SELECT id, answered_at, deck, item, kind, mode, outcome, rating, response, detail,"
-            " due_after FROM review_log ORDER BY answered_at, seq",
+            "SELECT answered_at, deck, item, kind, mode, outcome, rating, due_after, response,"
+            " detail, id FROM review_log ORDER BY answered_at, seq",
             (),
             LogRow,
         )
@@ -511,11 +510,8 @@ class ProgressStore:
     def review_queue(self, deck: str) -> list[QueuedItem]:
         """The deck's items missed in any mode and not since answered right in review mode,
         oldest miss first."""
-        rows = self._conn.execute(
-            f"SELECT item, kind, miss FROM ({queued_items_sql('deck = ?')}) ORDER BY miss",
-            (deck,),
-        ).fetchall()
-        return [QueuedItem(deck, item, kind, miss) for item, kind, miss in rows]
+        sql = f"SELECT * FROM ({queued_items_sql('deck = ?')}) ORDER BY miss"
+        return [QueuedItem(*row) for row in self._conn.execute(sql, (deck,))]
 
     @_reports_errors
     def concept_tallies(self, deck: str) -> list[ConceptTally]:
