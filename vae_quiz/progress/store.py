@@ -557,10 +557,8 @@ _ITEM_STATE_SQL = (
 
 def _item_state(row: tuple) -> ItemState:
     deck, item, kind, state, due, first_seen, last_review, reps, lapses = row
-    return ItemState(
-        deck, item, kind, state, from_iso(due), from_iso(first_seen), from_iso(last_review),
-        reps, lapses,
-    )  # fmt: skip
+    times = (from_iso(due), from_iso(first_seen), from_iso(last_review))
+    return ItemState(deck, item, kind, state, *times, reps, lapses)
 
 
 def _explain(path: Path, exc: sqlite3.Error | OSError) -> str:
