@@ -81,8 +81,7 @@ def report_text(report: Report) -> str:
     out = [f"vae-quiz stats · {report.today.isoformat()}", "", *figure_lines(report), ""]
     out += ["Answers per day, last 365 days (· none  ░ 1-2  ▒ 3-5  ▓ 6-10  █ 11+)"]
     out += heatmap_lines(report)
-    out += ["", "Due in the next 30 days"]
-    out += forecast_lines(report)
+    out += ["", "Due in the next 30 days", *forecast_lines(report)]
     out += ["", "Leeches (8 or more lapses)"]
     out += [
         f"  {leech.deck} / {leech.item}: {leech.lapses} lapses" for leech in report.leeches

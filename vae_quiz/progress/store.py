@@ -248,24 +248,21 @@ class ProgressStore:
             )
             self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             # Read the version before anything writes, so a file we refuse stays untouched.
-            self._refuse_newer()
+            version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                self._conn.close()
+                raise StoreError(
+                    f"{self.path}: written by a newer vae-quiz (schema {version}, this one knows "
+                    f"{SCHEMA_VERSION}); upgrade vae-quiz or use another --db"
+                )
             self._use_wal()
             self._conn.execute("PRAGMA synchronous = FULL")
             self._conn.execute("PRAGMA foreign_keys = ON")
-            self._migrate()
+            self._migrate(version)
         except sqlite3.DatabaseError as exc:
             raise StoreError(_explain(self.path, exc)) from None
 
     # -- schema -------------------------------------------------------------------------------
-
-    def _refuse_newer(self) -> None:
-        version = self._conn.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            self._conn.close()
-            raise StoreError(
-                f"{self.path}: written by a newer vae-quiz (schema {version}, this one knows "
-                f"{SCHEMA_VERSION}); upgrade vae-quiz or use another --db"
-            )
 
     def _use_wal(self) -> None:
         """Switch to WAL. Switching a new file takes an exclusive lock that SQLite does not wait
@@ -280,8 +277,8 @@ class ProgressStore:
                     raise
                 time.sleep(0.01)
 
-    def _migrate(self) -> None:
-        version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+    def _migrate(self, version: int) -> None:
+        """Take the file from `version` (as read on opening) to SCHEMA_VERSION."""
         while version < SCHEMA_VERSION:
             with self._transaction() as conn:
                 # Re-read inside the write lock: another instance may have migrated already.
