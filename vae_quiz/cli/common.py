@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from contextlib import closing
 from typing import TYPE_CHECKING
 
 from rich.console import Console
@@ -77,14 +78,15 @@ def db_arg(args: argparse.Namespace) -> str | None:
     return getattr(args, "db", None) or getattr(args, "home_db", None)
 
 
-def open_store(args: argparse.Namespace, create: bool = True) -> ProgressStore:
-    """The progress file --db names (or the default); a missing one is created, or with
-    `create=False` stood in for by an empty store in memory (no file written)."""
+def open_store(args: argparse.Namespace, create: bool = True) -> closing[ProgressStore]:
+    """The progress file --db names (or the default), closed at the end of a `with`; a missing
+    one is created, or with `create=False` stood in for by an empty store in memory (no file
+    written)."""
     from vae_quiz.locations import progress_file
     from vae_quiz.progress.store import ProgressStore
 
     path = progress_file(db_arg(args))
-    return ProgressStore(path if create or path.exists() else ":memory:")
+    return closing(ProgressStore(path if create or path.exists() else ":memory:"))
 
 
 def scheduler(args: argparse.Namespace) -> Scheduler:

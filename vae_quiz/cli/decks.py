@@ -25,19 +25,14 @@ def run(args: argparse.Namespace) -> int:
 
     from rich.table import Table
 
-    from vae_quiz.locations import progress_file
     from vae_quiz.progress.overview import deck_statuses
     from vae_quiz.text import describe_last
 
     result = common.load_decks_of(args.decks)
     now = datetime.now(UTC)
     # Listing never creates a progress file: without one, everything is new.
-    store = common.open_store(args) if progress_file(common.db_arg(args)).exists() else None
-    try:
+    with common.open_store(args, create=False) as store:
         statuses = deck_statuses(result.decks, store, now)
-    finally:
-        if store is not None:
-            store.close()
     table = Table(box=None, pad_edge=False, header_style="bold")
     numeric = ("cards", "questions", "prompts", "due", "new", "review")
     for column in ("id", "title", *numeric, "last studied", "path"):

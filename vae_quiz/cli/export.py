@@ -25,8 +25,7 @@ def run(args: argparse.Namespace) -> int:
     from vae_quiz.progress.export import WRITERS
 
     # Export never creates a progress file: without one, there is only the header.
-    store = common.open_store(args, create=False)
-    rows = list(store.rows())
-    store.close()
+    with common.open_store(args, create=False) as store:
+        rows = list(store.rows())
     WRITERS[args.format](rows, sys.stdout)
     return common.EXIT_OK

@@ -81,8 +81,7 @@ def _run(args: argparse.Namespace, mode: Mode | None, on_first_screen: Callable[
             f"vae-quiz {args.command}: no {mode.what} in the chosen decks", markup=False
         )
         return common.EXIT_DATA
-    store = common.open_store(args)
-    try:
+    with common.open_store(args) as store:
         if mode is Mode.REVIEW:
             from vae_quiz.modes.review import queued_items
 
@@ -110,8 +109,6 @@ def _run(args: argparse.Namespace, mode: Mode | None, on_first_screen: Callable[
         )  # fmt: skip
         app = VaeQuizApp(services, mode=mode)
         app.run()  # it ends cleanly on SIGHUP and SIGTERM: see VaeQuizApp.on_mount
-    finally:
-        store.close()
     if app.store_error:
         raise StoreError(app.store_error)
     return common.EXIT_OK if app.return_code in (0, None) else common.EXIT_DATA

@@ -39,11 +39,8 @@ def run(args: argparse.Namespace) -> int:
         return common.EXIT_DATA
     retention = common.scheduler(args).desired_retention
     # Stats never create a progress file: without one, they are all zero.
-    store = common.open_store(args, create=False)
-    try:
+    with common.open_store(args, create=False) as store:
         report = build_report(result.decks, store, datetime.now(UTC), desired_retention=retention)
-    finally:
-        store.close()
     if args.json:
         sys.stdout.write(report.to_json() + "\n")
     else:

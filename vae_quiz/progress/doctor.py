@@ -41,10 +41,8 @@ def inspect(path: Path) -> DoctorReport:
     """Examine the progress file at `path` without writing to it.
 
     Raises:
-        StoreError: there is no file, or it cannot be read as SQLite at all.
+        StoreError: the file cannot be opened, or read as SQLite at all.
     """
-    if not path.exists():
-        raise StoreError(f"{path}: no progress file here yet (it is created on first answer)")
     if path.is_dir():
         raise StoreError(f"{path}: is a folder, not a progress file")
     try:
@@ -96,10 +94,8 @@ def backup(path: Path, destination: Path) -> int:
     even while another vae-quiz is writing. Returns the pages copied.
 
     Raises:
-        StoreError: no source, the destination exists, or the copy failed.
+        StoreError: the destination exists, or the copy failed.
     """
-    if not path.exists():
-        raise StoreError(f"{path}: no progress file to back up")
     if destination.exists():
         raise StoreError(f"{destination}: already exists; choose a new file name")
     try:

@@ -15,9 +15,7 @@ EXPORT_COLUMNS = ("answered_at", "deck", "item", "kind", "mode", "outcome", "rat
 
 def record(row: LogRow) -> dict[str, object]:
     """A row's values by column name, in EXPORT_COLUMNS order; `detail` is the stored JSON text."""
-    values = (row.answered_at, row.deck, row.item, row.kind, row.mode, row.outcome, row.rating,
-              row.due_after, row.response, row.detail, row.id)  # fmt: skip
-    return dict(zip(EXPORT_COLUMNS, values, strict=True))
+    return dict(zip(EXPORT_COLUMNS, row, strict=True))
 
 
 def write_csv(rows: Iterable[LogRow], out: TextIO) -> None:

@@ -27,25 +27,20 @@ class DeckStatus(NamedTuple):
     last_answered: datetime | None
 
 
-def deck_status(deck: Deck, store: ProgressStore | None, now: datetime) -> DeckStatus:
-    """The deck's status now; with no progress file every item is new.
+def deck_status(deck: Deck, store: ProgressStore, now: datetime) -> DeckStatus:
+    """The deck's status now.
 
     Only items still in the deck count: history of removed items stays in the file unseen.
     """
-    if store is None:
-        return DeckStatus(deck, due=0, new=deck.item_count, queued=0, last_answered=None)
     kinds = deck.item_kinds()
-    ids = kinds.keys()
-    due = sum(1 for item_id, _ in store.due_items(deck.id, now) if item_id in ids)
+    due = sum(1 for item_id, _ in store.due_items(deck.id, now) if item_id in kinds)
     scheduled = store.scheduled_items(deck.id)
-    new = sum(1 for item_id in ids if item_id not in scheduled)
+    new = sum(1 for item_id in kinds if item_id not in scheduled)
     # As review asks them: still in the deck, and still of the kind that was missed.
     queued = sum(1 for e in store.review_queue(deck.id) if kinds.get(e.item) == e.kind)
     return DeckStatus(deck, due, new, queued, store.last_answered_at(deck.id))
 
 
-def deck_statuses(
-    decks: Sequence[Deck], store: ProgressStore | None, now: datetime
-) -> list[DeckStatus]:
+def deck_statuses(decks: Sequence[Deck], store: ProgressStore, now: datetime) -> list[DeckStatus]:
     """`deck_status` of each deck, in order."""
     return [deck_status(deck, store, now) for deck in decks]

@@ -72,13 +72,9 @@ class Report:
             "answers_per_day": {d.isoformat(): n for d, n in sorted(self.answers_per_day.items())},
             "streak": {"current": self.streak_current, "longest": self.streak_longest},
             "forecast": self.forecast,
-            "retention": {
-                "true": self.true_retention,
-                "desired": self.desired_retention,
-                "reviews": self.retention_reviews,
-                "passed": self.retention_passed,
-                "days": RETENTION_DAYS,
-            },
+            "retention": {"true": self.true_retention, "desired": self.desired_retention,
+                          "reviews": self.retention_reviews, "passed": self.retention_passed,
+                          "days": RETENTION_DAYS},
             "test": {"answers": self.test_answers, "correct": self.test_correct,
                      "accuracy": self.test_accuracy},
             "concepts": {"answers": self.concept_answers, "covered": self.concepts_covered,
@@ -93,25 +89,14 @@ class Report:
         return json.dumps(data, indent=2, ensure_ascii=False)
 
 
-def local_day(moment: datetime, tz: tzinfo | None) -> date:
-    return moment.astimezone(tz).date()
-
-
 def streaks(days: Iterable[date], today: date) -> tuple[int, int]:
     """(current, longest) runs of consecutive days with answers. The current run ends today,
     or yesterday when nothing was answered yet today (the day is not over)."""
-    active = set(days)
-    longest = run = 0
-    previous: date | None = None
-    for day in sorted(active):
-        run = run + 1 if previous is not None and day - previous == timedelta(days=1) else 1
-        longest = max(longest, run)
-        previous = day
-    end = today if today in active else today - timedelta(days=1)
-    current = 0
-    while end - timedelta(days=current) in active:
-        current += 1
-    return current, longest
+    runs: dict[date, int] = {}  # each day with answers: the length of the run that ends on it
+    for day in sorted(set(days)):
+        runs[day] = runs.get(day - timedelta(days=1), 0) + 1
+    current = runs.get(today) or runs.get(today - timedelta(days=1), 0)
+    return current, max(runs.values(), default=0)
 
 
 def build_report(
@@ -124,20 +109,15 @@ def build_report(
     """The report over the answers and schedules of `decks` (all their history, including
     items since removed from them), with days in `tz` (default: local time)."""
     deck_ids = [deck.id for deck in decks]
-    today = local_day(now, tz)
+    today = now.astimezone(tz).date()
     first_day = today - timedelta(days=HEATMAP_DAYS - 1)
     retention_since = now - timedelta(days=RETENTION_DAYS)
-    per_day: Counter[date] = Counter()
-    all_days: set[date] = set()
-    total = test_answers = test_correct = concept_answers = covered = concepts = 0
-    reviews = passed = 0
+    per_day: Counter[date] = Counter()  # every day with answers
+    test_answers = test_correct = concept_answers = covered = concepts = reviews = passed = 0
     for row in store.report_rows(deck_ids):
         answered_at = from_iso(row.answered_at)
-        day = local_day(answered_at, tz)
-        total += 1
-        all_days.add(day)
-        if day >= first_day:
-            per_day[day] += 1
+        day = answered_at.astimezone(tz).date()
+        per_day[day] += 1
         if row.mode == "test":
             test_answers += 1
             test_correct += row.outcome == "correct"
@@ -159,7 +139,7 @@ def build_report(
     leeches: list[Leech] = []
     for deck_id in deck_ids:
         for state in store.item_states(deck_id).values():
-            offset = max(0, (local_day(state.due, tz) - today).days)
+            offset = max(0, (state.due.astimezone(tz).date() - today).days)
             if offset < FORECAST_DAYS:
                 forecast[offset] += 1
             if state.lapses >= LEECH_LAPSES:
@@ -167,9 +147,10 @@ def build_report(
     leeches.sort(key=lambda leech: (-leech.lapses, leech.deck, leech.item))
     weakest = [t for deck_id in deck_ids for t in store.concept_tallies(deck_id) if t.missed]
     weakest.sort(key=lambda t: (-t.missed, t.covered, t.deck, t.item, t.concept))
-    current, longest = streaks(all_days, today)
+    current, longest = streaks(per_day, today)
     return Report(
-        today=today, total_answers=total, answers_per_day=dict(per_day),
+        today=today, total_answers=per_day.total(),
+        answers_per_day={day: n for day, n in per_day.items() if day >= first_day},
         streak_current=current, streak_longest=longest, forecast=forecast,
         retention_reviews=reviews, retention_passed=passed,
         desired_retention=desired_retention, test_answers=test_answers,

@@ -3,25 +3,21 @@ figures. Used by `vae-quiz stats` when stdout is not a terminal, and by the stat
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import timedelta
 
 from vae_quiz.progress.report import FORECAST_DAYS, HEATMAP_DAYS, Report
 
 # Shades for 0, 1-2, 3-5, 6-10, 11+ answers a day: readable without colour.
 SHADES = " ░▒▓█"
+SHADE_LIMITS = (2, 5, 10)  # the most answers of each shade but the last
 WEEKDAYS = ("Mon", "", "Wed", "", "Fri", "", "Sun")
 
 
 def shade(count: int) -> str:
     if count <= 0:
         return "·"
-    if count <= 2:
-        return SHADES[1]
-    if count <= 5:
-        return SHADES[2]
-    if count <= 10:
-        return SHADES[3]
-    return SHADES[4]
+    return SHADES[1 + bisect_left(SHADE_LIMITS, count)]
 
 
 def heatmap_lines(report: Report) -> list[str]:
@@ -31,20 +27,17 @@ def heatmap_lines(report: Report) -> list[str]:
     weeks = (report.today - start).days // 7 + 1
     rows = []
     for weekday in range(7):
-        cells = []
-        for week in range(weeks):
-            day = start + timedelta(days=7 * week + weekday)
-            if day < first or day > report.today:
-                cells.append(" ")
-            else:
-                cells.append(shade(report.answers_per_day.get(day, 0)))
-        rows.append(f"{WEEKDAYS[weekday]:>3} {''.join(cells)}")
+        days = (start + timedelta(days=7 * week + weekday) for week in range(weeks))
+        cells = "".join(
+            shade(report.answers_per_day.get(day, 0)) if first <= day <= report.today else " "
+            for day in days
+        )
+        rows.append(f"{WEEKDAYS[weekday]:>3} {cells}")
     months = [" "] * weeks
     for week in range(weeks):
         monday = start + timedelta(days=7 * week)
         if monday.day <= 7 and week + 3 <= weeks:
-            label = monday.strftime("%b")
-            months[week : week + 3] = list(label)
+            months[week : week + 3] = monday.strftime("%b")
     return ["    " + "".join(months).rstrip(), *rows]
 
 
@@ -70,7 +63,7 @@ def percent(value: float | None) -> str:
 
 def figure_lines(report: Report) -> list[str]:
     retention = percent(report.true_retention)
-    lines = [
+    return [
         f"Answers: {report.total_answers:,} in all, "
         f"{sum(report.answers_per_day.values()):,} in the last 365 days",
         f"Streak: {_days(report.streak_current)} now, {_days(report.streak_longest)} at most",
@@ -81,7 +74,6 @@ def figure_lines(report: Report) -> list[str]:
         f"Concepts: {report.concepts_covered}/{report.concepts_total} covered "
         f"({percent(report.concept_coverage)}) in {report.concept_answers} answers",
     ]
-    return lines
 
 
 def report_text(report: Report) -> str:
@@ -89,15 +81,14 @@ def report_text(report: Report) -> str:
     out = [f"vae-quiz stats · {report.today.isoformat()}", "", *figure_lines(report), ""]
     out += ["Answers per day, last 365 days (· none  ░ 1-2  ▒ 3-5  ▓ 6-10  █ 11+)"]
     out += heatmap_lines(report)
-    out += ["", "Due in the next 30 days"]
-    out += forecast_lines(report)
+    out += ["", "Due in the next 30 days", *forecast_lines(report)]
     out += ["", "Leeches (8 or more lapses)"]
-    out += [f"  {leech.deck} / {leech.item}: {leech.lapses} lapses" for leech in report.leeches]
-    out += ["  none"] if not report.leeches else []
+    out += [
+        f"  {leech.deck} / {leech.item}: {leech.lapses} lapses" for leech in report.leeches
+    ] or ["  none"]
     out += ["", "Concepts missed most"]
     out += [
         f"  {t.deck} / {t.item}: {t.concept} (missed {t.missed}, covered {t.covered})"
         for t in report.weakest_concepts
-    ]
-    out += ["  none"] if not report.weakest_concepts else []
+    ] or ["  none"]
     return "\n".join(out)

@@ -7,6 +7,7 @@ order.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import sqlite3
@@ -192,9 +193,8 @@ class QueuedItem(NamedTuple):
 
 
 class LogRow(NamedTuple):
-    """One answer as stored, for export and summaries."""
+    """One answer as stored, for export and summaries; its fields in the export's column order."""
 
-    id: str
     answered_at: str
     deck: str
     item: str
@@ -202,9 +202,10 @@ class LogRow(NamedTuple):
     mode: str
     outcome: str
     rating: int | None
+    due_after: str | None
     response: str | None
     detail: str | None
-    due_after: str | None
+    id: str
 
 
 _P = ParamSpec("_P")
@@ -247,24 +248,21 @@ class ProgressStore:
             )
             self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             # Read the version before anything writes, so a file we refuse stays untouched.
-            self._refuse_newer()
+            version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                self._conn.close()
+                raise StoreError(
+                    f"{self.path}: written by a newer vae-quiz (schema {version}, this one knows "
+                    f"{SCHEMA_VERSION}); upgrade vae-quiz or use another --db"
+                )
             self._use_wal()
             self._conn.execute("PRAGMA synchronous = FULL")
             self._conn.execute("PRAGMA foreign_keys = ON")
-            self._migrate()
+            self._migrate(version)
         except sqlite3.DatabaseError as exc:
             raise StoreError(_explain(self.path, exc)) from None
 
     # -- schema -------------------------------------------------------------------------------
-
-    def _refuse_newer(self) -> None:
-        version = self._conn.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            self._conn.close()
-            raise StoreError(
-                f"{self.path}: written by a newer vae-quiz (schema {version}, this one knows "
-                f"{SCHEMA_VERSION}); upgrade vae-quiz or use another --db"
-            )
 
     def _use_wal(self) -> None:
         """Switch to WAL. Switching a new file takes an exclusive lock that SQLite does not wait
@@ -279,8 +277,8 @@ class ProgressStore:
                     raise
                 time.sleep(0.01)
 
-    def _migrate(self) -> None:
-        version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+    def _migrate(self, version: int) -> None:
+        """Take the file from `version` (as read on opening) to SCHEMA_VERSION."""
         while version < SCHEMA_VERSION:
             with self._transaction() as conn:
                 # Re-read inside the write lock: another instance may have migrated already.
@@ -298,8 +296,17 @@ class ProgressStore:
     def schema_version(self) -> int:
         return self._conn.execute("PRAGMA user_version").fetchone()[0]
 
-    def _transaction(self) -> _Tx:
-        return _Tx(self._conn)
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE ... COMMIT (or ROLLBACK): the write lock is taken up front, so two
+        instances queue on the busy timeout instead of failing to upgrade a read lock."""
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._conn
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
 
     def close(self) -> None:
         self._conn.close()
@@ -333,11 +340,9 @@ class ProgressStore:
                     answer.deck, answer.item, once_since
                 )
                 new = None if moved else schedule(state_before)
+                rating, state, due, lapses = new or (None, None, None, 0)
                 answer = answer._replace(
-                    rating=new.rating if new else None,
-                    state_after=new.state if new else None,
-                    due_after=new.due if new else None,
-                    lapses_added=new.lapses_added if new else 0,
+                    rating=rating, state_after=state, due_after=due, lapses_added=lapses
                 )
             due_after = to_iso(answer.due_after) if answer.due_after else None
             cursor = conn.execute(
@@ -406,16 +411,13 @@ class ProgressStore:
                 " AND state_after IS NOT NULL ORDER BY seq DESC LIMIT 1",
                 (deck, item),
             ).fetchone()
-            lapses = conn.execute(
-                "SELECT count(*) FROM review_log WHERE deck = ? AND item = ? AND rating = 1"
-                " AND state_before IS NOT NULL AND json_extract(state_before, '$.state') = 2",
+            lapses, reps = conn.execute(
+                "SELECT count(*) FILTER (WHERE rating = 1 AND state_before IS NOT NULL"
+                " AND json_extract(state_before, '$.state') = 2),"
+                " count(*) FILTER (WHERE state_after IS NOT NULL)"
+                " FROM review_log WHERE deck = ? AND item = ?",
                 (deck, item),
-            ).fetchone()[0]
-            reps = conn.execute(
-                "SELECT count(*) FROM review_log WHERE deck = ? AND item = ?"
-                " AND state_after IS NOT NULL",
-                (deck, item),
-            ).fetchone()[0]
+            ).fetchone()
             conn.execute(
                 "UPDATE item_state SET state = ?, due = ?, last_review = ?, reps = ?,"
                 " lapses = ? WHERE deck = ? AND item = ?",
@@ -428,8 +430,7 @@ class ProgressStore:
     @_reports_errors
     def item_states(self, deck: str) -> dict[str, ItemState]:
         """The scheduling state of every item of a deck that has one."""
-        rows = self._conn.execute(_ITEM_STATE_SQL, (deck,)).fetchall()
-        return {row[1]: _item_state(row) for row in rows}
+        return {row[1]: _item_state(row) for row in self._conn.execute(_ITEM_STATE_SQL, (deck,))}
 
     @_reports_errors
     def item_state(self, deck: str, item: str) -> ItemState | None:
@@ -449,10 +450,8 @@ class ProgressStore:
     @_reports_errors
     def scheduled_items(self, deck: str) -> set[str]:
         """The ids of the deck's items that have a schedule (read from the primary key)."""
-        return {
-            row[0]
-            for row in self._conn.execute("SELECT item FROM item_state WHERE deck = ?", (deck,))
-        }
+        rows = self._conn.execute("SELECT item FROM item_state WHERE deck = ?", (deck,))
+        return {item for (item,) in rows}
 
     @_reports_errors
     def next_due(self, deck: str) -> datetime | None:
@@ -470,22 +469,19 @@ class ProgressStore:
     @_reports_errors
     def has_scheduled_answer_since(self, deck: str, item: str, since: datetime) -> bool:
         """True when an answer at or after `since` already moved this item's schedule."""
-        return (
-            self._conn.execute(
-                "SELECT 1 FROM review_log WHERE deck = ? AND item = ? AND answered_at >= ?"
-                " AND state_after IS NOT NULL LIMIT 1",
-                (deck, item, to_iso(since)),
-            ).fetchone()
-            is not None
-        )
+        row = self._conn.execute(
+            "SELECT 1 FROM review_log WHERE deck = ? AND item = ? AND answered_at >= ?"
+            " AND state_after IS NOT NULL LIMIT 1",
+            (deck, item, to_iso(since)),
+        ).fetchone()
+        return row is not None
 
-    def rows(self, deck: str | None = None) -> Iterator[LogRow]:
+    def rows(self) -> Iterator[LogRow]:
         """Every answer, oldest first."""
-        where, args = ("WHERE deck = ?", (deck,)) if deck else ("", ())
         return self._stream(
-            "SELECT id, answered_at, deck, item, kind, mode, outcome, rating, response, detail,"
-            f" due_after FROM review_log {where} ORDER BY answered_at, seq",
-            args,
+            "SELECT answered_at, deck, item, kind, mode, outcome, rating, due_after, response,"
+            " detail, id FROM review_log ORDER BY answered_at, seq",
+            (),
             LogRow,
         )
 
@@ -511,21 +507,17 @@ class ProgressStore:
     def review_queue(self, deck: str) -> list[QueuedItem]:
         """The deck's items missed in any mode and not since answered right in review mode,
         oldest miss first."""
-        rows = self._conn.execute(
-            f"SELECT item, kind, miss FROM ({queued_items_sql('deck = ?')}) ORDER BY miss",
-            (deck,),
-        ).fetchall()
-        return [QueuedItem(deck, item, kind, miss) for item, kind, miss in rows]
+        sql = f"SELECT * FROM ({queued_items_sql('deck = ?')}) ORDER BY miss"
+        return [QueuedItem(*row) for row in self._conn.execute(sql, (deck,))]
 
     @_reports_errors
-    def concept_tallies(self, deck: str | None = None) -> list[ConceptTally]:
-        """Each concept answered so far with how often it was covered and missed, most missed
-        first."""
-        where, args = ("WHERE deck = ?", (deck,)) if deck else ("", ())
+    def concept_tallies(self, deck: str) -> list[ConceptTally]:
+        """Each concept of the deck answered so far with how often it was covered and missed,
+        most missed first."""
         rows = self._conn.execute(
             "SELECT deck, item, concept, sum(covered), sum(1 - covered) FROM concept_result"
-            f" {where} GROUP BY deck, item, concept ORDER BY 5 DESC, 4, deck, item, concept",
-            args,
+            " WHERE deck = ? GROUP BY deck, item, concept ORDER BY 5 DESC, 4, deck, item, concept",
+            (deck,),
         ).fetchall()
         return [ConceptTally(*row) for row in rows]
 
@@ -538,10 +530,6 @@ class ProgressStore:
         """The time a one-value query about `deck` returns, or None."""
         row = self._conn.execute(sql, (deck,)).fetchone()
         return from_iso(row[0]) if row and row[0] else None
-
-    @_reports_errors
-    def count_answers(self) -> int:
-        return self._conn.execute("SELECT count(*) FROM review_log").fetchone()[0]
 
 
 def queued_items_sql(where: str = "1") -> str:
@@ -557,24 +545,6 @@ def queued_items_sql(where: str = "1") -> str:
     )
 
 
-class _Tx:
-    """BEGIN IMMEDIATE ... COMMIT (or ROLLBACK): the write lock is taken up front, so two
-    instances queue on the busy timeout instead of failing to upgrade a read lock."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self._conn = conn
-
-    def __enter__(self) -> sqlite3.Connection:
-        self._conn.execute("BEGIN IMMEDIATE")
-        return self._conn
-
-    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
-        if exc_type is None:
-            self._conn.execute("COMMIT")
-        else:
-            self._conn.execute("ROLLBACK")
-
-
 # The states of a deck's items, in the order `_item_state` reads them.
 _ITEM_STATE_SQL = (
     "SELECT deck, item, kind, state, due, first_seen, last_review, reps, lapses"
@@ -584,10 +554,8 @@ _ITEM_STATE_SQL = (
 
 def _item_state(row: tuple) -> ItemState:
     deck, item, kind, state, due, first_seen, last_review, reps, lapses = row
-    return ItemState(
-        deck, item, kind, state, from_iso(due), from_iso(first_seen), from_iso(last_review),
-        reps, lapses,
-    )  # fmt: skip
+    times = (from_iso(due), from_iso(first_seen), from_iso(last_review))
+    return ItemState(deck, item, kind, state, *times, reps, lapses)
 
 
 def _explain(path: Path, exc: sqlite3.Error | OSError) -> str:

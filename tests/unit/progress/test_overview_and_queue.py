@@ -20,7 +20,8 @@ def _answer(store, clock, item, kind, mode, outcome, result) -> str:
 
 
 def test_a_fresh_deck_is_all_new_with_or_without_a_progress_file(store, vae_deck, clock) -> None:
-    for source in (None, store):
+    # Without a progress file, commands stand in an empty store in memory for it.
+    for source in (ProgressStore(":memory:"), store):
         status = deck_status(vae_deck, source, clock())
         assert (status.due, status.new, status.queued) == (0, 12, 0)
         assert status.last_answered is None
