@@ -69,8 +69,7 @@ class ModeCommands(Provider):
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, run, help_text in self._entries():
-            score = matcher.match(name)
-            if score > 0:
+            if (score := matcher.match(name)) > 0:
                 yield Hit(score, matcher.highlight(name), run, help=help_text)
 
 
