@@ -41,13 +41,11 @@ class RatingBar(Static):
     def show_ratings(self, intervals: dict[Rating, str]) -> None:
         """After the reveal: `1 Again <1m   2 Hard 6m ...`."""
         self._active = True
-        parts: list[Content | str | tuple[str, str]] = []
-        for rating in Rating:
-            if parts:
-                parts.append("    ")
-            parts.extend([(str(int(rating)), "bold"), f" {rating.label} ",
-                          (intervals.get(rating, ""), "italic")])  # fmt: skip
-        self.update(Content.assemble(*parts))
+        ratings = [
+            Content.assemble((f"{r:d}", "bold"), f" {r.label} ", (intervals.get(r, ""), "italic"))
+            for r in Rating
+        ]
+        self.update(Content("    ").join(ratings))
 
     def on_click(self, event: events.Click) -> None:
         if not self._active:
