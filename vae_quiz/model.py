@@ -139,8 +139,7 @@ class Items(Sequence[ItemT], Generic[ItemT]):
         return item
 
     def __iter__(self) -> Iterator[ItemT]:
-        for index in range(len(self.ids)):
-            yield self[index]
+        return map(self.__getitem__, range(len(self.ids)))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Sequence) or isinstance(other, str):
@@ -219,7 +218,6 @@ class Deck:
     def item(self, item_id: str) -> Item | None:
         """The item with this id, or None."""
         for kind in (self.cards, self.questions, self.prompts):
-            found = kind.get(item_id)
-            if found is not None:
+            if (found := kind.get(item_id)) is not None:
                 return found
         return None

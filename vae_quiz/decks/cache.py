@@ -185,10 +185,7 @@ def load_deck_cached(
 
     with collector.paused():  # the entry's records are as many small objects again
         deck = parse_deck_bytes(data, shown)
-        crc = (
-            zlib.crc32(data)
-            if read_at - max(info.st_mtime_ns, info.st_ctime_ns) < RACY_NS
-            else None
-        )
+        racy = read_at - max(info.st_mtime_ns, info.st_ctime_ns) < RACY_NS
+        crc = zlib.crc32(data) if racy else None
         _write_entry(entry, _stat_key(file_path, info), crc, deck)
     return deck

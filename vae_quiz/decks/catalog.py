@@ -87,8 +87,7 @@ def resolve_deck_args(
     for arg in args:
         path = Path(arg).expanduser()
         if path.is_dir():
-            found = deck_files(path)
-            if not found:
+            if not (found := deck_files(path)):
                 raise DeckNotFound(f"{arg}: no deck files (.yaml, .yml) in this folder")
             files.extend(found)
         elif path.exists():

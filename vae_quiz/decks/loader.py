@@ -209,18 +209,12 @@ class _Checker:
             name = key.value
             if name not in allowed:
                 hint = _did_you_mean(name, allowed)
-                self.report(
-                    _line(key),
-                    f"unknown key {quote(name)}{hint}; allowed: {', '.join(allowed)}",
-                    where,
-                )
+                message = f"unknown key {quote(name)}{hint}; allowed: {', '.join(allowed)}"
+                self.report(_line(key), message, where)
                 continue
             if name in out:
-                self.report(
-                    _line(key),
-                    f"duplicate key {quote(name)} (first on line {_line(out[name][0])})",
-                    where,
-                )
+                message = f"duplicate key {quote(name)} (first on line {_line(out[name][0])})"
+                self.report(_line(key), message, where)
                 continue
             out[name] = (key, value)
         return out
@@ -266,12 +260,8 @@ class _Checker:
         for position, child in enumerate(node.value, start=1):
             text = child.value.strip() if isinstance(child, ScalarNode) else ""
             if not text or child.tag == _NULL:
-                self.report(
-                    _line(child),
-                    f"entry {position} must be non-empty text, not {_describe(child)}",
-                    where,
-                    name,
-                )
+                message = f"entry {position} must be non-empty text, not {_describe(child)}"
+                self.report(_line(child), message, where, name)
                 ok = False
                 continue
             out.append((text, child))
@@ -286,12 +276,8 @@ class _Checker:
         for text, node in entries:
             if text in seen:
                 first = _line(seen[text])
-                self.report(
-                    _line(node),
-                    f"{quote(text)} appears twice (first on line {first}){rule}",
-                    where,
-                    name,
-                )
+                message = f"{quote(text)} appears twice (first on line {first}){rule}"
+                self.report(_line(node), message, where, name)
                 return True
             seen[text] = node
         return False
@@ -304,14 +290,9 @@ class _Checker:
         level = _LEVELS.get(raw)
         if level is None:
             options = [lv.value for lv in Level]
-            shown = _describe(node)
-            self.report(
-                _line(node),
-                f"{shown} is not a level; use one of "
-                f"{', '.join(options)}{_did_you_mean(raw, options)}",
-                where,
-                "level",
-            )
+            hint = _did_you_mean(raw, options)
+            message = f"{_describe(node)} is not a level; use one of {', '.join(options)}{hint}"
+            self.report(_line(node), message, where, "level")
         return level
 
     # -- the deck ----------------------------------------------------------------------------
@@ -361,12 +342,8 @@ class _Checker:
             if isinstance(node, ScalarNode) and node.tag == _NULL:
                 continue
             if not isinstance(node, SequenceNode):
-                self.report(
-                    _line(node),
-                    f"must be a list of {section}, not {_describe(node)}",
-                    where,
-                    section,
-                )
+                message = f"must be a list of {section}, not {_describe(node)}"
+                self.report(_line(node), message, where, section)
                 continue
             for index, child in enumerate(node.value, start=1):
                 item = self.item(kind, allowed, index, child, ids)
@@ -439,14 +416,12 @@ class _Checker:
         ):
             choices = None
         if choices is not None and not MIN_CHOICES <= len(choices) <= MAX_CHOICES:
-            self.report(
-                _line(found["choices"][1]),
-                f"has {len(choices)} "
-                f"choice{'s' if len(choices) != 1 else ''}; a question needs "
-                f"{MIN_CHOICES} to {MAX_CHOICES}",
-                where,
-                "choices",
+            count = len(choices)
+            message = (
+                f"has {count} choice{'s' if count != 1 else ''}; a question needs "
+                f"{MIN_CHOICES} to {MAX_CHOICES}"
             )
+            self.report(_line(found["choices"][1]), message, where, "choices")
             choices = None
         answer, is_multi = self.answer(found, where, node, choices)
         if text is None or choices is None or answer is None or shuffle is None:
@@ -487,12 +462,8 @@ class _Checker:
         for value, value_node in values:
             if value not in texts:
                 hint = _did_you_mean(value, texts)
-                self.report(
-                    _line(value_node),
-                    f"{quote(value)} is not one of the choices{hint}",
-                    where,
-                    "answer",
-                )
+                message = f"{quote(value)} is not one of the choices{hint}"
+                self.report(_line(value_node), message, where, "answer")
                 ok = False
             elif value in picked:
                 self.report(_line(value_node), f"{quote(value)} is listed twice", where, "answer")

@@ -40,14 +40,13 @@ class ReviewItem:
 def queued_items(decks: Sequence[Deck], store: ProgressStore) -> list[ReviewItem]:
     """The review queue of these decks, oldest miss first; items no longer in a deck are left
     out (their history stays in the file)."""
-    found: list[tuple[int, ReviewItem]] = []
-    for deck in decks:
-        for entry in store.review_queue(deck.id):
-            item = deck.item(entry.item)
-            if item is not None and item.kind == entry.kind:
-                found.append((entry.missed_seq, ReviewItem(deck, item)))
-    found.sort(key=lambda pair: pair[0])
-    return [item for _, item in found]
+    found = [
+        (entry.missed_seq, ReviewItem(deck, item))
+        for deck in decks
+        for entry in store.review_queue(deck.id)
+        if (item := deck.item(entry.item)) is not None and item.kind == entry.kind
+    ]
+    return [item for _, item in sorted(found, key=lambda pair: pair[0])]
 
 
 @dataclass
@@ -62,15 +61,11 @@ class ReviewSession(Session):
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        items = [
-            entry
-            for entry in queued_items(self.decks, self.store)
-            if self.options.level is None or entry.item.level == self.options.level
-        ]
-        if self.options.limit is not None:
-            items = items[: self.options.limit]
-        self.pending = deque(items)
-        self.total = len(items)
+        level = self.options.level
+        queued = queued_items(self.decks, self.store)
+        items = [entry for entry in queued if level is None or entry.item.level == level]
+        self.pending = deque(items[: self.options.limit])
+        self.total = len(self.pending)
 
     @property
     def current(self) -> ReviewItem | None:

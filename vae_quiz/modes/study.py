@@ -87,10 +87,7 @@ class StudySession(Session):
                     if len(new) >= new_left:
                         break
         due.sort(key=lambda entry: (entry[0], entry[1]))
-        queue = [item for _, _, item in due] + new
-        if self.options.limit is not None:
-            queue = queue[: self.options.limit]
-        return queue
+        return ([item for _, _, item in due] + new)[: self.options.limit]
 
     # -- the current card ---------------------------------------------------------------------
 

@@ -69,9 +69,7 @@ class TestSession(AskOnce[AskedQuestion]):
             }
             pool = [(deck, i) for deck, i in pool if (deck.id, deck.questions.ids[i]) in due]
         rng.shuffle(pool)
-        if self.options.limit is not None:
-            pool = pool[: self.options.limit]
-        for deck, index in pool:
+        for deck, index in pool[: self.options.limit]:
             question = deck.questions[index]
             order = list(question.choices)
             if question.shuffle:
