@@ -37,7 +37,6 @@ class ConceptResult:
     asked: AskedPrompt
     text: str
     covered: frozenset[int]
-    moved_schedule: bool
     answer_id: str
 
     @property
@@ -108,9 +107,7 @@ class ConceptSession(AskOnce[AskedPrompt]):
             self.scheduler.schedule(rating, now),
             once_since=start_of_day(now),
         )
-        result = ConceptResult(
-            asked, text, frozenset(covered), recorded.due is not None, recorded.id
-        )
+        result = ConceptResult(asked, text, frozenset(covered), recorded.id)
         self.results.append(result)
         return result
 

@@ -71,10 +71,6 @@ class ReviewSession(Session):
     def current(self) -> ReviewItem | None:
         return self.pending[0] if self.pending else None
 
-    @property
-    def is_finished(self) -> bool:
-        return not self.pending
-
     def position(self) -> tuple[int, int]:
         """(distinct items asked so far, this one included; distinct items in this session)."""
         current = {self.current.key} if self.current else set()

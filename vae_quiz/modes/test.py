@@ -36,7 +36,6 @@ class TestResult:
     asked: AskedQuestion
     picked: frozenset[str]
     is_correct: bool
-    moved_schedule: bool
 
 
 @dataclass
@@ -90,7 +89,7 @@ class TestSession(AskOnce[AskedQuestion]):
         is_correct = question.is_right(picked)
         deck_id = asked.deck.id
         rating = Rating.GOOD if is_correct else Rating.AGAIN
-        recorded = self.store.record(
+        self.store.record(
             Answer(
                 deck=deck_id,
                 item=question.id,
@@ -104,7 +103,7 @@ class TestSession(AskOnce[AskedQuestion]):
             self.scheduler.schedule(rating, now),
             once_since=start_of_day(now),
         )
-        result = TestResult(asked, picked, is_correct, recorded.due is not None)
+        result = TestResult(asked, picked, is_correct)
         self.results.append(result)
         return result
 

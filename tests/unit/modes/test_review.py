@@ -53,7 +53,7 @@ def test_right_clears_wrong_comes_back_later_in_the_session(store, vae_deck, clo
     card = review.open_current()
     card.rate(Rating.GOOD)
     assert review.close_current(card) is True
-    assert review.is_finished
+    assert review.current is None
     summary = review.summary()
     assert (len(summary.cleared), summary.answers, summary.still_queued) == (3, 4, [])
     assert queued_items([vae_deck], store) == []
