@@ -11,7 +11,6 @@ async def test_the_study_bar_shows_the_screens_keys_and_the_palette(make_app) ->
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         bar = app.screen.query_one(KeyBar)
-        assert bar.shown_keys == [("space", "Reveal"), ("u", "Undo"), ("q", "End"), ("?", "Help")]
         line = str(bar.render())
         assert line.startswith(" space Reveal  u Undo  q End  ? Help ")
         assert line.rstrip().endswith("^p palette")
@@ -23,10 +22,10 @@ async def test_the_bar_follows_focus_into_and_out_of_the_editor(make_app) -> Non
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         bar = app.screen.query_one(KeyBar)
-        assert ("esc", "Leave editor") in bar.shown_keys
+        assert " esc Leave editor " in str(bar.render())
         await pilot.press("escape")
         await pilot.pause()
-        assert ("esc", "Leave editor") not in bar.shown_keys
+        assert "Leave editor" not in str(bar.render())
 
 
 async def test_clicking_a_key_presses_it(make_app) -> None:

@@ -58,11 +58,6 @@ class KeyBar(Widget, can_focus=False):
             self._update_pending = True
             self.call_after_refresh(self._update_keys)
 
-    @property
-    def shown_keys(self) -> list[tuple[str, str]]:
-        """(key as displayed, description) of every key the bar shows, left to right."""
-        return [(shown, description) for _, shown, description, _ in self._keys()[0]]
-
     def _keys(self) -> tuple[list[tuple[str, str, str, bool]], tuple[str, str, str] | None]:
         keys: list[tuple[str, str, str, bool]] = []
         actions: set[str] = set()
