@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -345,8 +345,9 @@ class _Checker:
                 message = f"must be a list of {section}, not {_describe(node)}"
                 self.report(_line(node), message, where, section)
                 continue
+            build = getattr(self, kind)  # self.card, self.question or self.prompt
             for index, child in enumerate(node.value, start=1):
-                item = self.item(kind, allowed, index, child, ids)
+                item = self.item(kind, allowed, build, index, child, ids)
                 if item is not None:
                     sections[section].append(item)
         return sections
@@ -355,6 +356,7 @@ class _Checker:
         self,
         kind: str,
         allowed: tuple[str, ...],
+        build: Callable[..., Card | Question | Prompt | None],
         index: int,
         node: Node,
         ids: dict[str, tuple[str, int]],
@@ -389,7 +391,6 @@ class _Checker:
             else:
                 ids[item_id] = (kind, id_line)
         level = self.level(found, where)
-        build = {"card": self.card, "question": self.question, "prompt": self.prompt}[kind]
         item = build(found, where, node, item_id or "", level)
         if len(self.problems) > before or item_id is None:
             return None
