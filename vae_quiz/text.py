@@ -1,8 +1,19 @@
-"""Human-readable text: plurals, intervals, due dates and "last studied", in one place."""
+"""Human-readable text: plurals, intervals, due dates, "last studied", and deck text made safe to
+print, in one place."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+
+# Control characters as their visible pictures (ESC as ␛, DEL as ␡), C1 controls as U+FFFD; tabs
+# and line breaks as spaces: deck text printed as plain text never drives the terminal.
+_PRINTABLE = {n: chr(0x2400 + n) for n in range(32)} | {0x7F: "␡", 9: " ", 10: " ", 13: " "}
+_PRINTABLE |= dict.fromkeys(range(0x80, 0xA0), "\ufffd")
+
+
+def printable(text: str) -> str:
+    """`text` safe to print on one line of a terminal: no control character is left in it."""
+    return text.translate(_PRINTABLE)
 
 
 def plural(n: int, word: str) -> str:

@@ -8,7 +8,7 @@ import os
 from vae_quiz.cli import common
 from vae_quiz.decks.catalog import bundled_deck_files, load_decks
 from vae_quiz.decks.files import deck_files
-from vae_quiz.text import plural
+from vae_quiz.text import plural, printable
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str) -> None:
@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     result = load_decks(files, common.say_parsing)
     out = common.console()
     for deck in result.decks:
-        out.print(f"ok  {deck.path}: {deck.id}: {common.counts(deck)}", markup=False)
+        out.print(printable(f"ok  {deck.path}: {deck.id}: {common.counts(deck)}"), markup=False)
     common.print_problems(result.problems, out)
     checked = plural(len(result.decks) + len(result.failed_paths), "deck")
     summary = "all valid"

@@ -12,7 +12,7 @@ from rich.console import Console
 
 from vae_quiz.decks.catalog import DeckNotFound, LoadResult, resolve_deck_args
 from vae_quiz.errors import DeckProblem
-from vae_quiz.text import plural
+from vae_quiz.text import plural, printable
 
 if TYPE_CHECKING:
     from vae_quiz.model import Deck
@@ -41,7 +41,7 @@ def console(stderr: bool = False) -> Console:
 def print_problems(problems: Sequence[DeckProblem], out: Console) -> None:
     """Print each deck problem on its own line, literally."""
     for problem in problems:
-        out.print(str(problem), markup=False)
+        out.print(printable(str(problem)), markup=False)
 
 
 def counts(deck: Deck) -> str:

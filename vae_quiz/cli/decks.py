@@ -24,9 +24,10 @@ def run(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
     from rich.table import Table
+    from rich.text import Text
 
     from vae_quiz.progress.overview import deck_statuses
-    from vae_quiz.text import describe_last
+    from vae_quiz.text import describe_last, printable
 
     result = common.load_decks_of(args.decks)
     now = datetime.now(UTC)
@@ -40,13 +41,14 @@ def run(args: argparse.Namespace) -> int:
                          no_wrap=column != "title")  # fmt: skip
     for status in statuses:
         deck = status.deck
+        # Deck text as Text, never markup ("list[int]", "[/]"), and with no control character.
         table.add_row(
             deck.id,
-            deck.title,
+            Text(printable(deck.title)),
             *(f"{n:,}" for n in (len(deck.cards), len(deck.questions), len(deck.prompts))),
             *(f"{n:,}" for n in (status.due, status.new, status.queued)),
             describe_last(status.last_answered, now),
-            deck.path,
+            Text(printable(deck.path)),
         )
     if result.decks:
         common.console().print(table)

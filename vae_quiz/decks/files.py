@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from vae_quiz.errors import DeckError
@@ -25,13 +26,17 @@ def deck_files(folder: str | os.PathLike[str]) -> list[Path]:
 
 
 def read_deck_file(path: Path, shown: str) -> tuple[bytes, os.stat_result]:
-    """A deck file's bytes and its stat, refusing folders and files over MAX_DECK_BYTES.
+    """A deck file's bytes and its stat, refusing folders, FIFOs, devices and files over
+    MAX_DECK_BYTES.
 
     Raises:
         DeckError: naming `shown` and why the file cannot be read.
     """
     try:
         info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+            # A FIFO would block the read for ever, a device (/dev/zero) never end it.
+            raise DeckError.one(shown, None, "is not a regular file (a FIFO, device or socket)")
         if info.st_size > MAX_DECK_BYTES:
             message = f"the file is {info.st_size:,} bytes; decks are limited to {MAX_DECK_BYTES:,}"
             raise DeckError.one(shown, None, message)

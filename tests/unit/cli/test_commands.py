@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -150,3 +151,29 @@ def test_only_the_named_commands_parser_is_built_and_the_list_is_whole() -> None
     (one,) = [a for a in only._actions if a.dest == "command"]
     assert list(one.choices) == ["study"]
     assert only.parse_args(["study", "--new", "5"]).new == 5
+
+
+def test_deck_text_in_decks_and_check_is_neither_markup_nor_terminal_control(tmp_path) -> None:
+    deck = tmp_path / "hostile.yaml"
+    deck.write_text(
+        'id: hostile\ntitle: "Vim :s/[/]// \\e]0;PWNED\\a [link=https://x.example]x[/link] '
+        'list[int] \\e[2J"\ncards:\n  - {id: c1, front: a, back: b}\n'
+    )
+    env = {"VAE_QUIZ_CACHE": str(tmp_path / "cache")}
+    listed = run("decks", str(deck), "--db", str(tmp_path / "p.sqlite3"), env=env)
+    assert listed.returncode == 0, listed.stderr
+    assert "Vim :s/[/]//" in listed.stdout and "[link=https://x.example]x[/link]" in listed.stdout
+    assert "list[int]" in listed.stdout and "␛]0;PWNED␇" in listed.stdout
+    assert "\x1b" not in listed.stdout + listed.stderr and "\x07" not in listed.stdout
+    assert not (tmp_path / "p.sqlite3").exists()
+
+
+def test_check_refuses_a_fifo_and_a_device_instead_of_hanging(tmp_path) -> None:
+    fifo = tmp_path / "fifo.yaml"
+    os.mkfifo(fifo)
+    zero = tmp_path / "zero.yaml"
+    zero.symlink_to("/dev/zero")
+    result = run("check", str(fifo), str(zero))
+    assert result.returncode == 1
+    assert f"{fifo}: is not a regular file (a FIFO, device or socket)" in result.stdout
+    assert f"{zero}: is not a regular file (a FIFO, device or socket)" in result.stdout
