@@ -504,11 +504,10 @@ class _Checker:
         )
 
 
-def _decode(data: bytes, path: str) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise DeckError.one(path, 1, "the file is UTF-16; save it as UTF-8")
+def _not_utf8(data: bytes, path: str) -> None:
+    """Raise the problem of a file that is not UTF-8 (with or without a BOM), if it is not."""
     try:
-        return data.decode("utf-8-sig")
+        data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         byte = data[exc.start : exc.start + 1].hex()
@@ -516,39 +515,44 @@ def _decode(data: bytes, path: str) -> str:
         raise DeckError.one(path, line, message) from None
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> DeckProblem:
+def _syntax_problem(exc: yaml.MarkedYAMLError, data: bytes, path: str) -> DeckProblem:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else None
     what = exc.problem or "not valid YAML"
     if exc.context:
         where = f" on line {exc.context_mark.line + 1}" if exc.context_mark else ""
         what += f" ({exc.context}{where})"
+    text = data.decode("utf-8-sig")  # libyaml counts a mark's index in characters, past a BOM
     if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
         what += "; YAML is indented with spaces, not tabs"
     return DeckProblem(path, line, f"YAML syntax error: {what}")
 
 
-def may_hold_anchors_or_tags(text: str) -> bool:
+def may_hold_anchors_or_tags(data: bytes) -> bool:
     """False only when no anchor (&name) nor tag (!tag) can be in the YAML: no such mark is at
     the start of a token anywhere (after a space, a line break, '[', '{' or ',')."""
-    for mark in "&!":
-        at = text.find(mark)
+    for mark in b"&!":
+        at = data.find(mark)
         while at != -1:
-            starts_token = at == 0 or text[at - 1] in " \t\r\n[{,"
+            starts_token = at == 0 or data[at - 1] in b" \t\r\n[{,"
             # "Q & A" is no anchor: '&' must be followed by a name.
-            if starts_token and (mark == "!" or text[at + 1 : at + 2].strip()):
+            if starts_token and (mark == ord("!") or data[at + 1 : at + 2].strip()):
                 return True
-            at = text.find(mark, at + 1)
+            at = data.find(mark, at + 1)
     return False
 
 
-def _compose(text: str, path: str) -> Node | None:
+def _compose(data: bytes, path: str) -> Node | None:
+    """The file's node graph. The bytes go to libyaml as they are: it reads UTF-8 itself, a fifth
+    faster than from a str, which PyYAML would encode back to UTF-8 first."""
     try:
-        return yaml.compose(text, Loader=_DeckLoader)
+        return yaml.compose(data, Loader=_DeckLoader)
     except yaml.MarkedYAMLError as exc:
-        raise DeckError([_syntax_problem(exc, text, path)]) from None
+        _not_utf8(data, path)
+        raise DeckError([_syntax_problem(exc, data, path)]) from None
     except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, exc.position) + 1
+        _not_utf8(data, path)
+        line = data.count(b"\n", 0, exc.position) + 1
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
         message = f"the character {char!r} (U+{ord(char):04X}) is not allowed in YAML; remove it"
         raise DeckError.one(path, line, message) from None
@@ -559,24 +563,31 @@ def _compose(text: str, path: str) -> Node | None:
 
 
 def parse_deck(text: str, path: str) -> Deck:
-    """Check and build a deck from YAML text.
+    """Check and build a deck from YAML text (see parse_deck_bytes)."""
+    return parse_deck_bytes(text.encode("utf-8", "surrogatepass"), path)
+
+
+def parse_deck_bytes(data: bytes, path: str) -> Deck:
+    """Check and build a deck from a deck file's bytes (UTF-8, with or without a BOM).
 
     Raises:
         DeckError: with every problem found, each naming `path`, the line and the item.
     """
-    if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # libyaml would read it
+        raise DeckError.one(path, 1, "the file is UTF-16; save it as UTF-8")
+    if b"\x00" in data:
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         raise DeckError.one(path, line, "the file contains a NUL byte: it is not a text file")
     with collector.paused():
-        return _check(text, path)
+        return _check(data, path)
 
 
-def _check(text: str, path: str) -> Deck:
-    root = _compose(text, path)
+def _check(data: bytes, path: str) -> Deck:
+    root = _compose(data, path)
     if root is None or (isinstance(root, ScalarNode) and root.tag == _NULL):
         raise DeckError.one(path, 1, "the file is empty: a deck needs 'id', 'title' and some items")
     checker = _Checker(path)
-    if not may_hold_anchors_or_tags(text):
+    if not may_hold_anchors_or_tags(data):
         # No alias or tag can be in the file, and a deck that checks clean has no node its
         # checks did not read (so none nested deep): the walk over the whole graph is not
         # needed. Any problem, and the full checks run from the start, for the same report.
@@ -588,15 +599,6 @@ def _check(text: str, path: str) -> Deck:
     if checker.problems or deck is None:
         raise DeckError(checker.problems or [DeckProblem(path, 1, "not a valid deck")])
     return deck
-
-
-def parse_deck_bytes(data: bytes, path: str) -> Deck:
-    """Check and build a deck from a deck file's bytes (UTF-8, with or without a BOM).
-
-    Raises:
-        DeckError: with every problem found.
-    """
-    return parse_deck(_decode(data, path), path)
 
 
 def load_deck(path: str | os.PathLike[str]) -> Deck:
