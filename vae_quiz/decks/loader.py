@@ -60,13 +60,13 @@ _SECTIONS = {
 
 
 _LEVELS = {level.value: level for level in Level}
-_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
-# YAML 1.1's booleans, as PyYAML's resolver reads them.
-_BOOLS = frozenset(
-    variant
+# The tags of plain scalars that are not text: YAML 1.1's nulls and booleans, as PyYAML's
+# resolver reads them.
+_PLAIN_TAGS = dict.fromkeys(("", "~", "null", "Null", "NULL"), _NULL) | {
+    variant: _BOOL
     for word in ("yes", "no", "true", "false", "on", "off")
     for variant in (word, word.capitalize(), word.upper())
-)
+}
 
 
 class _DeckLoader(_BaseLoader):
@@ -76,12 +76,7 @@ class _DeckLoader(_BaseLoader):
 
     def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
         if kind is ScalarNode:
-            if implicit[0]:  # a plain scalar, as the YAML 1.1 resolvers read them
-                if value in _NULLS:
-                    return _NULL
-                if value in _BOOLS:
-                    return _BOOL
-            return _STR
+            return _PLAIN_TAGS.get(value, _STR) if implicit[0] else _STR
         return _SEQ if kind is SequenceNode else _MAP
 
     def descend_resolver(self, current_node: object, current_index: object) -> None:
@@ -110,8 +105,8 @@ def _describe(node: Node) -> str:
     return quote(node.value)
 
 
-# A mapping's fields by name: (key node, value node).
-_Found = dict[str, tuple[Node, Node]]
+# A mapping's fields by name: their value nodes.
+_Found = dict[str, Node]
 
 
 @dataclass(slots=True)
@@ -203,7 +198,7 @@ class _Checker:
         """The mapping's fields by name; unknown, duplicate and non-text keys are reported."""
         out: _Found = {}
         for key, value in node.value:
-            if not isinstance(key, ScalarNode) or key.tag == _NULL:
+            if key.__class__ is not ScalarNode or key.tag == _NULL:
                 self.report(_line(key), "a key must be a plain word", where)
                 continue
             name = key.value
@@ -211,12 +206,12 @@ class _Checker:
                 hint = _did_you_mean(name, allowed)
                 message = f"unknown key {quote(name)}{hint}; allowed: {', '.join(allowed)}"
                 self.report(_line(key), message, where)
-                continue
-            if name in out:
-                message = f"duplicate key {quote(name)} (first on line {_line(out[name][0])})"
+            elif name in out:
+                first = next(_line(k) for k, _ in node.value if k.value == name)
+                message = f"duplicate key {quote(name)} (first on line {first})"
                 self.report(_line(key), message, where)
-                continue
-            out[name] = (key, value)
+            else:
+                out[name] = value
         return out
 
     def text(
@@ -229,12 +224,12 @@ class _Checker:
         required: bool,
     ) -> str | None:
         """A text field: any plain scalar, taken literally as written; stripped."""
-        if name not in found:
+        node = found.get(name)
+        if node is None:
             if required:
                 self.report(_line(owner), "required field is missing", where, name)
             return None
-        _, node = found[name]
-        if not isinstance(node, ScalarNode):
+        if node.__class__ is not ScalarNode:
             self.report(_line(node), f"must be text, not {_describe(node)}", where, name)
             return None
         value = node.value.strip() if node.tag != _NULL else ""
@@ -248,11 +243,11 @@ class _Checker:
         self, found: _Found, name: str, where: _Item, owner: Node
     ) -> list[tuple[str, Node]] | None:
         """A required list of non-empty texts, each with its node (for the line of a report)."""
-        if name not in found:
+        node = found.get(name)
+        if node is None:
             self.report(_line(owner), "required field is missing", where, name)
             return None
-        _, node = found[name]
-        if not isinstance(node, SequenceNode):
+        if node.__class__ is not SequenceNode:
             self.report(_line(node), f"must be a list of texts, not {_describe(node)}", where, name)
             return None
         out: list[tuple[str, Node]] = []
@@ -283,9 +278,9 @@ class _Checker:
         return False
 
     def level(self, found: _Found, where: _Item) -> Level | None:
-        if "level" not in found:
+        node = found.get("level")
+        if node is None:
             return None
-        _, node = found["level"]
         raw = node.value.strip().lower() if isinstance(node, ScalarNode) else ""
         level = _LEVELS.get(raw)
         if level is None:
@@ -312,7 +307,7 @@ class _Checker:
             where.item_id = deck_id
             if not DECK_ID_RE.fullmatch(deck_id) or len(deck_id) > MAX_ID_LENGTH:
                 self.report(
-                    _line(found["id"][1]),
+                    _line(found["id"]),
                     f"{quote(deck_id)} is not a valid deck id: use "
                     "lowercase letters, digits and '-'",
                     where,
@@ -334,11 +329,11 @@ class _Checker:
     def sections(self, found: _Found, where: _Item) -> dict[str, list]:
         """The items of each section found, in order (an item with a problem is left out)."""
         sections: dict[str, list] = {"cards": [], "questions": [], "prompts": []}
-        ids: dict[str, tuple[str, int]] = {}
+        ids: dict[str, tuple[str, Node]] = {}
         for section, (kind, allowed) in _SECTIONS.items():
             if section not in found:
                 continue
-            _, node = found[section]
+            node = found[section]
             if isinstance(node, ScalarNode) and node.tag == _NULL:
                 continue
             if not isinstance(node, SequenceNode):
@@ -359,9 +354,9 @@ class _Checker:
         build: Callable[..., Card | Question | Prompt | None],
         index: int,
         node: Node,
-        ids: dict[str, tuple[str, int]],
+        ids: dict[str, tuple[str, Node]],
     ) -> Card | Question | Prompt | None:
-        where = _Item(kind, index=index, node=node if isinstance(node, MappingNode) else None)
+        where = _Item(kind, None, index, node if isinstance(node, MappingNode) else None)
         if not isinstance(node, MappingNode):
             self.report(_line(node), f"must be a mapping of fields, not {_describe(node)}", where)
             return None
@@ -370,26 +365,21 @@ class _Checker:
         item_id = self.text(found, "id", where, node, required=True)
         if item_id is not None:
             where.item_id = item_id
-            id_line = _line(found["id"][1])
             if not ITEM_ID_RE.fullmatch(item_id) or len(item_id) > MAX_ID_LENGTH:
-                self.report(
-                    id_line,
+                message = (
                     f"{quote(item_id)} is not a valid id: use letters, digits, "
-                    "'-', '_' and '.', starting with a letter or digit",
-                    where,
-                    "id",
+                    "'-', '_' and '.', starting with a letter or digit"
                 )
+                self.report(_line(found["id"]), message, where, "id")
             elif item_id in ids:
-                other_kind, other_line = ids[item_id]
-                self.report(
-                    id_line,
+                other_kind, other = ids[item_id]
+                message = (
                     f"duplicate id: {other_kind} {quote(item_id)} on line "
-                    f"{other_line} already uses it",
-                    where,
-                    "id",
+                    f"{_line(other)} already uses it"
                 )
+                self.report(_line(found["id"]), message, where, "id")
             else:
-                ids[item_id] = (kind, id_line)
+                ids[item_id] = (kind, found["id"])
         level = self.level(found, where)
         item = build(found, where, node, item_id or "", level)
         if len(self.problems) > before or item_id is None:
@@ -422,7 +412,7 @@ class _Checker:
                 f"has {count} choice{'s' if count != 1 else ''}; a question needs "
                 f"{MIN_CHOICES} to {MAX_CHOICES}"
             )
-            self.report(_line(found["choices"][1]), message, where, "choices")
+            self.report(_line(found["choices"]), message, where, "choices")
             choices = None
         answer, is_multi = self.answer(found, where, node, choices)
         if text is None or choices is None or answer is None or shuffle is None:
@@ -438,7 +428,7 @@ class _Checker:
         if "answer" not in found:
             self.report(_line(node), "required field is missing", where, "answer")
             return None, False
-        _, answer_node = found["answer"]
+        answer_node = found["answer"]
         is_multi = isinstance(answer_node, SequenceNode)
         values = (
             self.text_list(found, "answer", where, node)
@@ -476,7 +466,7 @@ class _Checker:
     def boolean(self, found: _Found, name: str, where: _Item, *, default: bool) -> bool | None:
         if name not in found:
             return default
-        _, node = found[name]
+        node = found[name]
         if isinstance(node, ScalarNode) and node.tag == _BOOL:
             return node.value.lower() in ("true", "yes", "on", "y")
         self.report(_line(node), f"must be true or false, not {_describe(node)}", where, name)
@@ -492,7 +482,7 @@ class _Checker:
         if concepts is not None:
             if not concepts:
                 self.report(
-                    _line(found["concepts"][1]), "must list at least one concept", where, "concepts"
+                    _line(found["concepts"]), "must list at least one concept", where, "concepts"
                 )
                 concepts = None
             elif self.repeated(concepts, where, "concepts"):
