@@ -168,20 +168,16 @@ class _Checker:
         while stack:
             node, depth = stack.pop()
             if id(node) in seen:
-                self.report(
-                    _line(node),
-                    "YAML anchors and aliases (&name, *name) are not "
-                    "supported in decks: write the value out",
-                )
+                message = "YAML anchors and aliases (&name, *name) are not supported in decks"
+                self.report(_line(node), f"{message}: write the value out")
                 return False
             seen.add(id(node))
             if node.tag not in _ALLOWED_TAGS:
-                tag = node.tag.replace(_CORE, "!!", 1)
-                self.report(
-                    _line(node),
-                    f"YAML tag {quote(tag)} is not allowed: decks hold "
-                    "plain text, lists and mappings only",
+                tag = quote(node.tag.replace(_CORE, "!!", 1))
+                message = (
+                    f"YAML tag {tag} is not allowed: decks hold plain text, lists and mappings"
                 )
+                self.report(_line(node), f"{message} only")
                 ok = False
             if depth > MAX_DEPTH:
                 self.report(_line(node), f"nested more than {MAX_DEPTH} levels deep")
@@ -294,11 +290,8 @@ class _Checker:
 
     def deck(self, root: Node) -> Deck | None:
         if not isinstance(root, MappingNode):
-            self.report(
-                _line(root),
-                "the top level must be a mapping with 'id', 'title' and "
-                f"'cards', 'questions' or 'prompts', not {_describe(root)}",
-            )
+            message = "the top level must be a mapping with 'id', 'title' and 'cards', 'questions'"
+            self.report(_line(root), f"{message} or 'prompts', not {_describe(root)}")
             return None
         where = _Item("deck")
         found = self.fields(root, DECK_FIELDS, where)
@@ -306,13 +299,8 @@ class _Checker:
         if deck_id is not None:
             where.item_id = deck_id
             if not DECK_ID_RE.fullmatch(deck_id) or len(deck_id) > MAX_ID_LENGTH:
-                self.report(
-                    _line(found["id"]),
-                    f"{quote(deck_id)} is not a valid deck id: use "
-                    "lowercase letters, digits and '-'",
-                    where,
-                    "id",
-                )
+                message = f"{quote(deck_id)} is not a valid deck id: use lowercase letters, digits"
+                self.report(_line(found["id"]), f"{message} and '-'", where, "id")
         title = self.text(found, "title", where, root, required=True)
         description = self.text(found, "description", where, root, required=False)
         sections = self.sections(found, where)
@@ -320,9 +308,8 @@ class _Checker:
             return None
         deck = Deck(deck_id, title, self.path, description, **sections)
         if not deck.item_count:
-            self.report(
-                _line(root), "the deck has no items: add 'cards', 'questions' or 'prompts'", where
-            )
+            message = "the deck has no items: add 'cards', 'questions' or 'prompts'"
+            self.report(_line(root), message, where)
             return None
         return deck
 
@@ -430,20 +417,15 @@ class _Checker:
             return None, False
         answer_node = found["answer"]
         is_multi = isinstance(answer_node, SequenceNode)
-        values = (
-            self.text_list(found, "answer", where, node)
-            if is_multi
-            else [
-                (v, answer_node)
-                for v in [self.text(found, "answer", where, node, required=True)]
-                if v
-            ]
-        )
+        if is_multi:
+            values = self.text_list(found, "answer", where, node)
+            if values == []:
+                message = "must list at least one right choice"
+                self.report(_line(answer_node), message, where, "answer")
+        else:
+            value = self.text(found, "answer", where, node, required=True)
+            values = [(value, answer_node)] if value else None
         if not values:
-            if is_multi and values is not None:
-                self.report(
-                    _line(answer_node), "must list at least one right choice", where, "answer"
-                )
             return None, is_multi
         if choices is None:
             return None, is_multi
