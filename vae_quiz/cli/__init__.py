@@ -15,7 +15,7 @@ from vae_quiz.errors import StoreError
 # only inside the functions that open the TUI): `add_parser(sub, name)` adds its parser, and
 # `run(args) -> int` runs it and returns the exit code. The order is --help's.
 COMMANDS = {
-    "check": "check", "decks": "decks", "study": "modes", "test": "modes",
+    "check": "check", "decks": "decks", "today": "modes", "study": "modes", "test": "modes",
     "concepts": "modes", "review": "modes", "import": "importing", "export-deck": "export_deck",
     "schema": "schema", "stats": "stats", "doctor": "doctor", "export": "export",
 }  # fmt: skip

@@ -1,4 +1,5 @@
-"""`vae-quiz study|test|concepts|review` and bare `vae-quiz`: open the TUI on a mode or home."""
+"""`vae-quiz today|study|test|concepts|review` and bare `vae-quiz`: open the TUI on a mode or
+home."""
 
 from __future__ import annotations
 
@@ -11,6 +12,12 @@ from vae_quiz.errors import StoreError
 from vae_quiz.modes.mode import Mode
 
 _TEXTS = {  # each command's help and description
+    Mode.TODAY: (
+        "everything due today, every kind mixed, then new items",
+        "One session over everything due in the chosen decks, most overdue first, then new items "
+        "up to the day's limit: each asked its own way (a card: reveal and rate; a question: "
+        "pick; a prompt: write and tick); a miss comes back later in the session. q ends, ? help.",
+    ),
     Mode.STUDY: (
         "spaced-repetition study of recall cards",
         "Study recall cards with FSRS spaced repetition: due cards first, then new ones up to a "
@@ -47,9 +54,10 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: s
                         help="at most N items this session")  # fmt: skip
     parser.add_argument("--seed", type=int, metavar="N", help="reproducible shuffling")
     common.add_retention_option(parser)
-    if mode is Mode.STUDY:
+    if mode in (Mode.STUDY, Mode.TODAY):
         parser.add_argument("--new", type=common.positive_int, default=20, metavar="N",
-                            help="at most N new cards a day (default 20)")  # fmt: skip
+                            help="at most N new items a day (default 20)")  # fmt: skip
+    if mode is Mode.STUDY:
         parser.add_argument("--cram", action="store_true", help="practise every card of the "
                             "chosen decks whatever its due date; answers are logged (mode cram) "
                             "but move no due date")  # fmt: skip

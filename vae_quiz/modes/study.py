@@ -112,10 +112,7 @@ class StudySession(Session):
         if item is None:
             return {}
         now = self.now()
-        if self.mode == "cram" or (
-            self.mode == "review"
-            and self.store.has_scheduled_answer_since(item.deck.id, item.card.id, start_of_day(now))
-        ):
+        if self.mode == "cram":
             return {}  # the rating will not move the schedule
         state = self.store.item_state(item.deck.id, item.card.id)
         return {
@@ -128,9 +125,8 @@ class StudySession(Session):
     def rate(self, rating: Rating) -> datetime | None:
         """Rate the current card; committed to the store before this returns.
 
-        Study moves the card's schedule at every rating; review only at the card's first graded
-        answer of the day; cram never. Returns when the card is next due, or None when its
-        schedule did not move.
+        Every mode but cram moves the card's schedule. Returns when the card is next due, or
+        None when its schedule did not move.
         """
         item = self.current
         if item is None:
@@ -147,14 +143,13 @@ class StudySession(Session):
                 result=rating_result(rating),
             ),
             None if self.mode == "cram" else self.scheduler.schedule(rating, now),
-            # Review moves the schedule only at the card's first graded answer of the day.
-            once_since=start_of_day(now) if self.mode == "review" else None,
         )
         self.queue.pop(0)
         if self.mode == "study":
             requeued = recorded.due is not None and recorded.due <= now + LEARN_AHEAD
         else:
-            # Cram shows a missed card again at the end; review leaves that to its own queue.
+            # Cram shows a missed card again at the end; today and review leave that to their
+            # own queues.
             requeued = self.mode == "cram" and rating is Rating.AGAIN
         if requeued:
             self.queue.append(StudyItem(item.deck, item.card, is_new=False))

@@ -23,8 +23,8 @@ from vae_quiz.errors import StoreError
 SCHEMA_VERSION = 2
 # Answers, states and rows are NamedTuples: plain immutable records, and about 1 ms cheaper each to
 # define at start-up than frozen dataclasses.
-# An answer's `result`, which drives the review queue: a miss enters it, a right answer given in
-# review mode takes it out; other answers (Hard in study) do neither.
+# An answer's `result`, which drives the review queue: a miss enters it, a right answer in any mode
+# takes it out; other answers (Hard in study) do neither.
 MISSED, RIGHT = "missed", "right"
 BUSY_TIMEOUT_MS = 10_000
 
@@ -100,8 +100,7 @@ class Answer(NamedTuple):
     """One answer to record.
 
     Args:
-        result: MISSED (enters the review queue), RIGHT (leaves it when given in review mode)
-            or None.
+        result: MISSED (enters the review queue), RIGHT (leaves it) or None.
         rating: the FSRS rating applied, or None when the schedule is not moved.
         state_after/due_after: the item's scheduler state after this answer (None: unchanged).
         response: what the learner gave (picked choices, written text).
@@ -314,18 +313,11 @@ class ProgressStore:
     # -- writing ------------------------------------------------------------------------------
 
     @_reports_errors
-    def record(
-        self,
-        answer: Answer,
-        schedule: Schedule | None = None,
-        *,
-        once_since: datetime | None = None,
-    ) -> Recorded:
+    def record(self, answer: Answer, schedule: Schedule | None = None) -> Recorded:
         """Commit one answer and the item's new state in one transaction, read included.
 
         With `schedule`, the item's state is read inside the transaction and the schedule it
-        returns replaces the answer's own; with `once_since` too, only when no answer since then
-        has moved the item's schedule (one FSRS review a day across modes).
+        returns replaces the answer's own.
         """
         answer_id = str(uuid.uuid4())
         at = to_iso(answer.answered_at)
@@ -336,11 +328,7 @@ class ProgressStore:
             ).fetchone()
             state_before = before[0] if before else None
             if schedule is not None:
-                moved = once_since is not None and self.has_scheduled_answer_since(
-                    answer.deck, answer.item, once_since
-                )
-                new = None if moved else schedule(state_before)
-                rating, state, due, lapses = new or (None, None, None, 0)
+                rating, state, due, lapses = schedule(state_before) or (None, None, None, 0)
                 answer = answer._replace(
                     rating=rating, state_after=state, due_after=due, lapses_added=lapses
                 )
@@ -459,22 +447,22 @@ class ProgressStore:
         return self._time("SELECT min(due) FROM item_state WHERE deck = ?", deck)
 
     @_reports_errors
-    def count_new_since(self, since: datetime, kind: str = "card") -> int:
-        """How many items of a kind were first scheduled at or after `since`."""
-        return self._conn.execute(
-            "SELECT count(*) FROM item_state WHERE kind = ? AND first_seen >= ?",
-            (kind, to_iso(since)),
-        ).fetchone()[0]
+    def next_due_item(self, deck: str) -> tuple[str, datetime] | None:
+        """The kind of the deck's soonest item and when it is due, or None."""
+        row = self._conn.execute(
+            "SELECT kind, due FROM item_state WHERE deck = ? ORDER BY due LIMIT 1", (deck,)
+        ).fetchone()
+        return (row[0], from_iso(row[1])) if row else None
 
     @_reports_errors
-    def has_scheduled_answer_since(self, deck: str, item: str, since: datetime) -> bool:
-        """True when an answer at or after `since` already moved this item's schedule."""
-        row = self._conn.execute(
-            "SELECT 1 FROM review_log WHERE deck = ? AND item = ? AND answered_at >= ?"
-            " AND state_after IS NOT NULL LIMIT 1",
-            (deck, item, to_iso(since)),
-        ).fetchone()
-        return row is not None
+    def count_new_since(self, since: datetime, kind: str | None = "card") -> int:
+        """How many items of a kind (None: of any kind) were first scheduled at or after
+        `since`."""
+        kinds = [kind] * 3 if kind else ["card", "question", "prompt"]
+        return self._conn.execute(
+            "SELECT count(*) FROM item_state WHERE kind IN (?, ?, ?) AND first_seen >= ?",
+            (*kinds, to_iso(since)),
+        ).fetchone()[0]
 
     def rows(self) -> Iterator[LogRow]:
         """Every answer, oldest first."""
@@ -534,12 +522,12 @@ class ProgressStore:
 
 def queued_items_sql(where: str = "1") -> str:
     """The review-queue rule as SQL: one row (deck, item, kind, miss) per item whose latest miss
-    (any mode) is later than its latest right answer given in review mode; `where` narrows the
-    answers read (e.g. "deck = ?")."""
+    is later than its latest right answer (each in any mode): what you last missed. `where`
+    narrows the answers read (e.g. "deck = ?")."""
     return (
         "SELECT deck, item, kind, miss FROM (SELECT deck, item, kind,"
         f" max(CASE WHEN result = '{MISSED}' THEN seq END) AS miss,"
-        f" max(CASE WHEN result = '{RIGHT}' AND mode = 'review' THEN seq END) AS fixed"
+        f" max(CASE WHEN result = '{RIGHT}' THEN seq END) AS fixed"
         f" FROM review_log WHERE {where} AND result IS NOT NULL GROUP BY deck, item)"
         " WHERE miss > coalesce(fixed, 0)"
     )

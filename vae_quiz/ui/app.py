@@ -25,7 +25,7 @@ from vae_quiz.modes.session import Clock, SessionOptions
 from vae_quiz.ui.modes import SCREENS, SUMMARIES, SessionEnd, SummaryChoice
 
 if TYPE_CHECKING:
-    from vae_quiz.modes.review import ReviewSession
+    from vae_quiz.modes.mixed import MixedSession
     from vae_quiz.progress.store import ProgressStore
     from vae_quiz.ui.screens.home import HomeScreen
 
@@ -171,11 +171,11 @@ class VaeQuizApp(App[None]):
             return
         s = self.services
         session = open_session(decks, s.store, s.scheduler, s.now, s.options)
-        if mode is Mode.REVIEW:
-            self._review(session)
-        else:
+        if mode in SCREENS:
             screen = SCREENS[mode](session, s.now)
             self.push_screen(screen, lambda _: self._show_summary(mode, session))
+        else:  # today and review: every kind, each item on its own kind's screen
+            self._ask_next(mode, session)
 
     def open_stats(self, decks: Sequence[Deck]) -> None:
         """The stats of `decks`; closing them goes home, or quits when stats were opened
@@ -206,21 +206,22 @@ class VaeQuizApp(App[None]):
 
         self.push_screen(SUMMARIES[mode](session, self.services.now), then)
 
-    # -- review -------------------------------------------------------------------------------
+    # -- today and review ---------------------------------------------------------------------
 
-    def _review(self, review: ReviewSession) -> None:
-        """Ask the current queued item on its own kind's screen; then the next, until done."""
-        if review.current is None:
-            self._show_summary(Mode.REVIEW, review)
+    def _ask_next(self, mode: Mode, mixed: MixedSession) -> None:
+        """Ask the current item of a session over every kind on its own kind's screen; then the
+        next, until none is left or the learner leaves."""
+        if mixed.current is None:
+            self._show_summary(mode, mixed)
             return
-        ask = SCREENS[Mode.asking(review.current.item.kind)]
-        session = review.open_current()
+        ask = SCREENS[Mode.asking(mixed.current.item.kind)]
+        session = mixed.open_current()
 
         def step(end: SessionEnd | None) -> None:
-            right = review.close_current(session)
+            right = mixed.close_current(session)
             if right is None or end is SessionEnd.LEFT_EARLY:
-                self._show_summary(Mode.REVIEW, review)
+                self._show_summary(mode, mixed)
             else:
-                self._review(review)
+                self._ask_next(mode, mixed)
 
         self.push_screen(ask(session, self.services.now), step)
