@@ -36,9 +36,9 @@ _TEXTS = {  # each command's help and description
     ),
     Mode.REVIEW: (
         "ask again the items you missed, until you get them right",
-        "Ask every item missed in any mode (Again in study, wrong in test, not all "
-        "concepts in concepts), each in its own mode's screen, until answered right; an item "
-        "leaves the review queue only then. An empty queue is said plainly (exit 0).",
+        "Ask every item whose last answer, in any mode, was a miss (Again, a wrong choice, not "
+        "all concepts), each in its own mode's screen, until answered right; a right answer "
+        "anywhere takes an item out of the queue. An empty queue is said plainly (exit 0).",
     ),
 }
 

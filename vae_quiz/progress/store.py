@@ -493,8 +493,8 @@ class ProgressStore:
 
     @_reports_errors
     def review_queue(self, deck: str) -> list[QueuedItem]:
-        """The deck's items missed in any mode and not since answered right in review mode,
-        oldest miss first."""
+        """The deck's items whose last graded answer, in any mode, was a miss; oldest miss
+        first."""
         sql = f"SELECT * FROM ({queued_items_sql('deck = ?')}) ORDER BY miss"
         return [QueuedItem(*row) for row in self._conn.execute(sql, (deck,))]
 
