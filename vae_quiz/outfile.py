@@ -42,7 +42,8 @@ def check_target(
     path = Path(target)
     for source in sources:
         if _is_same_file(path, source):
-            raise WriteError(f"{path}: is the input file {source}; write to another file")
+            which = "" if str(path) == str(source) else f" {source}"
+            raise WriteError(f"{path}: is the input file{which}; write to another file")
     if path.is_dir():
         raise WriteError(f"{path}: is a folder; name a file to write")
     if not force and os.path.lexists(path):

@@ -76,7 +76,7 @@ def test_the_input_file_is_always_refused_as_the_target(
     elif route == "hard link":
         os.link(source, target)
     before = _folder_listing(tmp_path)
-    with pytest.raises(WriteError, match=r"is the input file .*cards\.csv; write to another"):
+    with pytest.raises(WriteError, match=r"is the input file( .*cards\.csv)?; write to another"):
         outfile.write_bytes(target, b"yaml", force=force, sources=[source])
     assert source.read_bytes() == OLD
     assert _folder_listing(tmp_path) == before
