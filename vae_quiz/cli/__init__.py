@@ -8,7 +8,15 @@ import sys
 from collections.abc import Sequence
 
 from vae_quiz import __version__
-from vae_quiz.cli.common import EXIT_DATA, EXIT_OK, EXIT_USAGE, DataError, UsageError, console
+from vae_quiz.cli.common import (
+    EXIT_DATA,
+    EXIT_OK,
+    EXIT_USAGE,
+    DataError,
+    UsageError,
+    console,
+    silence_stdout,
+)
 from vae_quiz.errors import StoreError, WriteError
 
 # Each command and its module in this package, imported only when that command runs (Textual
@@ -71,6 +79,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        # The reader went away (`vae-quiz export | head`); say nothing more.
-        sys.stderr.close()
+        # The reader went away (`vae-quiz export | head`): what it read was what it asked for.
+        silence_stdout()
         return EXIT_OK
