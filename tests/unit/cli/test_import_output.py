@@ -166,10 +166,12 @@ def test_an_output_that_cannot_be_written_is_one_line_and_the_old_file_stays(
     out = tmp_path / "out.yaml"
     out.write_bytes(b"old deck")
 
-    def fail(fd: int) -> None:
+    def fail(*args: object) -> None:
         raise OSError(code, os.strerror(code))
 
-    monkeypatch.setattr(os, "fsync", fail)  # an unwritable folder or a full disk, as root too
+    # A folder that refuses a new file, or a disk found full when the data is synced; root
+    # ignores a read-only folder's mode, so the error is injected.
+    monkeypatch.setattr(os, "open" if code == errno.EACCES else "fsync", fail)
     assert cli.main(["import", str(source), "--from", "csv", "-o", str(out), "--force"]) == 1
     err = capsys.readouterr().err
     expected = f"{out}: cannot write: {why.format(folder=tmp_path)}; the existing file is unchanged"
