@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from contextlib import closing
@@ -31,11 +32,28 @@ class DataError(Exception):
     """Bad data (a settings file): the message goes to stderr and the exit code is 1."""
 
 
+def silence_stdout() -> None:
+    """Send the rest of stdout to the null device, once its reader has gone away (`vae-quiz
+    check | head -1`): later writes, and the flush at exit, then neither fail nor print a
+    traceback (Python's recipe in the `signal` module's "Note on SIGPIPE")."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # Rich exits 1 here; a reader that stops early is no error of ours: the command goes on
+        # quietly and exits with its own code, so `check DIR | head -1` says whether DIR passed.
+        self.quiet = True
+        silence_stdout()
+
+
 def console(stderr: bool = False) -> Console:
     """A console on stdout or stderr; not a terminal: never wrap or truncate (whole lines)."""
     stream = sys.stderr if stderr else sys.stdout
     width = None if stream.isatty() else 10_000
-    return Console(file=stream, highlight=False, soft_wrap=True, width=width, emoji=False)
+    return _Console(file=stream, highlight=False, soft_wrap=True, width=width, emoji=False)
 
 
 def print_problems(problems: Sequence[DeckProblem], out: Console) -> None:

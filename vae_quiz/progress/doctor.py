@@ -9,8 +9,11 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from vae_quiz import outfile
 from vae_quiz.errors import StoreError
 from vae_quiz.progress.store import SCHEMA_VERSION, queued_items_sql
+
+NEW_NAME = "choose a new file name"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,27 +94,26 @@ def inspect(path: Path) -> DoctorReport:
 
 def backup(path: Path, destination: Path) -> int:
     """Copy the progress file to `destination` with SQLite's backup API: a consistent snapshot
-    even while another vae-quiz is writing. Returns the pages copied.
+    even while another vae-quiz is writing. The copy is made in a temp file and renamed into
+    place only once it passes its integrity check. Returns the pages copied.
 
     Raises:
-        StoreError: the destination exists, or the copy failed.
+        WriteError: the destination exists, is the progress file, or cannot be written.
+        StoreError: the copy failed, or fails its integrity check.
     """
-    if destination.exists():
-        raise StoreError(f"{destination}: already exists; choose a new file name")
     try:
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        source = _connect_read_only(path)
-        target = sqlite3.connect(destination)
-        try:
-            source.backup(target)
-            pages = target.execute("PRAGMA page_count").fetchone()[0]
-            check = target.execute("PRAGMA integrity_check").fetchone()[0]
-        finally:
-            target.close()
-            source.close()
-    except (sqlite3.Error, OSError) as exc:
-        destination.unlink(missing_ok=True)
+        with outfile.staged(destination, sources=[path], exists_hint=NEW_NAME) as temp:
+            source = _connect_read_only(path)
+            target = sqlite3.connect(temp)
+            try:
+                source.backup(target)
+                pages = target.execute("PRAGMA page_count").fetchone()[0]
+                check = target.execute("PRAGMA integrity_check").fetchone()[0]
+            finally:
+                target.close()
+                source.close()
+            if check != "ok":
+                raise StoreError(f"{destination}: the copy fails its integrity check ({check})")
+    except sqlite3.Error as exc:
         raise StoreError(f"{destination}: backup failed ({exc})") from None
-    if check != "ok":
-        raise StoreError(f"{destination}: the copy fails its integrity check ({check})")
-    return pages
+    return int(pages)
