@@ -45,6 +45,8 @@ class AppServices:
     problems: Sequence[str] = ()
     # Called once the first screen is on the terminal (the CLI resumes the collector there).
     on_first_screen: Callable[[], None] | None = None
+    # The theme to start with (None: Textual's default).
+    theme: str | None = None
 
 
 class ModeCommands(Provider):
@@ -94,6 +96,8 @@ class VaeQuizApp(App[None]):
         self.start_mode = None if mode is None else Mode(mode)
         # Set when the progress file failed while reading; the CLI prints it after the TUI.
         self.store_error: str | None = None
+        if services.theme is not None:
+            self.theme = services.theme
 
     def _handle_exception(self, error: Exception) -> None:
         # A progress file that fails while the app reads it (a corrupt page, the disk gone) is
