@@ -1,10 +1,10 @@
 """User settings from `config.toml` (see `locations.config_file`), which the command line
-overrides.
+overrides, and the theme picked in the app saved back into that file.
 
 ```toml
 desired_retention = 0.9   # 0.70 to 0.99; the recall probability FSRS schedules for
 new_per_day = 20          # new items a day, in each deck
-theme = "nord"            # one of Textual's themes
+theme = "nord"            # one of Textual's themes; the palette's "Change theme" writes it
 
 [decks.vae]               # one deck's own values, by its id
 desired_retention = 0.85
@@ -223,3 +223,61 @@ def _read(path: Path) -> str | None:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise SettingsError(f"{path}: not UTF-8 text (byte {exc.start + 1})") from None
+
+
+def save_theme(path: Path, name: str) -> None:
+    """Set `theme = "<name>"` in the settings file, every other line kept byte for byte (a new
+    file holds just that line); written to a temp file that replaces the file, so that it is
+    whole at every moment. A symlinked file's target is written, the link kept.
+
+    Raises:
+        SettingsError: the file cannot be read, is not valid TOML or not a regular file, or
+            cannot be written; it is then left as it was.
+    """
+    import tomllib
+
+    from vae_quiz.toml_lines import with_top_level_string
+
+    target = path.resolve()
+    text = _read(target)
+    if text is not None and not target.is_file():
+        raise SettingsError(f"{path}: not a regular file; the theme was not saved")
+    text = text or ""
+    try:
+        wanted = {**tomllib.loads(text), "theme": name}
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(
+            f"{path}: not valid TOML ({exc}); the theme was not saved, the file is as it was"
+        ) from None
+    for candidate in with_top_level_string(text, "theme", name):
+        try:
+            fits = tomllib.loads(candidate) == wanted
+        except tomllib.TOMLDecodeError:
+            fits = False
+        if fits:
+            if candidate != text:
+                _replace(target, candidate)
+            return
+    raise SettingsError(f"{path}: no place found for a theme line; the theme was not saved")
+
+
+def _replace(path: Path, text: str) -> None:
+    """Write `text` to a temp file in `path`'s folder, then rename it over `path` (whose
+    permissions it keeps)."""
+    import tempfile
+
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as out:
+            out.write(text.encode("utf-8"))
+            out.flush()
+            os.fsync(out.fileno())
+        if path.exists():
+            os.chmod(tmp, stat.S_IMODE(path.stat().st_mode))
+        os.replace(tmp, path)
+    except OSError as exc:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        raise SettingsError(f"{path}: the theme was not saved ({exc.strerror or exc})") from None

@@ -102,10 +102,14 @@ def _run(args: argparse.Namespace, mode: Mode | None, on_first_screen: Callable[
                     markup=False,
                 )
                 return common.EXIT_OK
+        from functools import partial
+
         from textual.theme import BUILTIN_THEMES  # loaded with the app: no extra start-up
 
+        from vae_quiz.locations import config_file
         from vae_quiz.model import Level
         from vae_quiz.modes.session import SessionOptions
+        from vae_quiz.settings import save_theme
         from vae_quiz.ui.app import AppServices, VaeQuizApp
 
         config = common.settings(themes=BUILTIN_THEMES)
@@ -120,7 +124,7 @@ def _run(args: argparse.Namespace, mode: Mode | None, on_first_screen: Callable[
             store=store, decks=result.decks, now=lambda: datetime.now(UTC),
             scheduler=common.scheduler(args, config), options=options,
             problems=[str(p) for p in result.problems], on_first_screen=on_first_screen,
-            theme=config.theme,
+            theme=config.theme, save_theme=partial(save_theme, config_file()),
         )  # fmt: skip
         app = VaeQuizApp(services, mode=mode)
         app.run()  # it ends cleanly on SIGHUP and SIGTERM: see VaeQuizApp.on_mount
