@@ -74,3 +74,9 @@ def test_defaults_when_neither_the_file_nor_the_command_line_says() -> None:
     args = argparse.Namespace(retention=None, new=None)
     assert common.scheduler(args, Settings()).desired_retention == 0.9
     assert common.new_per_day(args, Settings()) == (20, {})
+
+
+def test_a_decks_very_high_retention_gets_anki_s_warning_naming_the_deck(capsys) -> None:
+    config = Settings(decks={"vae": DeckSettings(0.98, None)})
+    common.scheduler(argparse.Namespace(retention=None), config)
+    assert capsys.readouterr().err.strip().endswith("overwhelming (deck vae)")
