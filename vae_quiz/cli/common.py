@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from contextlib import closing
 from typing import TYPE_CHECKING
 
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from vae_quiz.model import Deck
     from vae_quiz.modes.scheduler import Scheduler
     from vae_quiz.progress.store import ProgressStore
+    from vae_quiz.settings import Settings
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 BIG_DECK_BYTES = 2_000_000
@@ -107,22 +108,45 @@ def open_store(args: argparse.Namespace, create: bool = True) -> closing[Progres
     return closing(ProgressStore(path if create or path.exists() else ":memory:"))
 
 
-def scheduler(args: argparse.Namespace) -> Scheduler:
-    """The scheduler at the desired retention: --retention, else the config file, else 0.9.
-    Above 0.97, Anki's warning goes to stderr."""
+def settings(themes: Collection[str] | None = None) -> Settings:
+    """The settings file's values (see `vae_quiz.settings`); a bad file is a DataError.
+
+    Args:
+        themes: the theme names the file's `theme` may take (None: not checked).
+    """
+    from vae_quiz.settings import SettingsError, load_settings
+
+    try:
+        return load_settings(themes=themes)
+    except SettingsError as exc:
+        raise DataError(str(exc)) from None
+
+
+def scheduler(args: argparse.Namespace, config: Settings | None = None) -> Scheduler:
+    """The scheduler at the desired retention: --retention, else the deck's own and the global
+    one in the settings file (`config`, else read here), else 0.9. Above 0.97, Anki's warning
+    goes to stderr."""
     from vae_quiz.modes.scheduler import Scheduler
-    from vae_quiz.settings import SettingsError, load_settings, retention_warning
+    from vae_quiz.settings import retention_warning
 
     retention = getattr(args, "retention", None)
+    per_deck: dict[str, float] = {}
     if retention is None:
-        try:
-            retention = load_settings().desired_retention
-        except SettingsError as exc:
-            raise DataError(str(exc)) from None
-    warning = retention_warning(retention)
-    if warning:
-        console(stderr=True).print(f"vae-quiz: warning: {warning}", markup=False)
-    return Scheduler(desired_retention=retention)
+        config = config or settings()
+        retention, per_deck = config.desired_retention, config.deck_retentions()
+    for deck, value in [(None, retention), *per_deck.items()]:
+        if warning := retention_warning(value):
+            of = f" (deck {deck})" if deck else ""
+            console(stderr=True).print(f"vae-quiz: warning: {warning}{of}", markup=False)
+    return Scheduler(desired_retention=retention, deck_retention=per_deck)
+
+
+def new_per_day(args: argparse.Namespace, config: Settings) -> tuple[int, dict[str, int]]:
+    """The daily new-item limit of each deck, and the decks' own: --new for every deck, else
+    the settings file's (a deck's own, else the global one)."""
+    if getattr(args, "new", None) is not None:
+        return args.new, {}
+    return config.new_per_day, config.deck_new_per_day()
 
 
 def positive_int(text: str) -> int:

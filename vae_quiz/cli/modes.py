@@ -55,8 +55,10 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: s
     parser.add_argument("--seed", type=int, metavar="N", help="reproducible shuffling")
     common.add_retention_option(parser)
     if mode in (Mode.STUDY, Mode.TODAY):
-        parser.add_argument("--new", type=common.positive_int, default=20, metavar="N",
-                            help="at most N new items a day (default 20)")  # fmt: skip
+        parser.add_argument("--new", type=common.positive_int, metavar="N",
+                            help="at most N new items a day in each deck (default: "
+                            "new_per_day in config.toml, the deck's own else the global one, "
+                            "else 20)")  # fmt: skip
     if mode is Mode.STUDY:
         parser.add_argument("--cram", action="store_true", help="practise every card of the "
                             "chosen decks whatever its due date; answers are logged (mode cram) "
@@ -100,20 +102,29 @@ def _run(args: argparse.Namespace, mode: Mode | None, on_first_screen: Callable[
                     markup=False,
                 )
                 return common.EXIT_OK
+        from functools import partial
+
+        from textual.theme import BUILTIN_THEMES  # loaded with the app: no extra start-up
+
+        from vae_quiz.locations import config_file
         from vae_quiz.model import Level
         from vae_quiz.modes.session import SessionOptions
+        from vae_quiz.settings import save_theme
         from vae_quiz.ui.app import AppServices, VaeQuizApp
 
+        config = common.settings(themes=BUILTIN_THEMES)
+        new_per_day, new_per_deck = common.new_per_day(args, config)
         level = getattr(args, "level", None)
         options = SessionOptions(
             level=Level(level) if level else None, limit=getattr(args, "limit", None),
-            new_per_day=getattr(args, "new", 20), seed=getattr(args, "seed", None),
+            new_per_day=new_per_day, new_per_deck=new_per_deck, seed=getattr(args, "seed", None),
             due_only=getattr(args, "due", False),
         )  # fmt: skip
         services = AppServices(
             store=store, decks=result.decks, now=lambda: datetime.now(UTC),
-            scheduler=common.scheduler(args), options=options,
+            scheduler=common.scheduler(args, config), options=options,
             problems=[str(p) for p in result.problems], on_first_screen=on_first_screen,
+            theme=config.theme, save_theme=partial(save_theme, config_file()),
         )  # fmt: skip
         app = VaeQuizApp(services, mode=mode)
         app.run()  # it ends cleanly on SIGHUP and SIGTERM: see VaeQuizApp.on_mount

@@ -455,13 +455,16 @@ class ProgressStore:
         return (row[0], from_iso(row[1])) if row else None
 
     @_reports_errors
-    def count_new_since(self, since: datetime, kind: str | None = "card") -> int:
-        """How many items of a kind (None: of any kind) were first scheduled at or after
-        `since`."""
+    def count_new_since(
+        self, since: datetime, kind: str | None = "card", deck: str | None = None
+    ) -> int:
+        """How many items of a kind (None: of any kind), of deck `deck` (None: of any deck), were
+        first scheduled at or after `since`."""
         kinds = [kind] * 3 if kind else ["card", "question", "prompt"]
         return self._conn.execute(
-            "SELECT count(*) FROM item_state WHERE kind IN (?, ?, ?) AND first_seen >= ?",
-            (*kinds, to_iso(since)),
+            "SELECT count(*) FROM item_state WHERE kind IN (?, ?, ?) AND first_seen >= ?"
+            " AND (? IS NULL OR deck = ?)",
+            (*kinds, to_iso(since), deck, deck),
         ).fetchone()[0]
 
     def rows(self) -> Iterator[LogRow]:
