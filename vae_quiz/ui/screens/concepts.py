@@ -88,6 +88,8 @@ class ConceptsScreen(Screen[SessionEnd]):
     @on(Resize)
     def _fit(self, event: Resize) -> None:
         self.set_class(event.size.width < SIDE_BY_SIDE_MIN_WIDTH, "-narrow")
+        if self.phase == GRADING:  # the highlighted concept stays in view at the new size
+            self.call_after_refresh(self.query_one(ConceptChecklist).scroll_to_highlight)
 
     # -- view ---------------------------------------------------------------------------------
 
