@@ -179,3 +179,21 @@ async def test_the_highlighted_concept_stays_in_view_on_a_small_terminal(make_ap
         assert _is_seen(screen)
         await pilot.press("enter")
     assert _ticks(tmp_db) == [(0, 1), (1, 0), (2, 0), (3, 0)]
+
+
+async def test_the_bar_drops_hint_once_the_hint_is_shown(make_app) -> None:
+    from vae_quiz.ui.widgets.key_bar import KeyBar
+
+    app = make_app(mode="concepts")
+    async with app.run_test(size=(80, 24)) as pilot:
+        bar = app.screen.query_one(KeyBar)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert " h Hint " in str(bar.render())
+        await pilot.press("h")
+        await pilot.pause()
+        assert _text(app, "#hint").startswith("Hint: ")
+        assert "Hint" not in str(bar.render())
+        await pilot.press("e", "a", "ctrl+s")  # back to the editor, then submit: still no h
+        await pilot.pause()
+        assert "Hint" not in str(bar.render())
