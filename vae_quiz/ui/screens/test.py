@@ -19,9 +19,9 @@ from vae_quiz.ui.widgets.key_bar import KeyBar
 
 TEST_KEYS = [
     ("1-8, a-h", "pick that choice (select-all: tick or untick it)"),
-    ("up, down, j, k", "move the highlight over the choices"),
+    ("arrows, j/k", "move the highlight over the choices"),
     ("enter, click", "pick the highlighted (clicked) choice"),
-    ("space, click", "select-all: tick or untick the highlighted (clicked) choice"),
+    ("space, click", "select-all: tick or untick the highlighted one"),
     ("enter", "select-all: submit the ticked choices"),
     ("space, enter", "after answering: next question"),
     ("q", "end the test and show the score"),
