@@ -290,3 +290,14 @@ async def test_the_highlighted_choice_stays_in_view_on_a_small_terminal(
         assert json.loads(_rows(tmp_db)[0][3]) == ["choice number 8"]
         # The verdict comes into view too.
         assert body.content_region.contains_region(screen.query_one("#feedback").region)
+
+
+async def test_the_choice_under_the_mouse_shows_it_can_be_clicked(make_app, write_deck) -> None:
+    app = _keys_app(make_app, write_deck, SINGLE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        row = app.screen.query_one("#choice-3")
+        before = row.styles.background
+        await pilot.hover("#choice-3 .choice-text", offset=(2, 0))
+        await pilot.pause()
+        assert row.styles.background != before
+        assert _highlighted(app.screen) == ["choice-1"]  # hovering moves no highlight

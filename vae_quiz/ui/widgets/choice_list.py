@@ -44,6 +44,9 @@ class ChoiceList(Vertical, can_focus=True):
         height: auto;
         padding: 0 1;
     }
+    ChoiceList > .choice:hover {
+        background: $block-hover-background;
+    }
     ChoiceList > .choice--highlighted {
         background: $block-cursor-blurred-background;
     }
