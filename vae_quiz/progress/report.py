@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 
+from vae_quiz.clock import local_date
 from vae_quiz.model import Deck
 from vae_quiz.progress.store import ConceptTally, ProgressStore, from_iso
 
@@ -109,14 +110,15 @@ def build_report(
     """The report over the answers and schedules of `decks` (all their history, including
     items since removed from them), with days in `tz` (default: local time)."""
     deck_ids = [deck.id for deck in decks]
-    today = now.astimezone(tz).date()
+    day_of = local_date if tz is None else lambda moment: moment.astimezone(tz).date()
+    today = day_of(now)
     first_day = today - timedelta(days=HEATMAP_DAYS - 1)
     retention_since = now - timedelta(days=RETENTION_DAYS)
     per_day: Counter[date] = Counter()  # every day with answers
     test_answers = test_correct = concept_answers = covered = concepts = reviews = passed = 0
     for row in store.report_rows(deck_ids):
         answered_at = from_iso(row.answered_at)
-        day = answered_at.astimezone(tz).date()
+        day = day_of(answered_at)
         per_day[day] += 1
         if row.mode == "test":
             test_answers += 1
@@ -139,7 +141,7 @@ def build_report(
     leeches: list[Leech] = []
     for deck_id in deck_ids:
         for state in store.item_states(deck_id).values():
-            offset = max(0, (state.due.astimezone(tz).date() - today).days)
+            offset = max(0, (day_of(state.due) - today).days)
             if offset < FORECAST_DAYS:
                 forecast[offset] += 1
             if state.lapses >= LEECH_LAPSES:
