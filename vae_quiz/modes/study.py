@@ -67,7 +67,7 @@ class StudySession(Session):
         due: list[tuple[datetime, int, StudyItem]] = []
         new: list[StudyItem] = []
         order = 0
-        seen_today = self.store.count_new_since(start_of_day(now))
+        seen_today = self.store.count_new_since(start_of_day(now), now)
         new_left = max(0, self.options.new_per_day - seen_today)
         for deck in self.decks:
             cards = deck.cards

@@ -28,7 +28,7 @@ class TodaySession(MixedSession):
 
     def initial_items(self) -> list[DeckItem]:
         now, level = self.started_at, self.options.level
-        new_today = self.store.count_new_since(start_of_day(now), kind=None)
+        new_today = self.store.count_new_since(start_of_day(now), now, kind=None)
         new_left = max(0, self.options.new_per_day - new_today)
         due: list[tuple[datetime, int, DeckItem]] = []
         new: list[list[DeckItem]] = [[] for _ in KINDS]
