@@ -16,6 +16,7 @@ DEFAULT_RETENTION = 0.9  # as Anki
 MIN_RETENTION, MAX_RETENTION = 0.70, 0.99
 # Anki's advice: above this, the workload grows steeply for little gain.
 HIGH_RETENTION = 0.97
+MAX_SETTINGS_BYTES = 1 << 20  # a settings file is a few lines
 
 
 class SettingsError(Exception):
@@ -57,9 +58,15 @@ def load_settings(path: Path | None = None, env: Mapping[str, str] = os.environ)
         return Settings()
     import tomllib
 
+    from vae_quiz.reading import ReadRefused, read_bounded
+
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
+        raw, _ = read_bounded(path, MAX_SETTINGS_BYTES)
+        # "utf-8-sig": an editor that saves a BOM (Notepad) must not make the file invalid.
+        data = tomllib.loads(raw.decode("utf-8-sig"))
+    except ReadRefused as exc:
+        raise SettingsError(f"{path}: cannot read the settings file: {exc}") from None
+    except UnicodeDecodeError as exc:
         raise SettingsError(f"{path}: cannot read the settings file ({exc})") from None
     except tomllib.TOMLDecodeError as exc:
         raise SettingsError(f"{path}: not valid TOML: {exc}") from None
