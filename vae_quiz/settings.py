@@ -14,6 +14,7 @@ new_per_day = 5
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import stat
@@ -198,29 +199,22 @@ class _Checker:
 
 
 def _read(path: Path) -> str | None:
-    """The settings file's text, at most MAX_SETTINGS_BYTES; None when there is no file.
-    Opened without blocking, so that a FIFO named by $VAE_QUIZ_CONFIG cannot hang the start;
-    a device such as /dev/null reads as what it gives."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except FileNotFoundError:
+    """The settings file's text, at most MAX_SETTINGS_BYTES, a BOM (as Notepad saves) dropped;
+    None when there is no file, "" for the null device (`VAE_QUIZ_CONFIG=/dev/null`: no
+    settings). Read through `reading`, so a FIFO or another device cannot hang the start."""
+    from vae_quiz.reading import ReadRefused, read_bounded
+
+    if not os.path.lexists(path):
         return None
-    except OSError as exc:
-        raise SettingsError(f"{path}: cannot read the settings file ({exc.strerror})") from None
+    with contextlib.suppress(OSError):
+        if os.path.samefile(path, os.devnull):
+            return ""
     try:
-        mode = os.fstat(fd).st_mode
-        if not (stat.S_ISREG(mode) or stat.S_ISCHR(mode)):
-            raise SettingsError(f"{path}: cannot read the settings file (not a file)")
-        with os.fdopen(fd, "rb", closefd=False) as file:
-            data = file.read(MAX_SETTINGS_BYTES + 1)
-    except OSError as exc:
-        raise SettingsError(f"{path}: cannot read the settings file ({exc.strerror})") from None
-    finally:
-        os.close(fd)
-    if len(data) > MAX_SETTINGS_BYTES:
-        raise SettingsError(f"{path}: not a settings file (over {MAX_SETTINGS_BYTES:,} bytes)")
+        data, _ = read_bounded(path, MAX_SETTINGS_BYTES)
+    except ReadRefused as exc:
+        raise SettingsError(f"{path}: cannot read the settings file: {exc}") from None
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise SettingsError(f"{path}: not UTF-8 text (byte {exc.start + 1})") from None
 

@@ -100,12 +100,18 @@ def db_arg(args: argparse.Namespace) -> str | None:
 def open_store(args: argparse.Namespace, create: bool = True) -> closing[ProgressStore]:
     """The progress file --db names (or the default), closed at the end of a `with`; a missing
     one is created, or with `create=False` stood in for by an empty store in memory (no file
-    written)."""
+    written). With `create=False` (commands that only read), a file vae-quiz may not write
+    (a read-only file, folder or disk) is opened read-only."""
+    import os
+
     from vae_quiz.locations import progress_file
     from vae_quiz.progress.store import ProgressStore
 
     path = progress_file(db_arg(args))
-    return closing(ProgressStore(path if create or path.exists() else ":memory:"))
+    if not create and not path.exists():
+        return closing(ProgressStore(":memory:"))
+    writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    return closing(ProgressStore(path, read_only=not create and not writable))
 
 
 def settings(themes: Collection[str] | None = None) -> Settings:

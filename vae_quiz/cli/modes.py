@@ -4,6 +4,7 @@ home."""
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 
 from vae_quiz import collector
@@ -80,9 +81,34 @@ def run(args: argparse.Namespace, mode: Mode | None = None) -> int:
         resume_collector()
 
 
+def require_terminal(args: argparse.Namespace) -> None:
+    """Refuse to open the TUI without a terminal on stdin and stdout: Textual would wait for keys
+    that never come (`</dev/null` spun at 100% CPU), or write escape sequences into a pipe.
+
+    Raises:
+        common.UsageError: naming the commands that work without a terminal.
+    """
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        return
+    from vae_quiz.cli import COMMANDS
+
+    plain = ", ".join(name for name, module in COMMANDS.items() if module != "modes")
+    command = args.command or "(the home screen)"
+    raise common.UsageError(
+        f"{command} needs a terminal (stdin and stdout are not both one); without a terminal, "
+        f"use: {plain}"
+    )
+
+
 def _run(args: argparse.Namespace, mode: Mode | None, on_first_screen: Callable[[], None]) -> int:
     from datetime import UTC, datetime
 
+    from textual.theme import BUILTIN_THEMES  # loaded with the app: no extra start-up
+
+    # A bad settings file is the one line to fix, with or without a terminal.
+    config = common.settings(themes=BUILTIN_THEMES)
+    if mode is not Mode.REVIEW:  # review first says whether its queue is empty, without the TUI
+        require_terminal(args)
     result = common.load_decks_of(getattr(args, "decks", []))
     if result.problems and getattr(args, "decks", None):
         return common.EXIT_DATA
@@ -102,9 +128,8 @@ def _run(args: argparse.Namespace, mode: Mode | None, on_first_screen: Callable[
                     markup=False,
                 )
                 return common.EXIT_OK
+            require_terminal(args)
         from functools import partial
-
-        from textual.theme import BUILTIN_THEMES  # loaded with the app: no extra start-up
 
         from vae_quiz.locations import config_file
         from vae_quiz.model import Level
@@ -112,7 +137,6 @@ def _run(args: argparse.Namespace, mode: Mode | None, on_first_screen: Callable[
         from vae_quiz.settings import save_theme
         from vae_quiz.ui.app import AppServices, VaeQuizApp
 
-        config = common.settings(themes=BUILTIN_THEMES)
         new_per_day, new_per_deck = common.new_per_day(args, config)
         level = getattr(args, "level", None)
         options = SessionOptions(

@@ -20,7 +20,9 @@ CSS = ".card { font-family: sans-serif; font-size: 20px; text-align: left; }"
 
 
 def _html(text: str | None) -> str:
-    return html.escape(text or "").replace("\n", "<br>")
+    """Text as a note field's HTML. Anki stores a note's fields joined by U+001F, so that
+    character in a text would split the note into an extra field: it goes as its entity."""
+    return html.escape(text or "").replace("\n", "<br>").replace("\x1f", "&#31;")
 
 
 def _deck_number(deck_id: str) -> int:

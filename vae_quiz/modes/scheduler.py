@@ -78,7 +78,12 @@ class Scheduler:
         if state_json is None:
             # card_id given, so fsrs does not sleep 1 ms to make a unique one.
             return FsrsCard(card_id=0)
-        return FsrsCard.from_dict(json.loads(state_json))
+        try:
+            return FsrsCard.from_dict(json.loads(state_json))
+        except (ValueError, KeyError, TypeError, AttributeError):
+            # A state that is not fsrs's JSON (edited by hand, another tool): start afresh
+            # rather than fail every answer to the item; `doctor` reports the row.
+            return FsrsCard(card_id=0)
 
     def review(self, state_json: str | None, rating: Rating, now: datetime) -> Reschedule:
         """Rate an item whose current state is `state_json` (None: a new item)."""

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Generic, TypeVar
 
+from vae_quiz import clock
 from vae_quiz.model import Deck, Level
 from vae_quiz.modes.scheduler import Rating, Scheduler
 from vae_quiz.progress.store import MISSED, RIGHT, ProgressStore
@@ -110,5 +111,4 @@ def rating_result(rating: Rating) -> str | None:
 
 def start_of_day(now: datetime) -> datetime:
     """Local midnight of `now`'s day, as a UTC-aware time (the daily new-card limit resets)."""
-    local = now.astimezone()
-    return local.replace(hour=0, minute=0, second=0, microsecond=0)
+    return clock.start_of_day(now)

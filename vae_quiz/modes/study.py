@@ -75,7 +75,7 @@ class StudySession(Session):
                     order += 1
                     due.append((due_at, order, StudyItem(deck, cards[at], is_new=False)))
             # Each deck brings its own day's new cards.
-            seen_today = self.store.count_new_since(start_of_day(now), deck=deck.id)
+            seen_today = self.store.count_new_since(start_of_day(now), now, deck=deck.id)
             new_left = self.options.new_limit(deck.id) - seen_today
             if new_left <= 0:
                 continue

@@ -41,7 +41,7 @@ class TodaySession(MixedSession):
                 if item is not None and (level is None or item.level == level):
                     due.append((due_at, len(due), DeckItem(deck, item)))
             # Each deck brings its own day's new items, the kinds taking turns.
-            new_today = self.store.count_new_since(start_of_day(now), kind=None, deck=deck.id)
+            new_today = self.store.count_new_since(start_of_day(now), now, kind=None, deck=deck.id)
             new_left = max(0, self.options.new_limit(deck.id) - new_today)
             scheduled = self.store.scheduled_items(deck.id)
             fresh: list[list[DeckItem]] = [[] for _ in KINDS]
