@@ -25,6 +25,14 @@ class Level(StrEnum):
     ADVANCED = "advanced"
 
 
+class TextFormat(StrEnum):
+    """How a deck's texts are written: `text` is shown literally; `markdown` is CommonMark with
+    `$...$` and `$$...$$` maths."""
+
+    TEXT = "text"
+    MARKDOWN = "markdown"
+
+
 class Card(NamedTuple):
     """A recall card: the learner sees the front, recalls, then reveals the back."""
 
@@ -190,14 +198,20 @@ class Deck:
     cards: Items[Card]
     questions: Items[Question]
     prompts: Items[Prompt]
+    format: TextFormat
 
     def __init__(self, id: str, title: str, path: str, description: str | None = None,
                  cards: Iterable[Card] = (), questions: Iterable[Question] = (),
-                 prompts: Iterable[Prompt] = ()) -> None:  # fmt: skip
+                 prompts: Iterable[Prompt] = (),
+                 format: TextFormat = TextFormat.TEXT) -> None:  # fmt: skip
         values = (id, title, path, description, Items.of(cards), Items.of(questions),
-                  Items.of(prompts))  # fmt: skip
+                  Items.of(prompts), TextFormat(format))  # fmt: skip
         for field, value in zip(fields(Deck), values, strict=True):
             object.__setattr__(self, field.name, value)
+
+    @property
+    def is_markdown(self) -> bool:
+        return self.format is TextFormat.MARKDOWN
 
     @property
     def items(self) -> tuple[Item, ...]:

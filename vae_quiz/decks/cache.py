@@ -38,10 +38,10 @@ from typing import Any
 
 from vae_quiz import collector
 from vae_quiz.decks.files import read_deck_file
-from vae_quiz.model import Card, Deck, Items, ItemT, Prompt, Question
+from vae_quiz.model import Card, Deck, Items, ItemT, Prompt, Question, TextFormat
 
 CACHE_ENV = "VAE_QUIZ_CACHE"
-FORMAT = 7  # bump when the model or this layout changes
+FORMAT = 8  # bump when the model or this layout changes
 MAP_FROM = 4 << 20
 RACY_NS = 2_000_000_000  # FAT's mtime is 2 s coarse; Linux's tick is a few ms
 _PREFIX = struct.Struct("<QI")  # header length, header CRC-32
@@ -92,8 +92,8 @@ def _write_entry(
     # Only entries read whole have their records checked (see _read_entry): the CRC of a big
     # one would cost a join of every record, for nothing.
     crc = zlib.crc32(b"".join(records)) if size <= MAP_FROM else None
-    header = marshal.dumps((key, content_crc, deck.id, deck.title, deck.description, kinds,
-                            size, crc))  # fmt: skip
+    header = marshal.dumps((key, content_crc, deck.id, deck.title, deck.description,
+                            deck.format.value, kinds, size, crc))  # fmt: skip
     from vae_quiz import outfile  # only a miss writes: a start from the cache skips the import
     from vae_quiz.errors import WriteError
 
@@ -118,9 +118,8 @@ def _read_entry(
             header = f.read(header_size)
             if len(header) != header_size or zlib.crc32(header) != header_crc:
                 return None
-            entry_key, content_crc, deck_id, title, description, kinds, blob_size, blob_crc = (
-                marshal.loads(header)
-            )
+            (entry_key, content_crc, deck_id, title, description, text_format, kinds, blob_size,
+             blob_crc) = marshal.loads(header)  # fmt: skip
             start = _PREFIX.size + header_size
             if entry_key != key or start + blob_size != size:
                 return None
@@ -154,7 +153,7 @@ def _read_entry(
 
     cards, questions, prompts = kinds
     return Deck(deck_id, title, shown, description, lazy(Card, *cards), lazy(Question, *questions),
-                lazy(Prompt, *prompts))  # fmt: skip
+                lazy(Prompt, *prompts), TextFormat(text_format))  # fmt: skip
 
 
 def load_deck_cached(

@@ -29,6 +29,7 @@ from vae_quiz.model import (
     Level,
     Prompt,
     Question,
+    TextFormat,
 )
 
 if TYPE_CHECKING or yaml.__with_libyaml__:
@@ -48,7 +49,7 @@ _NULL = f"{_CORE}null"
 _BOOL = f"{_CORE}bool"
 _STR, _SEQ, _MAP = f"{_CORE}str", f"{_CORE}seq", f"{_CORE}map"
 
-DECK_FIELDS = ("id", "title", "description", "cards", "questions", "prompts")
+DECK_FIELDS = ("id", "title", "description", "format", "cards", "questions", "prompts")
 CARD_FIELDS = ("id", "level", "front", "back")
 QUESTION_FIELDS = ("id", "level", "question", "choices", "answer", "explanation", "shuffle")
 PROMPT_FIELDS = ("id", "level", "prompt", "hint", "concepts", "model_answer")
@@ -303,15 +304,31 @@ class _Checker:
                 self.report(_line(found["id"]), f"{message} and '-'", where, "id")
         title = self.text(found, "title", where, root, required=True)
         description = self.text(found, "description", where, root, required=False)
+        text_format = self.text_format(found, where)
         sections = self.sections(found, where)
-        if self.problems or deck_id is None or title is None:
+        if self.problems or deck_id is None or title is None or text_format is None:
             return None
-        deck = Deck(deck_id, title, self.path, description, **sections)
+        deck = Deck(deck_id, title, self.path, description, **sections, format=text_format)
         if not deck.item_count:
             message = "the deck has no items: add 'cards', 'questions' or 'prompts'"
             self.report(_line(root), message, where)
             return None
         return deck
+
+    def text_format(self, found: _Found, where: _Item) -> TextFormat | None:
+        """The deck's `format`: text (the default) or markdown."""
+        node = found.get("format")
+        if node is None:
+            return TextFormat.TEXT
+        raw = node.value.strip().lower() if isinstance(node, ScalarNode) else ""
+        try:
+            return TextFormat(raw)
+        except ValueError:
+            options = [f.value for f in TextFormat]
+            hint = _did_you_mean(raw, options)
+            message = f"{_describe(node)} is not a format; use one of {', '.join(options)}{hint}"
+            self.report(_line(node), message, where, "format")
+            return None
 
     def sections(self, found: _Found, where: _Item) -> dict[str, list]:
         """The items of each section found, in order (an item with a problem is left out)."""

@@ -8,7 +8,7 @@ refused); `vae-quiz check` is the final word.
 from __future__ import annotations
 
 from vae_quiz.decks.loader import MAX_ID_LENGTH
-from vae_quiz.model import MAX_CHOICES, MIN_CHOICES, Level
+from vae_quiz.model import MAX_CHOICES, MIN_CHOICES, Level, TextFormat
 
 SCHEMA_ID = "https://vae-quiz.invalid/deck.schema.json"
 
@@ -75,6 +75,11 @@ def deck_schema() -> dict:
             "id": {"type": "string", "pattern": "^[a-z0-9-]+$", "maxLength": MAX_ID_LENGTH},
             "title": _TEXT,
             "description": _TEXT,
+            "format": {
+                "description": "How the texts are written: 'text' (the default) is shown "
+                "literally; 'markdown' is CommonMark with $...$ and $$...$$ maths.",
+                "enum": [f.value for f in TextFormat],
+            },
             **sections,
         },
         "anyOf": [{"required": [name], "properties": {name: {"minItems": 1}}} for name in sections],
