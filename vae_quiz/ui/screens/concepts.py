@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Static, TextArea
 
 from vae_quiz.modes.concepts import ConceptResult, ConceptSession
+from vae_quiz.ui.deck_text import TextSlot, inline_content
 from vae_quiz.ui.modes import SessionEnd
 from vae_quiz.ui.saving import NotSaved, save
 from vae_quiz.ui.screens.confirm import ConfirmScreen
@@ -77,12 +78,17 @@ class ConceptsScreen(Screen[SessionEnd]):
                     yield Static("", id="written-text", markup=False)
                 yield ConceptChecklist(id="checklist")
             yield Static("", id="result", markup=False)
+            yield Static("", id="model-answer", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#editor").border_title = "Your answer"
         self.query_one("#written").border_title = "Your answer"
         self.query_one("#checklist").border_title = "Which did you cover?"
+        self._prompt = TextSlot(self.query_one("#prompt", Static))
+        self._hint = TextSlot(self.query_one("#hint", Static))
+        self._model_answer = TextSlot(self.query_one("#model-answer", Static))
+        self._model_answer.visible = False
         self._show_current()
 
     @on(Resize)
@@ -109,12 +115,14 @@ class ConceptsScreen(Screen[SessionEnd]):
         for selector, text in (
             ("#concepts-title", f"{asked.deck.title} · {self._session.mode}"),
             ("#concepts-status", f"prompt {self._session.number} of {self._session.total}"),
-            ("#prompt", asked.prompt.prompt),
-            ("#hint", "A hint is available: escape, then h." if asked.prompt.hint else ""),
             ("#result", ""),
         ):
             self.query_one(selector, Static).update(Content(text))
-        self.query_one("#hint").display = asked.prompt.hint is not None
+        self._prompt.show(asked.prompt.prompt, asked.deck.is_markdown)
+        notice = "A hint is available: escape, then h." if asked.prompt.hint else ""
+        self._hint.show(notice, False)
+        self._hint.visible = asked.prompt.hint is not None
+        self._model_answer.visible = False
         editor = self.query_one("#editor", TextArea)
         editor.text = ""
         self._set_phase(WRITING)
@@ -146,7 +154,7 @@ class ConceptsScreen(Screen[SessionEnd]):
     def action_hint(self) -> None:
         asked = self._session.current
         if asked is not None and asked.prompt.hint:
-            self.query_one("#hint", Static).update(Content(f"Hint: {asked.prompt.hint}"))
+            self._hint.show(f"Hint: {asked.prompt.hint}", asked.deck.is_markdown)
             self._hint_shown = True
             self.refresh_bindings()  # h has nothing more to show
 
@@ -177,9 +185,9 @@ class ConceptsScreen(Screen[SessionEnd]):
         written.update(Content(text) if text.strip() else Content.styled("(no answer)", "italic"))
         written.set_class(not text.strip(), "-empty")
         if asked.prompt.hint and not self._hint_shown:
-            self.query_one("#hint", Static).update(Content("A hint is available: h."))
+            self._hint.show("A hint is available: h.", False)
         checklist = self.query_one(ConceptChecklist)
-        checklist.show(asked.prompt.concepts)
+        checklist.show(asked.prompt.concepts, asked.deck.is_markdown)
         checklist.disabled = False
         self._set_phase(GRADING)
         checklist.focus()
@@ -194,21 +202,26 @@ class ConceptsScreen(Screen[SessionEnd]):
             self.result = result = save(self, lambda: self._session.grade(text, event.ticked))
         except NotSaved:
             return  # the checklist stays, ticks and all: enter tries again
-        parts: list[str | tuple[str, str]] = [
+        parts: list[str | Content | tuple[str, str]] = [
             (f"You got {result.score}/{result.total} concepts", "bold")
         ]
+        markdown = result.asked.deck.is_markdown
         if result.missed:
             parts.append("\nMissed:")
-            parts.extend(f"\n  • {concept}" for concept in result.missed)
+            for concept in result.missed:
+                parts += ["\n  • ", inline_content(concept, markdown)]
         model = result.asked.prompt.model_answer
-        if model:
+        if model and not markdown:
             parts.extend([("\n\nModel answer\n", "bold"), model])
         parts.extend([("\n\nYour answer\n", "bold"), text.strip() or ("(no answer)", "italic")])
+        if model and markdown:  # rendered on its own, under the result
+            self._model_answer.show(f"**Model answer**\n\n{model}", markdown)
+            self._model_answer.visible = True
         view = self.query_one("#result", Static)
         view.update(Content.assemble(*parts))
         view.set_class(result.is_complete, "-complete")
         self.query_one(ConceptChecklist).disabled = True
-        self.query_one("#hint", Static).display = self._hint_shown
+        self._hint.visible = self._hint_shown
         self._set_phase(RESULT)
         body = self.query_one("#concepts-body", VerticalScroll)
         body.scroll_home(animate=False)

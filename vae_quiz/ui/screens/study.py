@@ -14,6 +14,7 @@ from vae_quiz.modes.scheduler import Rating
 from vae_quiz.modes.session import Clock
 from vae_quiz.modes.study import StudySession
 from vae_quiz.text import describe_due, format_interval
+from vae_quiz.ui.deck_text import TextSlot
 from vae_quiz.ui.modes import SessionEnd
 from vae_quiz.ui.saving import NotSaved, save
 from vae_quiz.ui.screens.help import HelpScreen
@@ -57,6 +58,8 @@ class StudyScreen(Screen[SessionEnd]):
         self._now = now
         self.is_revealed = False
         self._shown: dict[str, str] = {}
+        self._front: TextSlot
+        self._back: TextSlot
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="screen-header"):
@@ -71,6 +74,8 @@ class StudyScreen(Screen[SessionEnd]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self._front = TextSlot(self.query_one("#card-front", Static))
+        self._back = TextSlot(self.query_one("#card-back", Static))
         self._show_current()
 
     # -- view ---------------------------------------------------------------------------------
@@ -92,8 +97,9 @@ class StudyScreen(Screen[SessionEnd]):
             status += " · cram: schedule unchanged"
         self._show_text("#study-status", status)
         self._show_text("#card-level", item.card.level.value if item.card.level else "")
-        self._show_text("#card-front", item.card.front)
-        self._show_text("#card-back", item.card.back)
+        markdown = item.deck.is_markdown
+        self._front.show(item.card.front, markdown)
+        self._back.show(item.card.back, markdown)
         self._show_back(False)
         card = self.query_one("#card", VerticalScroll)
         if card.scroll_y:
@@ -114,7 +120,7 @@ class StudyScreen(Screen[SessionEnd]):
     def _show_back(self, shown: bool) -> None:
         # Toggling the widget, not a class on the screen: a screen class restyles every widget
         # on it, which was most of the time between a rating and the next card.
-        self.query_one("#card-back").display = shown
+        self._back.visible = shown
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # False hides a key from the key bar and lets the next binding of the same key run.

@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from vae_quiz.modes.test import CHOICE_LETTERS, TestResult, TestSession
+from vae_quiz.ui.deck_text import TextSlot, inline_content
 from vae_quiz.ui.modes import SessionEnd
 from vae_quiz.ui.saving import NotSaved, save
 from vae_quiz.ui.screens.help import HelpScreen
@@ -63,9 +64,13 @@ class TestScreen(Screen[SessionEnd]):
             yield Static("", id="multi-note", markup=False)
             yield ChoiceList(id="choices")
             yield Static("", id="feedback", markup=False)
+            yield Static("", id="explanation", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self._question = TextSlot(self.query_one("#question", Static))
+        self._explanation = TextSlot(self.query_one("#explanation", Static))
+        self._explanation.visible = False
         self._show_current()
 
     def _show_current(self) -> None:
@@ -80,16 +85,18 @@ class TestScreen(Screen[SessionEnd]):
         for selector, text in (
             ("#test-title", f"{asked.deck.title} · {self._session.mode}"),
             ("#test-status", f"question {self._session.number} of {self._session.total}"),
-            ("#question", asked.question.question),
             ("#multi-note", note if is_multi else ""),
         ):
             self.query_one(selector, Static).update(Content(text))
+        markdown = asked.deck.is_markdown
+        self._question.show(asked.question.question, markdown)
         self.query_one("#multi-note").display = is_multi
         choices = self.query_one(ChoiceList)
-        choices.show(asked.order, is_multi)
+        choices.show(asked.order, is_multi, markdown)
         feedback = self.query_one("#feedback", Static)
         feedback.update("")
         feedback.display = False
+        self._explanation.visible = False
         self.query_one("#test-body", VerticalScroll).scroll_home(animate=False)
         choices.focus(scroll_visible=False)
         self.refresh_bindings()
@@ -151,14 +158,18 @@ class TestScreen(Screen[SessionEnd]):
         self.query_one(ChoiceList).mark(picked, frozenset(question.answer))
         verdict = "Correct." if self.result.is_correct else "Incorrect."
         feedback = self.query_one("#feedback", Static)
-        parts: list[str | tuple[str, str]] = [(verdict, "bold")]
+        parts: list[str | Content | tuple[str, str]] = [(verdict, "bold")]
+        markdown = self.result.asked.deck.is_markdown
         if not self.result.is_correct:
-            right = ", ".join(question.answer)
-            stop = "" if right.endswith((".", "!", "?")) else "."
-            parts.append(f" The right answer: {right}{stop}")
-        if question.explanation:
+            right = Content(", ").join(inline_content(a, markdown) for a in question.answer)
+            stop = "" if right.plain.endswith((".", "!", "?")) else "."
+            parts += [" The right answer: ", right, stop]
+        if question.explanation and not markdown:
             parts.append(f"\n{question.explanation}")
         feedback.update(Content.assemble(*parts))
+        if question.explanation and markdown:  # rendered on its own, under the verdict
+            self._explanation.show(question.explanation, markdown)
+            self._explanation.visible = True
         feedback.set_class(self.result.is_correct, "feedback--correct")
         feedback.set_class(not self.result.is_correct, "feedback--incorrect")
         feedback.display = True

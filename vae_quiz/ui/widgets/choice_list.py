@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from vae_quiz.model import MAX_CHOICES
+from vae_quiz.ui.deck_text import inline_content
 
 RIGHT_MARK, WRONG_MARK = "✓", "✗"
 
@@ -72,6 +73,7 @@ class ChoiceList(Vertical, can_focus=True):
     # The question shown; set by `show`.
     _order: tuple[str, ...] = ()
     _is_multi = False
+    _is_markdown = False
     _is_answered = False
     # The 0-based index of the highlighted choice.
     highlighted = 0
@@ -83,10 +85,12 @@ class ChoiceList(Vertical, can_focus=True):
                 yield Static(classes="choice-prefix", markup=False)
                 yield Static(classes="choice-text", markup=False)
 
-    def show(self, order: tuple[str, ...], is_multi: bool) -> None:
-        """Show a new question's choices, nothing ticked or marked."""
+    def show(self, order: tuple[str, ...], is_multi: bool, markdown: bool = False) -> None:
+        """Show a new question's choices, nothing ticked or marked; `markdown`: the choices are
+        inline Markdown (a Markdown deck's)."""
         self._order = order
         self._is_multi = is_multi
+        self._is_markdown = markdown
         for index, row in enumerate(self.query(".choice")):
             row.display = index < len(order)
         self.mark(frozenset(), None)
@@ -132,4 +136,4 @@ class ChoiceList(Vertical, can_focus=True):
             row.set_class(is_picked, "choice--picked")
             prefix, body = row.query(Static)
             prefix.update(Content.assemble(f"{mark} ", (f"{index + 1}", "bold"), f"  {box}"))
-            body.update(Content.assemble(text, (note, "italic")))
+            body.update(Content.assemble(inline_content(text, self._is_markdown), (note, "italic")))

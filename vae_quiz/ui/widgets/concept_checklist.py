@@ -10,6 +10,8 @@ from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from vae_quiz.ui.deck_text import inline_content
+
 
 class ConceptChecklist(OptionList):
     """Numbered concepts with [x]/[ ] boxes (readable without colour).
@@ -35,12 +37,13 @@ class ConceptChecklist(OptionList):
 
     def __init__(self, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
-        self._concepts: tuple[str, ...] = ()
+        self._concepts: tuple[Content, ...] = ()
         self.ticked: set[int] = set()
 
-    def show(self, concepts: tuple[str, ...]) -> None:
-        """Show a new prompt's concepts, none ticked, the first highlighted."""
-        self._concepts = concepts
+    def show(self, concepts: tuple[str, ...], markdown: bool = False) -> None:
+        """Show a new prompt's concepts, none ticked, the first highlighted; `markdown`: the
+        concepts are inline Markdown (a Markdown deck's)."""
+        self._concepts = tuple(inline_content(concept, markdown) for concept in concepts)
         self.ticked = set()
         self.clear_options()
         self.add_options([Option(self._row(i)) for i in range(len(concepts))])

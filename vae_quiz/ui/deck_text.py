@@ -1,0 +1,92 @@
+"""Deck text on a screen: literal in a text deck, rendered in a Markdown deck.
+
+A text deck's field stays what it always was, a Static showing `Content(text)`. A Markdown deck's
+long field is shown by a `DeckMarkdown` twin mounted right after that Static the first time one
+is needed (the Static hides meanwhile); its short fields (choices, concepts) become Content with
+inline styles. The Markdown machinery is imported only then, so a session of plain decks never
+loads it (start-up time).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.content import Content, Span
+from textual.widget import Widget
+from textual.widgets import Static
+
+if TYPE_CHECKING:
+    from vae_quiz.ui.widgets.deck_markdown import DeckMarkdown
+
+# Inline Markdown's styles as Content styles; code as the Markdown widget shows it.
+_STYLES = {"strong": "bold", "em": "italic", "s": "strike", "code": "$text-warning on $warning 10%"}
+
+
+def inline_content(text: str, markdown: bool) -> Content:
+    """A short text (a choice, a concept) as Content: literal in a text deck; inline Markdown
+    (emphasis, code, maths as Unicode) in a Markdown deck."""
+    if not markdown:
+        return Content(text)
+    from vae_quiz.markdown_text import inline_runs
+
+    parts: list[str] = []
+    spans: list[Span] = []
+    at = 0
+    for run in inline_runs(text):
+        for style in sorted(run.styles):
+            spans.append(Span(at, at + len(run.text), _STYLES[style]))
+        parts.append(run.text)
+        at += len(run.text)
+    return Content("".join(parts), spans=spans)
+
+
+class TextSlot:
+    """One field of deck text on a screen: its Static, and the Static's Markdown twin.
+
+    `show` puts a text in it; `visible` shows or hides whichever of the two holds the text.
+    """
+
+    def __init__(self, static: Static) -> None:
+        self.static = static
+        self.twin: DeckMarkdown | None = None
+        self.is_markdown = False
+        self._text: str | None = None
+        self._visible = True
+
+    def show(self, text: str, markdown: bool) -> None:
+        """Show `text` (the same text again is not redrawn: a redraw costs a layout)."""
+        if text == self._text and markdown == self.is_markdown:
+            return
+        self._text = text
+        self.is_markdown = markdown
+        if markdown:
+            self._show_markdown(text)
+        else:
+            self.static.update(Content(text))
+        self._apply_visibility()
+
+    @property
+    def visible(self) -> bool:
+        return self._visible
+
+    @visible.setter
+    def visible(self, shown: bool) -> None:
+        self._visible = shown
+        self._apply_visibility()
+
+    def _apply_visibility(self) -> None:
+        self.static.display = self._visible and not self.is_markdown
+        if self.twin is not None:
+            self.twin.display = self._visible and self.is_markdown
+
+    def _show_markdown(self, text: str) -> None:
+        if self.twin is not None:
+            self.twin.show(text)
+            return
+        from vae_quiz.ui.widgets.deck_markdown import DeckMarkdown
+
+        twin_id = f"{self.static.id}-md" if self.static.id else None
+        self.twin = DeckMarkdown(text, id=twin_id, classes="deck-markdown")
+        parent = self.static.parent
+        assert isinstance(parent, Widget), "a slot's Static is mounted in a widget"
+        parent.mount(self.twin, after=self.static)

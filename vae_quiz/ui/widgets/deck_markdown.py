@@ -1,0 +1,76 @@
+"""A Markdown deck's long text: Textual's Markdown widget over vae-quiz's own token stream.
+
+The tokens come from `vae_quiz.markdown_text.screen_tokens`: maths already Unicode, links and
+images already plain text, control characters visible. Display maths gets a block of its own,
+centred. Links are never opened (`open_links=False`); there are no link tokens left to click.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.content import Content
+from textual.widgets import Markdown
+from textual.widgets.markdown import MarkdownBlock
+
+from vae_quiz.markdown_text import screen_tokens
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+
+class _ScreenParser:
+    """What the Markdown widget asks of a parser: `parse(text)` -> block tokens."""
+
+    def parse(self, src: str, env: object = None) -> list[Token]:
+        return screen_tokens(src)
+
+
+def _parser() -> MarkdownIt:
+    return cast("MarkdownIt", _ScreenParser())
+
+
+class DisplayMaths(MarkdownBlock):
+    """A display formula on its own line, centred."""
+
+    DEFAULT_CSS = """
+    DisplayMaths {
+        width: 1fr;
+        text-align: center;
+        margin: 0 0 1 0;
+    }
+    """
+
+    def __init__(self, markdown: Markdown, token: Token) -> None:
+        super().__init__(markdown, token)
+        self.set_content(Content(token.content.strip()))
+
+
+class DeckMarkdown(Markdown):
+    """A Markdown deck's text, rendered."""
+
+    DEFAULT_CSS = """
+    DeckMarkdown {
+        padding: 0;
+        height: auto;
+        & > MarkdownBlock:last-child {
+            margin-bottom: 0;
+        }
+    }
+    """
+
+    def __init__(self, text: str, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(text, id=id, classes=classes, parser_factory=_parser, open_links=False)
+
+    def show(self, text: str) -> None:
+        """Render `text` in place of what is shown."""
+        if self.is_mounted:
+            self.update(text)
+        else:  # mounting: the text it will render once mounted (Markdown's own attribute)
+            self._initial_markdown = text
+
+    def unhandled_token(self, token: Token) -> MarkdownBlock | None:
+        if token.type in ("math_block", "math_block_label"):
+            return DisplayMaths(self, token)
+        return None
