@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from dataclasses import replace
 
 from vae_quiz.cli import common
 from vae_quiz.decks.catalog import bundled_deck_files, load_decks
@@ -18,10 +19,14 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: s
         name,
         help="validate deck files",
         description="Validate deck files and report every problem with its "
-        "file, line, item and field. Exit 1 when any deck is invalid.",
+        "file, line, item and field. Exit 1 when any deck is invalid. In a Markdown deck, an "
+        "unclosed code fence or '$' and a LaTeX command the formula converter does not know "
+        "are warnings (exit 0; --strict makes them errors).",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="deck files or folders (default: the bundled decks)")  # fmt: skip
+    parser.add_argument("--strict", action="store_true",
+                        help="treat warnings as errors (exit 1)")  # fmt: skip
 
 
 def run(args: argparse.Namespace) -> int:
@@ -40,13 +45,25 @@ def run(args: argparse.Namespace) -> int:
             raise common.UsageError(f"{raw}: no such file or folder")
     result = load_decks(files, common.say_parsing, unreadable)
     out = common.console()
+    warnings: list[DeckProblem] = []
     for deck in result.decks:
         out.print(printable(f"ok  {deck.path}: {deck.id}: {common.counts(deck)}"), markup=False)
+        if deck.is_markdown:
+            from vae_quiz.markdown_text import deck_warnings
+
+            warnings += deck_warnings(deck)
     common.print_problems(result.problems, out)
+    common.print_problems([replace(w, message=f"warning: {w.message}") for w in warnings], out)
     checked = plural(len(result.decks) + len(result.failed_paths), "deck")
     summary = "all valid"
     if result.problems:
         summary = (f"{len(result.decks)} valid, {len(result.failed_paths)} invalid "
                    f"({plural(len(result.problems), 'problem')})")  # fmt: skip
+    if warnings and args.strict:
+        counted = f"{plural(len(warnings), 'warning')}, errors with --strict"
+        summary = f"{summary}; {counted}" if result.problems else counted
+    elif warnings:
+        summary += f"; {plural(len(warnings), 'warning')}"
     out.print(f"{checked} checked: {summary}", markup=False)
-    return common.EXIT_DATA if result.problems else common.EXIT_OK
+    failed = result.problems or (args.strict and warnings)
+    return common.EXIT_DATA if failed else common.EXIT_OK
