@@ -90,7 +90,7 @@ def test_study_answers_survive_kill_9(tmp_path: Path) -> None:
 
 def test_study_quits_cleanly_with_q_then_q(tmp_path: Path) -> None:
     db = tmp_path / "progress.sqlite3"
-    child = _spawn("study", "--db", str(db), "--limit", "1", tmp_path=tmp_path)
+    child = _spawn("study", "vae", "--db", str(db), "--limit", "1", tmp_path=tmp_path)
     child.expect("1 of 1")
     child.send(" ")
     child.expect("Again")
@@ -227,7 +227,7 @@ def test_bare_vae_quiz_opens_home_on_the_given_progress_file(tmp_path: Path) -> 
     child.expect("Decks")
     child.expect("review 0")
     child.send("t")
-    child.expect("question 1 of 5")
+    child.expect("question 1 of 13")  # all decks: the bundled vae (5) and vae-maths (8)
     child.send("1")
     child.expect("Correct\\.|Incorrect\\.")
     child.send("q")
