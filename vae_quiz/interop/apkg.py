@@ -1,12 +1,15 @@
 """A deck as an Anki package (.apkg, via genanki): recall cards as Basic notes, questions with
 their choices on the front and the answer and explanation on the back, prompts with their
 concepts on the back. Note GUIDs come from the deck and item ids, so re-exporting updates the
-same notes in Anki instead of duplicating them."""
+same notes in Anki instead of duplicating them. A Markdown deck's texts go as HTML, their maths
+between MathJax's delimiters (`\\(...\\)`, `\\[...\\]`), which Anki renders; a text deck's
+are escaped and shown literally."""
 
 from __future__ import annotations
 
 import hashlib
 import html
+from collections.abc import Callable
 from pathlib import Path
 
 from vae_quiz import outfile
@@ -23,6 +26,21 @@ def _html(text: str | None) -> str:
     """Text as a note field's HTML. Anki stores a note's fields joined by U+001F, so that
     character in a text would split the note into an extra field: it goes as its entity."""
     return html.escape(text or "").replace("\n", "<br>").replace("\x1f", "&#31;")
+
+
+def _field_writers(deck: Deck) -> tuple[Callable[[str | None], str], Callable[[str], str]]:
+    """How a long text and a short one (a choice, a concept) become a field's HTML."""
+    if not deck.is_markdown:
+        return _html, _html
+    from vae_quiz.markdown_text import to_html
+
+    def long(text: str | None) -> str:
+        return to_html(text or "").replace("\x1f", "&#31;")
+
+    def short(text: str) -> str:
+        return to_html(text, inline=True).replace("\x1f", "&#31;")
+
+    return long, short
 
 
 def _deck_number(deck_id: str) -> int:
@@ -70,15 +88,16 @@ def export_apkg(deck: Deck, out: Path, force: bool = False) -> int:
         guid = genanki.guid_for(deck.id, item_id)
         package_deck.add_note(genanki.Note(model=model, fields=fields, guid=guid))
 
+    long, short = _field_writers(deck)
     for card in deck.cards:
-        add(basic, card.id, [_html(card.front), _html(card.back)])
+        add(basic, card.id, [long(card.front), long(card.back)])
     for q in deck.questions:
-        choices = "<ol>" + "".join(f"<li>{_html(c)}</li>" for c in q.choices) + "</ol>"
-        answer = _html(", ".join(q.answer))
-        add(question, q.id, [_html(q.question), choices, answer, _html(q.explanation)])
+        choices = "<ol>" + "".join(f"<li>{short(c)}</li>" for c in q.choices) + "</ol>"
+        answer = ", ".join(short(a) for a in q.answer)
+        add(question, q.id, [long(q.question), choices, answer, long(q.explanation)])
     for p in deck.prompts:
-        concepts = "<ul>" + "".join(f"<li>{_html(c)}</li>" for c in p.concepts) + "</ul>"
-        add(prompt, p.id, [_html(p.prompt), _html(p.hint), concepts, _html(p.model_answer)])
+        concepts = "<ul>" + "".join(f"<li>{short(c)}</li>" for c in p.concepts) + "</ul>"
+        add(prompt, p.id, [long(p.prompt), long(p.hint), concepts, long(p.model_answer)])
     with outfile.writing(out, force=force, sources=[deck.path]) as stream:
         genanki.Package(package_deck).write_to_file(stream)
     return len(package_deck.notes)

@@ -105,3 +105,52 @@ def test_a_field_separator_in_a_text_does_not_split_the_note_when_exported(tmp_p
     conn.close()
     assert sorted(len(fields) for fields in notes) == [2, 4]  # Front/Back; the question's four
     assert ["one&#31;two", "b&#31;c&#31;d"] in notes
+
+
+def test_the_vae_maths_deck_exports_html_and_mathjax_that_anki_opens(tmp_path: Path) -> None:
+    out = tmp_path / "vae-maths.apkg"
+    result = run("export-deck", "vae-maths", "--to", "apkg", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    col = _open_with_anki(out, tmp_path)
+    try:
+        notes = [col.get_note(note_id) for note_id in col.find_notes("")]
+        by_type: dict[str, list] = {}
+        for note in notes:
+            by_type.setdefault(note.note_type()["name"], []).append(note)
+        cards = {n["Front"]: n for n in by_type["vae-quiz basic"]}
+        reparam = next(n for front, n in cards.items() if "reparameterization trick" in front)
+        assert "<strong>reparameterization trick</strong>" in reparam["Front"]
+        assert "\\(z \\sim \\mathcal{N}(\\mu, \\sigma^2 I)\\)" in reparam["Front"]
+        assert "<p>\\[z = \\mu + \\sigma \\odot \\epsilon" in reparam["Back"]
+        assert '<pre><code class="language-python">std = torch.exp(0.5 * logvar)' in reparam["Back"]
+        decoders = next(n for front, n in cards.items() if "Bernoulli" in front)
+        assert "<table>" in decoders["Back"] and "<th>decoder</th>" in decoders["Back"]
+        assert not any("$" in n["Front"] + n["Back"] for n in by_type["vae-quiz basic"])
+        question = next(n for n in by_type["vae-quiz multiple choice"]
+                        if "gradients flow" in n["Question"])  # fmt: skip
+        assert "<li><code>z = mu + torch.randn_like(mu)" in question["Choices"]
+        assert question["Answer"].startswith("<code>z = mu + torch.randn_like(mu)")
+        kl = next(n for n in by_type["vae-quiz multiple choice"]
+                  if "one dimension" in n["Question"])  # fmt: skip
+        assert (
+            "<li>\\(\\frac{1}{2}(\\mu^2 + \\sigma^2 - \\log \\sigma^2 - 1)\\)</li>"
+            in (kl["Choices"])
+        )
+        prompt = next(n for n in by_type["vae-quiz open prompt"] if "ELBO" in n["Prompt"])
+        assert "\\[\\log p_\\theta(x)" in prompt["ModelAnswer"]
+        assert "<li>Jensen's inequality</li>" in prompt["Concepts"]
+    finally:
+        col.close()
+
+
+def test_a_text_deck_still_exports_its_text_literally(tmp_path: Path) -> None:
+    deck = tmp_path / "lit.yaml"
+    deck.write_text("id: lit\ntitle: L\ncards: [{id: c, front: '**b** $x$', back: '<i>'}]\n")
+    out = tmp_path / "lit.apkg"
+    assert run("export-deck", str(deck), "--to", "apkg", "-o", str(out)).returncode == 0
+    col = _open_with_anki(out, tmp_path)
+    try:
+        (note,) = [col.get_note(note_id) for note_id in col.find_notes("")]
+        assert note["Front"] == "**b** $x$" and note["Back"] == "&lt;i&gt;"
+    finally:
+        col.close()
