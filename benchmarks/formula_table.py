@@ -128,15 +128,18 @@ def main() -> None:
         passes = []  # warm: the first use is the import column's
         for _ in range(REPEATS):
             started = time.perf_counter()
-            for row, output in zip(rows, outputs):
+            for row, output in zip(rows, outputs, strict=True):
                 if not output.startswith("error: "):
                     convert(row["latex"])
             passes.append((time.perf_counter() - started) / len(rows))
         per_formula = statistics.median(passes)
         expected = [unicodedata.normalize("NFC", row["unicode"]) for row in rows]
-        exact = sum(unicodedata.normalize("NFC", o) == e for o, e in zip(outputs, expected))
+        exact = sum(
+            unicodedata.normalize("NFC", o) == e for o, e in zip(outputs, expected, strict=True)
+        )
         similarity = statistics.mean(
-            difflib.SequenceMatcher(None, o, e).ratio() for o, e in zip(outputs, expected)
+            difflib.SequenceMatcher(None, o, e).ratio()
+            for o, e in zip(outputs, expected, strict=True)
         )
         leftover = sum(bool(LEFTOVER.search(o)) for o in outputs)
         summary.append(
