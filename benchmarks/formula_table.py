@@ -147,9 +147,8 @@ def main() -> None:
             f"| {per_formula * 1e6:.0f} µs | {_import_ms(statement):.0f} ms |"
         )
         results[name] = outputs
-    print(
-        f"{len(rows)} formulas from `{LITERATURE.relative_to(REPO)}`; Python {sys.version.split()[0]}."
-    )
+    source = LITERATURE.relative_to(REPO)
+    print(f"{len(rows)} formulas from `{source}`; Python {sys.version.split()[0]}.")
     if missing:
         print(f"Not installed, left out: {', '.join(missing)}.")
     print()
