@@ -87,6 +87,32 @@ _SIZES = frozenset(
 )
 _LEFT = frozenset({"langle", "lVert", "lvert", "lbrace", "lbrack", "lceil", "lfloor"})
 _RIGHT = frozenset({"rangle", "rVert", "rvert", "rbrace", "rbrack", "rceil", "rfloor"})
+_LAYOUT = frozenset(
+    {"displaystyle", "textstyle", "scriptstyle", "scriptscriptstyle", "limits", "nolimits"}
+    | {"nonumber", "notag", "vphantom", "strut", "allowbreak"}
+)
+# Environments: (opening, between cells, between rows, closing). Alignments become lines.
+_LINES = ("", " ", "\n", "")
+_ENVIRONMENTS = {
+    **dict.fromkeys(
+        [
+            *("aligned", "align", "align*", "alignat", "alignat*", "gathered", "gather"),
+            *("gather*", "split", "multline", "multline*", "equation", "equation*", "eqnarray"),
+            "eqnarray*",
+        ],
+        _LINES,
+    ),
+    "cases": ("{ ", ", ", "; ", ""),
+    "dcases": ("{ ", ", ", "; ", ""),
+    "matrix": ("[", ", ", "; ", "]"),
+    "smallmatrix": ("[", ", ", "; ", "]"),
+    "array": ("[", ", ", "; ", "]"),
+    "bmatrix": ("[", ", ", "; ", "]"),
+    "pmatrix": ("(", ", ", "; ", ")"),
+    "Bmatrix": ("{", ", ", "; ", "}"),
+    "vmatrix": ("|", ", ", "; ", "|"),
+    "Vmatrix": ("‖", ", ", "; ", "‖"),
+}
 _SPACES = {"quad": "  ", "qquad": "   ", "enspace": " ", "thinspace": " ", "medspace": " "}
 _SYMBOLS = {
     "|": "‖",
@@ -452,18 +478,22 @@ class _Parser:
         if argument is None:
             self.kept(pieces, start)
             return
+        pieces.append(_Piece(self.scripted(mark, argument), _SCRIPT))
+
+    def scripted(self, mark: str, argument: str) -> str:
+        """`argument` as a superscript (`mark` "^") or subscript ("_"): in Unicode's script
+        letters when it has them all, else after the mark, in parentheses if need be."""
         table = self.tables.superscripts if mark == "^" else self.tables.subscripts
         if argument and all(c in table for c in argument):
-            pieces.append(_Piece("".join(table[c] for c in argument), _SCRIPT))
-        elif (
+            return "".join(table[c] for c in argument)
+        if (
             _is_one_symbol(argument)
             or (not _has_operator(argument) and "(" not in argument)
             or (argument.startswith("(") and _encloses(argument))
         ):
             # one symbol, a word (D_KL) or a bracketed whole (x^(i,l)) needs no parentheses
-            pieces.append(_Piece(mark + argument, _SCRIPT))
-        else:
-            pieces.append(_Piece(f"{mark}({argument})", _SCRIPT))
+            return mark + argument
+        return f"{mark}({argument})"
 
     def command(self, pieces: list[_Piece], name: str, start: int, depth: int) -> None:
         handler = self.HANDLERS.get(name)
@@ -596,6 +626,8 @@ class _Parser:
         pieces.append(_Piece("".join(p.text for p in argument), _PLAIN))
 
     def operator_name(self, pieces: list[_Piece], name: str, start: int, depth: int) -> None:
+        if self.pos < len(self.tokens) and self.tokens[self.pos][:2] == (_CHAR, "*"):
+            self.pos += 1  # \operatorname*: limits below, which a line of text cannot show
         argument = self.argument(depth + 1)
         if argument is None:
             self.kept(pieces, start)
@@ -609,12 +641,173 @@ class _Parser:
             return
         pieces.append(_Piece(argument + "\u0338", _PLAIN))
 
+    def stacked(self, pieces: list[_Piece], name: str, start: int, depth: int) -> None:
+        """\\overset{a}{b}, \\stackrel{a}{b}, \\underset{a}{b}: b with a as its script."""
+        over = self.argument(depth + 1)
+        base = self.argument(depth + 1) if over is not None else None
+        if over is None or base is None:
+            self.kept(pieces, start)
+            return
+        mark = "_" if name == "underset" else "^"
+        pieces.append(_Piece(base + self.scripted(mark, over), _PLAIN))
+
+    def long_arrow(self, pieces: list[_Piece], name: str, start: int, depth: int) -> None:
+        """\\xrightarrow{f}: the arrow with its label as a superscript."""
+        label = self.argument(depth + 1)
+        if label is None:
+            self.kept(pieces, start)
+            return
+        arrow = "→" if name == "xrightarrow" else "←"
+        pieces.append(_Piece(arrow + self.scripted("^", label), _PLAIN))
+
+    def contents(self, pieces: list[_Piece], name: str, start: int, depth: int) -> None:
+        """A decoration a line of text cannot draw (\\boxed, \\overbrace...): its contents."""
+        argument = self.argument_pieces(depth + 1)
+        if argument is None:
+            self.kept(pieces, start)
+        elif name in ("overbrace", "underbrace"):
+            # its label follows as a script: a sum under it must read as one term
+            text = _join(argument).strip(" ")
+            pieces.append(_Piece(f"({text})" if _has_operator(text) else text, _PLAIN))
+        else:
+            pieces.extend(argument)
+
+    def colour(self, pieces: list[_Piece], name: str, start: int, depth: int) -> None:
+        """\\color{c} shows nothing; \\textcolor{c}{x} shows x: deck text has no colours."""
+        if self.argument(depth + 1) is None:
+            self.kept(pieces, start)
+        elif name == "textcolor":
+            self.contents(pieces, name, start, depth)
+
+    def invisible(self, pieces: list[_Piece], name: str, start: int, depth: int) -> None:
+        """\\phantom{x}, \\hspace{1em}: a space; \\label{x}: nothing."""
+        if self.argument(depth + 1) is None:
+            self.kept(pieces, start)
+        elif name != "label":
+            pieces.append(_Piece(" ", _SPACING))
+
+    def binomial(self, pieces: list[_Piece], name: str, start: int, depth: int) -> None:
+        top = self.argument(depth + 1)
+        bottom = self.argument(depth + 1) if top is not None else None
+        if top is None or bottom is None:
+            self.kept(pieces, start)
+            return
+        pieces.append(_Piece(f"C({top}, {bottom})", _PLAIN))
+
+    def modulo(self, pieces: list[_Piece], name: str, start: int, depth: int) -> None:
+        argument = self.argument(depth + 1)
+        if argument is None:
+            self.kept(pieces, start)
+            return
+        pieces.append(_Piece(f" (mod {argument})", _PLAIN))
+
+    def nothing(self, pieces: list[_Piece], name: str, start: int, depth: int) -> None:
+        """A command about layout only (\\displaystyle, \\limits): nothing to show."""
+
+    def environment(self, pieces: list[_Piece], name: str, start: int, depth: int) -> None:
+        """\\begin{name} ... \\end{name}: alignments as lines, cases and matrices on one line;
+        an environment we do not know, or one never ended, is kept as source."""
+        opening = self.pos
+        kind = self.argument_source()
+        body_start = self.pos
+        body_end = self.environment_end() if kind is not None else None
+        if kind is None or body_end is None:
+            self.unknown.setdefault(r"\begin" if kind is None else rf"\begin{{{kind}}}", None)
+            if kind is None:  # what follows \begin is read again as it is
+                self.pos = opening
+            pieces.append(_Piece(self.raw_text(start), _PLAIN))
+            return
+        self.pos = body_end + 1
+        self.argument_source()  # \end's {name}
+        after = self.pos
+        shape = _ENVIRONMENTS.get(kind)
+        if shape is None or depth >= _MAX_DEPTH:
+            if shape is None:
+                self.unknown.setdefault(rf"\begin{{{kind}}}", None)
+            pieces.append(_Piece(self.raw_text(start), _PLAIN))
+            return
+        if kind == "array":  # its column layout
+            self.pos = body_start
+            self.argument_source()
+            body_start = self.pos
+        rows = self.cells(body_start, body_end, depth + 1)
+        self.pos = after
+        opening_mark, cell_gap, row_gap, closing_mark = shape
+        lines = [cell_gap.join(c for c in row if c) for row in rows]
+        text = opening_mark + row_gap.join(line for line in lines if line) + closing_mark
+        pieces.append(_Piece(text, _PLAIN))
+
+    def argument_source(self) -> str | None:
+        """The source inside the brace group at the current token (an environment's name)."""
+        if self.pos >= len(self.tokens) or self.tokens[self.pos][:2] != (_CHAR, "{"):
+            return None
+        start = self.tokens[self.pos][3]
+        self.pos += 1
+        group = self.raw_group(start - 1)
+        return group[1:-1].strip() if group.endswith("}") else None
+
+    def environment_end(self) -> int | None:
+        """The index of the \\end token that closes the environment begun just before."""
+        nesting = 0
+        for index in range(self.pos, len(self.tokens)):
+            token_kind, value, _, _ = self.tokens[index]
+            if token_kind == _CMD and value == "begin":
+                nesting += 1
+            elif token_kind == _CMD and value == "end":
+                if nesting == 0:
+                    return index
+                nesting -= 1
+        return None
+
+    def cells(self, start: int, end: int, depth: int) -> list[list[str]]:
+        """The tokens from `start` to `end` as rows (split at \\\\) of cells (split at &), each
+        converted, outside any brace group or inner environment."""
+        rows: list[list[str]] = [[]]
+        cell_start = start
+        braces = nesting = 0
+        for index in range(start, end):
+            kind, value, _, _ = self.tokens[index]
+            if kind == _CHAR and value in "{}":
+                braces = braces + 1 if value == "{" else max(braces - 1, 0)
+            elif kind == _CMD and value in ("begin", "end"):
+                nesting = nesting + 1 if value == "begin" else max(nesting - 1, 0)
+            elif braces == 0 and nesting == 0 and (kind, value) in ((_CHAR, "&"), (_SYM, "\\")):
+                rows[-1].append(self.converted(cell_start, index, depth))
+                if value == "\\":
+                    rows.append([])
+                cell_start = index + 1
+        rows[-1].append(self.converted(cell_start, end, depth))
+        return rows
+
+    def converted(self, start: int, end: int, depth: int) -> str:
+        """The tokens from `start` to `end` converted on their own."""
+        tokens, pos = self.tokens, self.pos
+        self.tokens, self.pos = tokens[start:end], 0
+        pieces: list[_Piece] = []
+        while self.pos < len(self.tokens):
+            self.sequence(pieces, depth)
+            if self.pos < len(self.tokens):
+                pieces.append(_Piece("}", _PLAIN))
+                self.pos += 1
+        self.tokens, self.pos = tokens, pos
+        return _join(pieces).strip(" ")
+
     HANDLERS: dict[str, Callable[[_Parser, list[_Piece], str, int, int], None]] = {
         **dict.fromkeys(_FRACTIONS, fraction),
         "sqrt": root,
         **dict.fromkeys(_TEXTS, text),
         "operatorname": operator_name,
+        "mathop": operator_name,
         "not": negation,
+        **dict.fromkeys(("overset", "stackrel", "underset"), stacked),
+        **dict.fromkeys(("xrightarrow", "xleftarrow"), long_arrow),
+        **dict.fromkeys(("boxed", "overbrace", "underbrace", "mathstrut"), contents),
+        **dict.fromkeys(("color", "textcolor"), colour),
+        **dict.fromkeys(("phantom", "hphantom", "hspace", "label"), invisible),
+        **dict.fromkeys(("binom", "dbinom", "tbinom"), binomial),
+        "pmod": modulo,
+        **dict.fromkeys(_LAYOUT, nothing),
+        "begin": environment,
     }
 
 

@@ -87,10 +87,55 @@ def test_a_vae_formula_reads_as_written_by_hand(row: dict[str, Any]) -> None:
         (r"\{1, 2\}", "{1, 2}"),
         (r"a \\ b", "a\nb"),
         (r"\\", "\n"),
+        (r"\overset{\text{def}}{=}", "=ᵈᵉᶠ"),
+        (r"\underset{x}{\arg\max}", "arg maxₓ"),
+        (r"\xrightarrow{f}", "→ᶠ"),
+        (r"\operatorname*{argmin}_x f", "argminₓ f"),
+        (r"\boxed{x}", "x"),
+        (r"\underbrace{a+b}_{c}", "(a+b)_c"),
+        (r"\color{red} x + \textcolor{blue}{y}", "x + y"),
+        (r"\binom{n}{k}", "C(n, k)"),
+        (r"a \pmod{p}", "a (mod p)"),
+        (r"\displaystyle\sum\limits_i", "∑ᵢ"),
     ],
 )
 def test_a_construct_reads_as_expected(latex: str, text: str) -> None:
     assert latex_to_unicode(latex) == Converted(text, ())
+
+
+@pytest.mark.parametrize(
+    ("latex", "text"),
+    [
+        (r"\begin{aligned} a &= b \\ &= c \end{aligned}", "a = b\n= c"),
+        (r"\begin{align*} x &= 1 \\ \end{align*}", "x = 1"),
+        (
+            r"f(x) = \begin{cases} 1 & \text{if } x > 0 \\ 0 & \text{otherwise} \end{cases}",
+            "f(x) = { 1, if x > 0; 0, otherwise",
+        ),
+        (r"\begin{pmatrix} a & b \\ c & d \end{pmatrix}", "(a, b; c, d)"),
+        (r"\begin{bmatrix} 1 \\ 2 \end{bmatrix}", "[1; 2]"),
+        (r"\begin{array}{cc} 1 & 2 \end{array}", "[1, 2]"),
+        (r"\begin{pmatrix} \begin{bmatrix} 1 & 2 \end{bmatrix} & 3 \end{pmatrix}", "([1, 2], 3)"),
+        (r"\begin{pmatrix} {a & b} & c \end{pmatrix}", "(a b, c)"),
+    ],
+)
+def test_an_environment_becomes_lines_or_one_line(latex: str, text: str) -> None:
+    assert latex_to_unicode(latex) == Converted(text, ())
+
+
+@pytest.mark.parametrize(
+    ("latex", "text", "unknown"),
+    [
+        (r"\begin{foo} x \end{foo} y", r"\begin{foo} x \end{foo} y", r"\begin{foo}"),
+        (r"\begin{aligned} x", r"\begin{aligned} x", r"\begin{aligned}"),
+        (r"\begin{x", r"\begin{x", r"\begin"),
+        (r"\end{x}", r"\end{x}", r"\end"),
+    ],
+)
+def test_an_unknown_or_unended_environment_is_kept_and_named(
+    latex: str, text: str, unknown: str
+) -> None:
+    assert latex_to_unicode(latex) == Converted(text, (unknown,))
 
 
 def test_an_unknown_command_is_kept_as_source_with_its_arguments_and_named() -> None:
@@ -100,9 +145,9 @@ def test_an_unknown_command_is_kept_as_source_with_its_arguments_and_named() -> 
 
 
 def test_unknown_commands_are_named_once_each_in_order() -> None:
-    converted = latex_to_unicode(r"\zeta \qux \begin{pmatrix} \qux \end{pmatrix} \@")
-    assert converted.unknown == (r"\qux", r"\begin", r"\end", r"\@")
-    assert r"\qux" in converted.text and r"\@" in converted.text
+    converted = latex_to_unicode(r"\zeta \qux \begin{foo} \qux \end{foo} \qux \@")
+    assert converted.unknown == (r"\qux", r"\begin{foo}", r"\@")
+    assert converted.text == r"ζ \qux \begin{foo} \qux \end{foo} \qux \@"
 
 
 @pytest.mark.parametrize(
@@ -167,7 +212,14 @@ def test_the_symbol_tables_are_imported_on_the_first_formula_only() -> None:
 
 
 _LATEXISH = st.lists(
-    st.sampled_from([*"\\{}^_$&[]()|.-' ax2", r"\frac", r"\sqrt", r"\left", r"\text", r"\mathbb"])
+    st.sampled_from(
+        [
+            *"\\{}^_$&[]()|.-' ax2*",
+            *(r"\frac", r"\sqrt", r"\left", r"\text", r"\mathbb", r"\begin", r"\end", r"\\"),
+            *(r"\begin{pmatrix}", r"\end{pmatrix}", r"\begin{cases}", r"\begin{foo}"),
+            *(r"\overset", r"\operatorname", r"\underbrace", r"\textcolor"),
+        ]
+    )
 ).map("".join)
 
 
