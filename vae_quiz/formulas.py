@@ -297,12 +297,18 @@ def _join(pieces: list[_Piece]) -> str:
                 out.append(" ")
             pending_space = True
         elif kind == _FRACTION:
-            following = pieces[index + 1] if index + 1 < len(pieces) else None
+            # a factor of a product, spaced or not, is parenthesised: (1/N)∑, (D/2) log σ
+            after = index + 1
+            while after < len(pieces) and pieces[after].kind == _SPACING:
+                after += 1
+            following = pieces[after] if after < len(pieces) else None
             touches_next = following is not None and (
-                following.kind == _SCRIPT
-                or (following.kind not in (_SPACING, _CLOSE) and _glues_after(following.text))
+                (following.kind == _SCRIPT and after == index + 1)
+                or following.kind == _FUNCTION
+                or (following.kind not in (_CLOSE, _SCRIPT) and _glues_after(following.text))
             )
-            if _glues_before(last) or touches_next:
+            before = next((t for t in reversed(out) if t.strip(" ")), "")
+            if _glues_before(before) or touches_next:
                 text = f"({text})"
         out.append(text)
         last_kind = kind
