@@ -52,6 +52,8 @@ class TextSlot:
         self.is_markdown = False
         self._text: str | None = None
         self._visible = True
+        # A Markdown text put in a hidden slot, rendered once the slot is shown.
+        self._deferred: str | None = None
 
     def show(self, text: str, markdown: bool) -> None:
         """Show `text` (the same text again is not redrawn: a redraw costs a layout)."""
@@ -59,7 +61,12 @@ class TextSlot:
             return
         self._text = text
         self.is_markdown = markdown
-        if markdown:
+        self._deferred = None
+        if markdown and not self._visible:
+            # Rendering Markdown costs a few widgets' mounting and styling: a hidden text (a
+            # card's back) waits until it is shown, so the next card comes up sooner.
+            self._deferred = text
+        elif markdown:
             self._show_markdown(text)
         else:
             self.static.update(Content(text))
@@ -72,6 +79,9 @@ class TextSlot:
     @visible.setter
     def visible(self, shown: bool) -> None:
         self._visible = shown
+        if shown and self._deferred is not None:
+            text, self._deferred = self._deferred, None
+            self._show_markdown(text)
         self._apply_visibility()
 
     def _apply_visibility(self) -> None:
