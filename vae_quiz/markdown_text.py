@@ -166,6 +166,19 @@ def inline_plain(text: str) -> str:
     return "".join(run.text for run in inline_runs(text))
 
 
+def one_line(text: str) -> str:
+    """A Markdown text as one line of plain words (for lists such as a session's summary):
+    no Markdown marks, maths as Unicode, code as its text."""
+    words: list[str] = []
+    for token in screen_tokens(text):
+        if token.type == "inline":
+            words.append("".join(c.content for c in token.children or ()
+                                 if c.type in ("text", "code_inline")))  # fmt: skip
+        elif token.type in _BLOCK_MATHS or token.type in ("fence", "code_block"):
+            words.append(token.content.strip())
+    return " ".join(" ".join(words).split())
+
+
 # -- export -----------------------------------------------------------------------------------
 
 

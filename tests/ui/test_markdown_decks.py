@@ -166,3 +166,13 @@ def test_a_plain_deck_session_never_imports_the_markdown_machinery(tmp_path: Pat
     result = subprocess.run([sys.executable, "-c", script, str(tmp_path / "p.sqlite3")],
                             capture_output=True, text=True, timeout=120, check=True)  # fmt: skip
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+async def test_the_test_summary_lists_a_missed_markdown_question_as_words(make_app, md_deck):
+    app = make_app(mode="test", decks=[md_deck])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "space")
+        await pilot.pause()
+        missed = "\n".join(str(w.render()) for w in app.screen.query(".summary-missed"))
+        assert "a diagonal Gaussian posterior" in missed and "`" not in missed
+        assert "-0.5 * torch.sum(1 + logvar - mu**2 - logvar.exp())" in missed

@@ -123,3 +123,8 @@ def test_deck_warnings_name_file_line_item_and_field() -> None:
     assert str(warning).startswith("d.yaml:5: card 'c1': back: an unclosed '$'")
     plain = text.replace("format: markdown\n", "")
     assert md.deck_warnings(parse_deck(plain, "d.yaml")) == []
+
+
+def test_one_line_gives_a_summary_the_words_without_marks() -> None:
+    text = "## The **ELBO**\n\nIs $\\log p(x) \\ge \\mathcal{L}$ with `kl`?\n\n$$\n\\beta\n$$\n"
+    assert md.one_line(text) == "The ELBO Is log p(x) ≥ ℒ with kl? β"

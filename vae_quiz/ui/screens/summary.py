@@ -128,7 +128,9 @@ class TestSummaryScreen(SummaryScreen[TestSummary]):
                 yield Static("Missed:", id="summary-missed-title", markup=False)
                 for result in s.missed:
                     question = result.asked.question
-                    text = f"  {question.question}\n    → {', '.join(question.answer)}"
+                    md = result.asked.deck.is_markdown
+                    answer = ", ".join(shown(a, md) for a in question.answer)
+                    text = f"  {shown(question.question, md)}\n    → {answer}"
                     yield Static(Content(text), classes="summary-missed", markup=False)
                 yield Static(QUEUED_NOTE, classes="summary-queued", markup=False)
             elif s.answered:
@@ -155,10 +157,11 @@ class ConceptSummaryScreen(SummaryScreen[ConceptSummary]):
                     headline += f" · {s.answered} of {s.total} prompts answered"
                 yield Static(headline, id="summary-headline", markup=False)
             for result in s.results:
-                prompt = result.asked.prompt.prompt
+                md = result.asked.deck.is_markdown
+                prompt = shown(result.asked.prompt.prompt, md)
                 lines = f"  {prompt}\n    {result.score}/{result.total} concepts"
                 if result.missed:
-                    lines += "; missed: " + "; ".join(result.missed)
+                    lines += "; missed: " + "; ".join(shown(c, md) for c in result.missed)
                 yield Static(Content(lines), classes="summary-missed", markup=False)
             if any(not r.is_complete for r in s.results):
                 yield Static(QUEUED_NOTE, classes="summary-queued", markup=False)
@@ -190,12 +193,21 @@ class ReviewSummaryScreen(SummaryScreen[ReviewSummary]):
                 yield Static(f"Still in your review queue: {len(s.still_queued)}",
                              id="summary-missed-title", markup=False)  # fmt: skip
                 for entry in s.still_queued:
-                    yield Static(Content(f"  {item_text(entry.item)}"), classes="summary-missed",
-                                 markup=False)  # fmt: skip
+                    text = shown(item_text(entry.item), entry.deck.is_markdown)
+                    yield Static(Content(f"  {text}"), classes="summary-missed", markup=False)
             elif s.total:
                 yield Static("Your review queue is empty.", markup=False)
             yield Static("Every answer is saved.", id="summary-saved", markup=False)
         yield KeyBar()
+
+
+def shown(text: str, markdown: bool) -> str:
+    """A deck text for a summary's list: as written, or a Markdown text's words on one line."""
+    if not markdown:
+        return text
+    from vae_quiz.markdown_text import one_line
+
+    return one_line(text)
 
 
 def item_text(item: Item) -> str:
