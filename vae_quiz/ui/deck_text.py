@@ -79,9 +79,20 @@ class TextSlot:
     @visible.setter
     def visible(self, shown: bool) -> None:
         self._visible = shown
+        if shown and self._deferred is not None and self.twin is not None:
+            # The twin still holds the text before: it shows once the new one is rendered,
+            # so the last card's back never flashes up for a frame.
+            text, self._deferred = self._deferred, None
+            self.static.display = False
+            self.twin.call_next(self._reveal, self.twin, text)
+            return
         if shown and self._deferred is not None:
             text, self._deferred = self._deferred, None
             self._show_markdown(text)
+        self._apply_visibility()
+
+    async def _reveal(self, twin: DeckMarkdown, text: str) -> None:
+        await twin.update(text)
         self._apply_visibility()
 
     def _apply_visibility(self) -> None:
