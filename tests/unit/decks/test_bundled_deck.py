@@ -68,3 +68,9 @@ def test_vae_deck_text_matches_the_seed_page_when_the_seed_is_present() -> None:
         + [p.hint for p in deck.prompts]
     ):
         assert item_text in lines, item_text
+
+
+def test_explain_vae_concepts_each_hold_one_idea() -> None:
+    prompt = next(p for p in _vae().prompts if p.id == "explain-vae")
+    assert "A latent vector is sampled from that distribution" in prompt.concepts
+    assert not any("(" in concept or "reparameterization" in concept for concept in prompt.concepts)
