@@ -65,3 +65,18 @@ def describe_last(moment: datetime | None, now: datetime) -> str:
     if days == 1:
         return "yesterday"
     return f"{days} days ago"
+
+
+def describe_moment(moment: datetime, now: datetime) -> str:
+    """A past moment on the local clock: "14:32" today, "yesterday 14:32", else "1 Mar 14:32"
+    (with the year when it is not this year's)."""
+    local = moment.astimezone()
+    today = now.astimezone().date()
+    clock = f"{local:%H:%M}"
+    days = (today - local.date()).days
+    if days <= 0:
+        return clock
+    if days == 1:
+        return f"yesterday {clock}"
+    year = "" if local.year == today.year else f" {local.year}"
+    return f"{local.day} {local:%b}{year} {clock}"
