@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from vae_quiz.clock import local_date
+
 # Control characters as their visible pictures (ESC as ␛, DEL as ␡), C1 controls as U+FFFD; tabs
 # and line breaks as spaces: deck text printed as plain text never drives the terminal.
 _PRINTABLE = {n: chr(0x2400 + n) for n in range(32)} | {0x7F: "␡", 9: " ", 10: " ", 13: " "}
@@ -59,7 +61,7 @@ def describe_last(moment: datetime | None, now: datetime) -> str:
     """'never', 'today', 'yesterday' or 'N days ago', by local calendar days."""
     if moment is None:
         return "never"
-    days = (now.astimezone().date() - moment.astimezone().date()).days
+    days = (local_date(now) - local_date(moment)).days
     if days <= 0:
         return "today"
     if days == 1:

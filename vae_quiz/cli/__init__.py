@@ -8,8 +8,16 @@ import sys
 from collections.abc import Sequence
 
 from vae_quiz import __version__
-from vae_quiz.cli.common import EXIT_DATA, EXIT_OK, EXIT_USAGE, DataError, UsageError, console
-from vae_quiz.errors import StoreError
+from vae_quiz.cli.common import (
+    EXIT_DATA,
+    EXIT_OK,
+    EXIT_USAGE,
+    DataError,
+    UsageError,
+    console,
+    silence_stdout,
+)
+from vae_quiz.errors import StoreError, WriteError
 
 # Each command and its module in this package, imported only when that command runs (Textual
 # only inside the functions that open the TUI): `add_parser(sub, name)` adds its parser, and
@@ -65,12 +73,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         console(stderr=True).print(f"vae-quiz {args.command}: error: {exc}", markup=False)
         return EXIT_USAGE
-    except (StoreError, DataError) as exc:
+    except (StoreError, DataError, WriteError) as exc:
         console(stderr=True).print(f"vae-quiz: {exc}", markup=False)
         return EXIT_DATA
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        # The reader went away (`vae-quiz export | head`); say nothing more.
-        sys.stderr.close()
+        # The reader went away (`vae-quiz export | head`): what it read was what it asked for.
+        silence_stdout()
         return EXIT_OK

@@ -8,6 +8,7 @@ import os
 from vae_quiz.cli import common
 from vae_quiz.decks.catalog import bundled_deck_files, load_decks
 from vae_quiz.decks.files import deck_files
+from vae_quiz.errors import DeckProblem
 from vae_quiz.text import plural, printable
 
 
@@ -26,17 +27,18 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: s
 def run(args: argparse.Namespace) -> int:
     """Validate deck files; no path means the bundled decks."""
     files: list[str | os.PathLike[str]] = [] if args.paths else list(bundled_deck_files())
+    unreadable: list[DeckProblem] = []
     for raw in args.paths:
         if os.path.isdir(raw):
-            found = deck_files(raw)
-            if not found:
+            found = deck_files(raw, unreadable)
+            if not found and not unreadable:
                 raise common.UsageError(f"{raw}: no deck files (.yaml, .yml) in this folder")
             files.extend(found)
         elif os.path.exists(raw):
             files.append(raw)
         else:
             raise common.UsageError(f"{raw}: no such file or folder")
-    result = load_decks(files, common.say_parsing)
+    result = load_decks(files, common.say_parsing, unreadable)
     out = common.console()
     for deck in result.decks:
         out.print(printable(f"ok  {deck.path}: {deck.id}: {common.counts(deck)}"), markup=False)

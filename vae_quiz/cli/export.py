@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from vae_quiz.cli import common
+from vae_quiz.text import plural, printable
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str) -> None:
@@ -22,10 +23,21 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: s
 
 def run(args: argparse.Namespace) -> int:
     """Print every answer ever given, oldest first, as CSV or JSON lines."""
-    from vae_quiz.progress.export import WRITERS
+    from vae_quiz.progress.export import WRITERS, Skipped, readable
 
-    # Export never creates a progress file: without one, there is only the header.
+    skipped = Skipped()
+    # Export never creates a progress file: without one, there is only the header. Rows are
+    # written as they are read (a cursor), never all held at once.
     with common.open_store(args, create=False) as store:
-        rows = list(store.rows())
-    WRITERS[args.format](rows, sys.stdout)
+        WRITERS[args.format](readable(store.rows(), skipped), sys.stdout)
+        path = store.path
+    if skipped.first is not None:
+        sys.stdout.flush()
+        common.console(stderr=True).print(
+            f"vae-quiz export: {path}: {plural(skipped.count, 'answer')} left out (the first "
+            f"answered at {printable(str(skipped.first.answered_at))!r}): the time is not "
+            "ISO 8601 or the detail is not JSON; 'vae-quiz doctor' lists them",
+            markup=False,
+        )
+        return common.EXIT_DATA
     return common.EXIT_OK

@@ -4,6 +4,7 @@ home."""
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 
 from vae_quiz import collector
@@ -55,8 +56,10 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: s
     parser.add_argument("--seed", type=int, metavar="N", help="reproducible shuffling")
     common.add_retention_option(parser)
     if mode in (Mode.STUDY, Mode.TODAY):
-        parser.add_argument("--new", type=common.positive_int, default=20, metavar="N",
-                            help="at most N new items a day (default 20)")  # fmt: skip
+        parser.add_argument("--new", type=common.positive_int, metavar="N",
+                            help="at most N new items a day in each deck (default: "
+                            "new_per_day in config.toml, the deck's own else the global one, "
+                            "else 20)")  # fmt: skip
     if mode is Mode.STUDY:
         parser.add_argument("--cram", action="store_true", help="practise every card of the "
                             "chosen decks whatever its due date; answers are logged (mode cram) "
@@ -78,9 +81,34 @@ def run(args: argparse.Namespace, mode: Mode | None = None) -> int:
         resume_collector()
 
 
+def require_terminal(args: argparse.Namespace) -> None:
+    """Refuse to open the TUI without a terminal on stdin and stdout: Textual would wait for keys
+    that never come (`</dev/null` spun at 100% CPU), or write escape sequences into a pipe.
+
+    Raises:
+        common.UsageError: naming the commands that work without a terminal.
+    """
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        return
+    from vae_quiz.cli import COMMANDS
+
+    plain = ", ".join(name for name, module in COMMANDS.items() if module != "modes")
+    command = args.command or "(the home screen)"
+    raise common.UsageError(
+        f"{command} needs a terminal (stdin and stdout are not both one); without a terminal, "
+        f"use: {plain}"
+    )
+
+
 def _run(args: argparse.Namespace, mode: Mode | None, on_first_screen: Callable[[], None]) -> int:
     from datetime import UTC, datetime
 
+    from textual.theme import BUILTIN_THEMES  # loaded with the app: no extra start-up
+
+    # A bad settings file is the one line to fix, with or without a terminal.
+    config = common.settings(themes=BUILTIN_THEMES)
+    if mode is not Mode.REVIEW:  # review first says whether its queue is empty, without the TUI
+        require_terminal(args)
     result = common.load_decks_of(getattr(args, "decks", []))
     if result.problems and getattr(args, "decks", None):
         return common.EXIT_DATA
@@ -100,20 +128,27 @@ def _run(args: argparse.Namespace, mode: Mode | None, on_first_screen: Callable[
                     markup=False,
                 )
                 return common.EXIT_OK
+            require_terminal(args)
+        from functools import partial
+
+        from vae_quiz.locations import config_file
         from vae_quiz.model import Level
         from vae_quiz.modes.session import SessionOptions
+        from vae_quiz.settings import save_theme
         from vae_quiz.ui.app import AppServices, VaeQuizApp
 
+        new_per_day, new_per_deck = common.new_per_day(args, config)
         level = getattr(args, "level", None)
         options = SessionOptions(
             level=Level(level) if level else None, limit=getattr(args, "limit", None),
-            new_per_day=getattr(args, "new", 20), seed=getattr(args, "seed", None),
+            new_per_day=new_per_day, new_per_deck=new_per_deck, seed=getattr(args, "seed", None),
             due_only=getattr(args, "due", False),
         )  # fmt: skip
         services = AppServices(
             store=store, decks=result.decks, now=lambda: datetime.now(UTC),
-            scheduler=common.scheduler(args), options=options,
+            scheduler=common.scheduler(args, config), options=options,
             problems=[str(p) for p in result.problems], on_first_screen=on_first_screen,
+            theme=config.theme, save_theme=partial(save_theme, config_file()),
         )  # fmt: skip
         app = VaeQuizApp(services, mode=mode)
         app.run()  # it ends cleanly on SIGHUP and SIGTERM: see VaeQuizApp.on_mount

@@ -78,8 +78,8 @@ _RECORDS = (
 def _write_entry(
     entry: Path, key: tuple[str | int, ...], content_crc: int | None, deck: Deck
 ) -> None:
-    """Write the entry atomically (temp file, then rename); a cache that cannot be written is
-    skipped."""
+    """Write the entry atomically (through outfile: temp file, then rename); a cache that
+    cannot be written is skipped."""
     records: list[bytes] = []
     kinds = []
     all_items: tuple[Items[Any], ...] = (deck.cards, deck.questions, deck.prompts)
@@ -94,19 +94,15 @@ def _write_entry(
     crc = zlib.crc32(b"".join(records)) if size <= MAP_FROM else None
     header = marshal.dumps((key, content_crc, deck.id, deck.title, deck.description, kinds,
                             size, crc))  # fmt: skip
-    import tempfile  # only a miss writes: a start from the cache does not pay for the import
+    from vae_quiz import outfile  # only a miss writes: a start from the cache skips the import
+    from vae_quiz.errors import WriteError
 
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError, WriteError):
         entry.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".deck")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.writelines((_PREFIX.pack(len(header), zlib.crc32(header)), header))
-                out.writelines(records)  # no join: that copy of a big deck cost more than this
-            os.replace(tmp, entry)
-        except OSError:
-            os.unlink(tmp)
-            raise
+        # An entry replaces its own older self; it is not synced, as a torn one is only a miss.
+        with outfile.writing(entry, force=True, sync=False) as out:
+            out.writelines((_PREFIX.pack(len(header), zlib.crc32(header)), header))
+            out.writelines(records)  # no join: that copy of a big deck cost more than this
 
 
 def _read_entry(

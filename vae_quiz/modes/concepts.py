@@ -117,7 +117,7 @@ class ConceptSession(AskOnce[AskedPrompt]):
                 detail={"covered": k, "total": n},
                 concepts=tuple((c, i in covered) for i, c in enumerate(concepts)),
             ),
-            self.scheduler.schedule(rating, now),
+            self.scheduler.for_deck(deck_id).schedule(rating, now),
         )
         result = ConceptResult(asked, text, frozenset(covered), recorded.id)
         self.results.append(result)

@@ -67,8 +67,6 @@ class StudySession(Session):
         due: list[tuple[datetime, int, StudyItem]] = []
         new: list[StudyItem] = []
         order = 0
-        seen_today = self.store.count_new_since(start_of_day(now))
-        new_left = max(0, self.options.new_per_day - seen_today)
         for deck in self.decks:
             cards = deck.cards
             for item_id, due_at in self.store.due_items(deck.id, now + LEARN_AHEAD):
@@ -76,7 +74,10 @@ class StudySession(Session):
                 if at is not None and (level is None or cards.level_at(at) == level):
                     order += 1
                     due.append((due_at, order, StudyItem(deck, cards[at], is_new=False)))
-            if len(new) >= new_left:
+            # Each deck brings its own day's new cards.
+            seen_today = self.store.count_new_since(start_of_day(now), now, deck=deck.id)
+            new_left = self.options.new_limit(deck.id) - seen_today
+            if new_left <= 0:
                 continue
             # Only as many new cards as today allows are built into queue items: a deck of
             # 100k items costs a set of ids and a scan, not 100k objects.
@@ -84,7 +85,8 @@ class StudySession(Session):
             for index, card_id in enumerate(cards.ids):
                 if card_id not in scheduled and (level is None or cards.level_at(index) == level):
                     new.append(StudyItem(deck, cards[index], is_new=True))
-                    if len(new) >= new_left:
+                    new_left -= 1
+                    if new_left == 0:
                         break
         due.sort(key=lambda entry: (entry[0], entry[1]))
         return ([item for _, _, item in due] + new)[: self.options.limit]
@@ -115,9 +117,10 @@ class StudySession(Session):
         if self.mode == "cram":
             return {}  # the rating will not move the schedule
         state = self.store.item_state(item.deck.id, item.card.id)
+        scheduler = self.scheduler.for_deck(item.deck.id)
         return {
             rating: due - now
-            for rating, due in self.scheduler.preview(state.state if state else None, now).items()
+            for rating, due in scheduler.preview(state.state if state else None, now).items()
         }
 
     # -- answering ----------------------------------------------------------------------------
@@ -142,7 +145,9 @@ class StudySession(Session):
                 answered_at=now,
                 result=rating_result(rating),
             ),
-            None if self.mode == "cram" else self.scheduler.schedule(rating, now),
+            None
+            if self.mode == "cram"
+            else self.scheduler.for_deck(item.deck.id).schedule(rating, now),
         )
         self.queue.pop(0)
         if self.mode == "study":

@@ -99,7 +99,7 @@ class TestSession(AskOnce[AskedQuestion]):
                 result=RIGHT if is_correct else MISSED,
                 response=json.dumps(sorted(picked), ensure_ascii=False),
             ),
-            self.scheduler.schedule(rating, now),
+            self.scheduler.for_deck(deck_id).schedule(rating, now),
         )
         result = TestResult(asked, picked, is_correct)
         self.results.append(result)

@@ -20,6 +20,11 @@ def _items_of(deck: Deck) -> tuple[Items, ...]:
     return (deck.cards, deck.questions, deck.prompts)
 
 
+def _turns(of_kinds: list[list[DeckItem]]) -> list[DeckItem]:
+    """The items of each kind, the kinds taking turns (a card, a question, a prompt, a card...)."""
+    return [e for e in chain.from_iterable(zip_longest(*of_kinds)) if e is not None]
+
+
 @dataclass
 class TodaySession(MixedSession):
     """Everything due in some decks, then the day's new items."""
@@ -28,8 +33,6 @@ class TodaySession(MixedSession):
 
     def initial_items(self) -> list[DeckItem]:
         now, level = self.started_at, self.options.level
-        new_today = self.store.count_new_since(start_of_day(now), kind=None)
-        new_left = max(0, self.options.new_per_day - new_today)
         due: list[tuple[datetime, int, DeckItem]] = []
         new: list[list[DeckItem]] = [[] for _ in KINDS]
         for deck in self.decks:
@@ -37,16 +40,21 @@ class TodaySession(MixedSession):
                 item = deck.item(item_id)
                 if item is not None and (level is None or item.level == level):
                     due.append((due_at, len(due), DeckItem(deck, item)))
+            # Each deck brings its own day's new items, the kinds taking turns.
+            new_today = self.store.count_new_since(start_of_day(now), now, kind=None, deck=deck.id)
+            new_left = max(0, self.options.new_limit(deck.id) - new_today)
             scheduled = self.store.scheduled_items(deck.id)
-            for fresh, items in zip(new, _items_of(deck), strict=True):
+            fresh: list[list[DeckItem]] = [[] for _ in KINDS]
+            for of_kind, items in zip(fresh, _items_of(deck), strict=True):
                 # Only as many new items of a kind as the day allows are built.
                 for index, item_id in enumerate(items.ids):
-                    if len(fresh) >= new_left:
+                    if len(of_kind) >= new_left:
                         break
                     if item_id not in scheduled and level in (None, items.level_at(index)):
-                        fresh.append(DeckItem(deck, items[index]))
-        turns = [e for e in chain.from_iterable(zip_longest(*new)) if e is not None]
-        return [entry for _, _, entry in sorted(due, key=lambda d: d[:2])] + turns[:new_left]
+                        of_kind.append(DeckItem(deck, items[index]))
+            for entry in _turns(fresh)[:new_left]:
+                new[KINDS.index(entry.item.kind)].append(entry)
+        return [entry for _, _, entry in sorted(due, key=lambda d: d[:2])] + _turns(new)
 
     def summary(self) -> TodaySummary:
         def count(asked: list) -> Counter[str]:

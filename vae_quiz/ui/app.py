@@ -45,6 +45,10 @@ class AppServices:
     problems: Sequence[str] = ()
     # Called once the first screen is on the terminal (the CLI resumes the collector there).
     on_first_screen: Callable[[], None] | None = None
+    # The theme to start with (None: Textual's default), and where a theme picked in the
+    # command palette is kept (the CLI: the settings file; raises SettingsError).
+    theme: str | None = None
+    save_theme: Callable[[str], None] | None = None
 
 
 class ModeCommands(Provider):
@@ -96,6 +100,24 @@ class VaeQuizApp(App[None]):
         # Set when the progress file failed while reading (or keeping a draft on the way out);
         # the CLI prints it after the TUI.
         self.store_error: str | None = None
+        # The theme the app starts with needs no saving (setting it calls `watch_theme`).
+        self._saved_theme = services.theme or self.theme
+        if services.theme is not None:
+            self.theme = services.theme
+
+    def watch_theme(self, theme: str) -> None:
+        """Keep a theme picked in the command palette for the next start."""
+        from vae_quiz.settings import SettingsError
+
+        if theme == self._saved_theme or self.services.save_theme is None:
+            return
+        try:
+            self.services.save_theme(theme)
+        except SettingsError as exc:
+            self.notify(str(exc), title="Theme not saved", severity="error", timeout=10,
+                        markup=False)  # fmt: skip
+            return
+        self._saved_theme = theme
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # The answer editor takes ctrl+c itself: it copies a selection, else quits (AnswerEditor).

@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
+from vae_quiz.clock import local_wall
 from vae_quiz.model import Card, Item, Question
 from vae_quiz.modes.concepts import ConceptSummary
 from vae_quiz.modes.review import ReviewSummary
@@ -81,7 +82,7 @@ class StudySummaryScreen(SummaryScreen[StudySummary]):
             if s.next_due is not None:
                 next_text = f"Next card due {describe_due(s.next_due, self._now)}"
                 if s.next_due > self._now:
-                    stamp = s.next_due.astimezone().strftime("%Y-%m-%d %H:%M")
+                    stamp = local_wall(s.next_due).strftime("%Y-%m-%d %H:%M")
                     next_text += f" ({stamp})"
                 yield Static(Content(next_text), id="summary-next", markup=False)
             if s.left:
