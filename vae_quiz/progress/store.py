@@ -21,6 +21,9 @@ from typing import Concatenate, NamedTuple, ParamSpec, TypeVar
 from vae_quiz.errors import StoreError
 
 SCHEMA_VERSION = 3
+# The oldest schema a read-only open accepts (it cannot migrate): what the readers (decks, stats,
+# export) use is all in schema 2; 3 only adds the drafts that the concepts screen writes.
+OLDEST_READABLE = 2
 # Answers, states and rows are NamedTuples: plain immutable records, and about 1 ms cheaper each to
 # define at start-up than frozen dataclasses.
 # An answer's `result`, which drives the review queue: a miss enters it, a right answer in any mode
@@ -319,7 +322,7 @@ class ProgressStore:
             version = self._conn.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.Error as exc:
             raise StoreError(explain(self.path, exc)) from None
-        if version != SCHEMA_VERSION:
+        if not OLDEST_READABLE <= version <= SCHEMA_VERSION:
             self._conn.close()
             newer = "a newer" if version > SCHEMA_VERSION else "an older"
             raise StoreError(

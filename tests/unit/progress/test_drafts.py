@@ -7,9 +7,11 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from hypothesis import given, settings
+import pytest
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from vae_quiz.errors import StoreError
 from vae_quiz.progress.store import MIGRATIONS, SCHEMA_VERSION, Answer, Draft, ProgressStore
 
 NOW = datetime(2026, 3, 2, 14, 32, tzinfo=UTC)
@@ -76,10 +78,8 @@ def test_a_failing_answer_keeps_the_draft(store: ProgressStore) -> None:
     def fail(_state: str | None) -> None:
         raise RuntimeError("scheduler failed")
 
-    try:
+    with pytest.raises(RuntimeError):
         store.record(_answer("explain-vae"), fail)
-    except RuntimeError:
-        pass
     assert store.draft("vae", "explain-vae") == Draft("unsent", NOW)
     assert list(store.rows()) == []
 
@@ -105,6 +105,44 @@ def test_a_version_2_file_gains_drafts_and_keeps_its_answers_when_opened(tmp_pat
         store.close()
 
 
+def test_a_version_2_file_opened_read_only_is_read_as_it_is(tmp_path: Path) -> None:
+    """stats, export and decks open a file they may not write read-only: a schema 2 file (from
+    before drafts) cannot be migrated there, and need not be, to be read."""
+    path = tmp_path / "v2.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.executescript(MIGRATIONS[0] + ";" + MIGRATIONS[1] + "; PRAGMA user_version = 2;")
+    conn.execute(
+        "INSERT INTO review_log (id, answered_at, deck, item, kind, mode, outcome, result)"
+        " VALUES ('a', '2026-03-01T10:00:00.000000Z', 'vae', 'vae-what', 'card', 'study',"
+        " 'again', 'missed')"
+    )
+    conn.commit()
+    conn.close()
+    store = ProgressStore(path, read_only=True)
+    try:
+        assert store.schema_version == 2
+        assert [row.item for row in store.rows()] == ["vae-what"]
+        assert [q.item for q in store.review_queue("vae")] == ["vae-what"]
+    finally:
+        store.close()
+    check = sqlite3.connect(path)
+    try:  # untouched: no draft table, still schema 2
+        assert check.execute("PRAGMA user_version").fetchone()[0] == 2
+        tables = {name for (name,) in check.execute("SELECT name FROM sqlite_master")}
+        assert "draft" not in tables
+    finally:
+        check.close()
+
+
+def test_a_version_1_file_opened_read_only_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "v1.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.executescript(MIGRATIONS[0] + "; PRAGMA user_version = 1;")
+    conn.close()
+    with pytest.raises(StoreError, match="older vae-quiz"):
+        ProgressStore(path, read_only=True)
+
+
 def test_a_hand_edited_draft_row_is_not_restored(store: ProgressStore, tmp_db: Path) -> None:
     other = sqlite3.connect(tmp_db)
     try:
@@ -119,7 +157,10 @@ def test_a_hand_edited_draft_row_is_not_restored(store: ProgressStore, tmp_db: P
     assert store.draft("vae", "a") == Draft("fresh", NOW)
 
 
-@settings(max_examples=50, deadline=None)
+# Each example opens its own store (store_factory), so the function-scoped fixture is safe.
+@settings(
+    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(texts=st.lists(st.text(), min_size=1, max_size=5))
 def test_the_last_saved_text_comes_back_exactly(store_factory, texts: list[str]) -> None:
     store = store_factory()
