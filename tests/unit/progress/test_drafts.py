@@ -171,3 +171,14 @@ def test_the_last_saved_text_comes_back_exactly(store_factory, texts: list[str])
         assert store.draft("vae", "explain-vae") == expected
     finally:
         store.close()
+
+
+def test_a_draft_leaves_answers_committed_with_a_full_sync(store: ProgressStore) -> None:
+    """A draft is committed at synchronous=NORMAL; the answers after it are FULL again, also
+    when the draft's commit failed."""
+    store.save_draft("vae", "explain-vae", "text", NOW)
+    assert store._conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    store._conn.execute("ALTER TABLE draft RENAME TO draft_away")
+    with pytest.raises(StoreError):
+        store.save_draft("vae", "explain-vae", "more", NOW)
+    assert store._conn.execute("PRAGMA synchronous").fetchone()[0] == 2
