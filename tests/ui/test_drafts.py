@@ -8,9 +8,11 @@ import sqlite3
 from pathlib import Path
 
 from textual.widgets import TextArea
+from textual.widgets._toast import Toast
 
 from tests.conftest import screen_text as _text
 from vae_quiz.decks.loader import load_deck
+from vae_quiz.text import describe_moment
 from vae_quiz.ui.screens.concepts import DRAFT_DELAY, ConceptsScreen
 from vae_quiz.ui.screens.summary import ConceptSummaryScreen
 
@@ -66,18 +68,21 @@ async def test_typing_is_kept_shortly_after_not_on_every_key(make_app, store, tm
         assert isinstance(app.screen, ConceptsScreen)
 
 
-async def test_q_keeps_the_draft_at_once_and_reopening_restores_it(make_app, tmp_db) -> None:
+async def test_q_keeps_the_draft_at_once_and_reopening_restores_it(make_app, clock, tmp_db) -> None:
     app = make_app(mode="concepts")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(*_keys(TYPED), "escape", "q")  # well within DRAFT_DELAY
         assert isinstance(app.screen, ConceptSummaryScreen)
         assert _drafts(tmp_db) == [("vae", "explain-vae", TYPED)]
     again = make_app(mode="concepts")
-    async with again.run_test(size=(80, 24)) as pilot:
+    async with again.run_test(size=(80, 24), notifications=True) as pilot:
         editor = _editor(again)
         assert editor.text == TYPED
         assert editor.has_focus and editor.cursor_location == (0, len(TYPED))
-        assert any(m.startswith("Restored your draft from ") for m in _notices(again))
+        await pilot.pause()
+        (toast,) = again.screen.query(Toast)
+        when = describe_moment(clock(), clock())  # saved at the (fixed) clock's now, local time
+        assert str(toast.render()) == f"Restored your draft from {when}"
         await pilot.press("space", "z")  # typing goes on at the end of the draft
         assert editor.text == TYPED + " z"
 
@@ -231,3 +236,22 @@ async def test_a_draft_that_cannot_be_kept_is_said_and_stays_on_screen(
         await pilot.press("q")
         assert isinstance(app.screen, ConceptSummaryScreen)
     assert _drafts(tmp_db) == [("vae", "explain-vae", "abc")]
+
+
+async def test_review_restores_the_draft_of_a_missed_prompt(make_app, tmp_db) -> None:
+    app = make_app(mode="concepts")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x", "ctrl+s", "1", "enter")  # 1/4: missed, into the review queue
+        assert "You got 1/4 concepts" in _text(app, "#result")
+    assert _drafts(tmp_db) == []
+    review = make_app(mode="review")
+    async with review.run_test(size=(80, 24)) as pilot:
+        assert isinstance(review.screen, ConceptsScreen)
+        assert _editor(review).text == ""  # the answer given is not a draft
+        await pilot.press(*_keys("second try"), "ctrl+c")
+        await pilot.pause()
+    assert _drafts(tmp_db) == [("vae", "explain-vae", "second try")]
+    again = make_app(mode="review")
+    async with again.run_test(size=(80, 24)):
+        assert _editor(again).text == "second try"
+        assert any(m.startswith("Restored your draft") for m in _notices(again))

@@ -24,7 +24,7 @@ from vae_quiz.ui.widgets.concept_checklist import ConceptChecklist
 from vae_quiz.ui.widgets.key_bar import KeyBar
 
 CONCEPTS_KEYS = [
-    ("(typing)", "write your answer; every printable key is text (a draft is kept as you type)"),
+    ("(typing)", "write your answer; a draft is kept as you type"),
     ("ctrl+s", "submit the answer and show the concept checklist"),
     ("escape", "leave the editor (then h, q and ? work)"),
     ("e", "back into the editor"),
@@ -35,7 +35,7 @@ CONCEPTS_KEYS = [
     ("enter", "checklist: confirm, then see k/N and the model answer"),
     ("space, enter", "after the result: next prompt"),
     ("q", "end the session and show its summary"),
-    ("ctrl+c", "with a selection in the editor: copy; otherwise quit (the draft is kept)"),
+    ("ctrl+c", "copy the selection; with none, quit (draft kept)"),
     ("?", "this help"),
 ]
 
