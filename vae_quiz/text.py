@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from vae_quiz.clock import local_date
+from vae_quiz.clock import local_date, local_wall
 
 # Control characters as their visible pictures (ESC as ␛, DEL as ␡), C1 controls as U+FFFD; tabs
 # and line breaks as spaces: deck text printed as plain text never drives the terminal.
 _PRINTABLE = {n: chr(0x2400 + n) for n in range(32)} | {0x7F: "␡", 9: " ", 10: " ", 13: " "}
 _PRINTABLE |= dict.fromkeys(range(0x80, 0xA0), "\ufffd")
+
+
+# English month names whatever the C library's locale (strftime's %b follows LC_TIME).
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 def printable(text: str) -> str:
@@ -39,17 +43,20 @@ def format_interval(delta: timedelta) -> str:
 
 
 def describe_due(due: datetime, now: datetime) -> str:
-    """When something is due, relative to now: "now", "in 10 min", "in 3 days"."""
+    """When something is due, relative to now, as people say it: "now", "in 10 min", "in 3
+    hours" (later today), "tomorrow", "in 3 days", "in 2 months", "in 1.5 years" (days by
+    local calendar)."""
     seconds = (due - now).total_seconds()
     if seconds <= 30:
         return "now"
     minutes = seconds / 60
     if minutes < 60:
         return f"in {max(1, round(minutes))} min"
-    hours = minutes / 60
-    if hours < 24:
-        return f"in {plural(round(hours), 'hour')}"
-    days = round(hours / 24)
+    days = (local_date(due) - local_date(now)).days
+    if days <= 0:
+        return f"in {plural(max(1, round(minutes / 60)), 'hour')}"
+    if days == 1:
+        return "tomorrow"
     if days < 60:
         return f"in {plural(days, 'day')}"
     if days < 730:
@@ -67,3 +74,19 @@ def describe_last(moment: datetime | None, now: datetime) -> str:
     if days == 1:
         return "yesterday"
     return f"{days} days ago"
+
+
+def describe_moment(moment: datetime, now: datetime) -> str:
+    """A past moment on the local clock: "14:32" today, "yesterday 14:32", else "1 Mar 14:32"
+    (with the year when it is not this year's). Read with `clock.local_wall`, so any TZ the C
+    library accepts works."""
+    local = local_wall(moment)
+    today = local_date(now)
+    clock = f"{local:%H:%M}"
+    days = (today - local.date()).days
+    if days <= 0:
+        return clock
+    if days == 1:
+        return f"yesterday {clock}"
+    year = "" if local.year == today.year else f" {local.year}"
+    return f"{local.day} {_MONTHS[local.month - 1]}{year} {clock}"
