@@ -176,3 +176,11 @@ async def test_the_test_summary_lists_a_missed_markdown_question_as_words(make_a
         missed = "\n".join(str(w.render()) for w in app.screen.query(".summary-missed"))
         assert "a diagonal Gaussian posterior" in missed and "`" not in missed
         assert "-0.5 * torch.sum(1 + logvar - mu**2 - logvar.exp())" in missed
+
+
+def test_a_fence_is_highlighted_once_per_code_and_theme() -> None:
+    from vae_quiz.ui.widgets.deck_markdown import CodeFence
+
+    first = CodeFence.highlight("z = mu + eps * std", "python", False, True)
+    assert CodeFence.highlight("z = mu + eps * std", "python", False, True) is first
+    assert CodeFence.highlight("z = mu + eps * std", "python", False, False) is not first

@@ -7,11 +7,12 @@ centred. Links are never opened (`open_links=False`); there are no link tokens l
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, cast
 
 from textual.content import Content
 from textual.widgets import Markdown
-from textual.widgets.markdown import MarkdownBlock
+from textual.widgets.markdown import MarkdownBlock, MarkdownFence
 
 from vae_quiz.markdown_text import screen_tokens
 
@@ -47,8 +48,25 @@ class DisplayMaths(MarkdownBlock):
         self.set_content(Content(token.content.strip()))
 
 
+@functools.lru_cache(maxsize=256)
+def _highlighted(code: str, language: str, ansi: bool, dark: bool) -> Content:
+    return MarkdownFence.highlight(code, language, ansi, dark)
+
+
+class CodeFence(MarkdownFence):
+    """Textual's fence, its highlighting kept: a fence highlights its code again on every style
+    update (a new card restyles the screen), with Pygments' lexer looked up each time. Content
+    is immutable, so the same code in the same theme is highlighted once."""
+
+    @classmethod
+    def highlight(cls, code: str, language: str, ansi: bool = False, dark: bool = False) -> Content:
+        return _highlighted(code, language, ansi, dark)
+
+
 class DeckMarkdown(Markdown):
     """A Markdown deck's text, rendered."""
+
+    BLOCKS = {**Markdown.BLOCKS, "fence": CodeFence, "code_block": CodeFence}
 
     DEFAULT_CSS = """
     DeckMarkdown {
