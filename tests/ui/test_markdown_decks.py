@@ -184,3 +184,22 @@ def test_a_fence_is_highlighted_once_per_code_and_theme() -> None:
     first = CodeFence.highlight("z = mu + eps * std", "python", False, True)
     assert CodeFence.highlight("z = mu + eps * std", "python", False, True) is first
     assert CodeFence.highlight("z = mu + eps * std", "python", False, False) is not first
+
+
+async def test_the_next_front_replaces_the_text_of_its_paragraph_in_place(make_app) -> None:
+    from textual.widgets._markdown import MarkdownParagraph
+
+    from vae_quiz.locations import bundled_deck_dir
+
+    app = make_app(decks=[load_deck(bundled_deck_dir() / "vae-maths.yaml")])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.2)
+        front = app.screen.query_one("#card-front-md", DeckMarkdown)
+        (paragraph,) = front.query(MarkdownParagraph)
+        assert "evidence lower bound" in str(paragraph.render())
+        await pilot.press("space", "4")
+        await pilot.pause(0.2)
+        (now,) = front.query(MarkdownParagraph)
+        assert now is paragraph, "the same block, its text replaced"
+        assert "Jensen's inequality" in str(now.render()) and "**" not in str(now.render())
+        assert "log p_θ(x)" in str(now.render()) or "log pθ(x)" in str(now.render())

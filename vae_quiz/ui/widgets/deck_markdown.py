@@ -12,13 +12,22 @@ from typing import TYPE_CHECKING, cast
 
 from textual.content import Content
 from textual.widgets import Markdown
-from textual.widgets.markdown import MarkdownBlock, MarkdownFence
+from textual.widgets._markdown import (
+    MarkdownBlock,
+    MarkdownFence,
+    MarkdownH1,
+    MarkdownH2,
+    MarkdownH3,
+    MarkdownH4,
+    MarkdownParagraph,
+)
 
 from vae_quiz.markdown_text import screen_tokens
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
+    from textual.await_complete import AwaitComplete
 
 
 class _ScreenParser:
@@ -63,6 +72,10 @@ class CodeFence(MarkdownFence):
         return _highlighted(code, language, ansi, dark)
 
 
+# Blocks that are one text and nothing else: their text can be replaced in place.
+_IN_PLACE = (MarkdownParagraph, MarkdownH1, MarkdownH2, MarkdownH3, MarkdownH4, DisplayMaths)
+
+
 class DeckMarkdown(Markdown):
     """A Markdown deck's text, rendered."""
 
@@ -87,6 +100,27 @@ class DeckMarkdown(Markdown):
             self.update(text)
         else:  # mounting: the text it will render once mounted (Markdown's own attribute)
             self._initial_markdown = text
+
+    def update(self, markdown: str) -> AwaitComplete:
+        """Show `markdown`. When its blocks are the same kinds of plain text block as those on
+        screen (a card's front is mostly a paragraph or two), each block's text is replaced in
+        place, as a Static's is; otherwise Textual's update removes the blocks and mounts new
+        ones, whose styling and layout cost a plain deck's whole keypress again. Built with
+        Markdown's own block builder (`_parse_markdown`, private, Textual pinned below 9)."""
+        from textual.await_complete import AwaitComplete
+
+        old = [child for child in self.children if isinstance(child, MarkdownBlock)]
+        if old and all(type(block) in _IN_PLACE for block in old):
+            new = list(self._parse_markdown(screen_tokens(markdown)))
+            if [type(b) for b in new] == [type(b) for b in old]:
+                self._markdown = markdown
+                self._table_of_contents = None
+                for block, replacement in zip(old, new, strict=True):
+                    block.source_range = replacement.source_range
+                    block._copy_context(replacement)
+                    block.set_content(replacement._content)
+                return AwaitComplete.nothing()
+        return super().update(markdown)
 
     def unhandled_token(self, token: Token) -> MarkdownBlock | None:
         if token.type in ("math_block", "math_block_label"):
