@@ -41,7 +41,7 @@ from vae_quiz.decks.files import read_deck_file
 from vae_quiz.model import Card, Deck, Items, ItemT, Prompt, Question, TextFormat
 
 CACHE_ENV = "VAE_QUIZ_CACHE"
-FORMAT = 8  # bump when the model or this layout changes
+FORMAT = 9  # bump when the model or this layout changes
 MAP_FROM = 4 << 20
 RACY_NS = 2_000_000_000  # FAT's mtime is 2 s coarse; Linux's tick is a few ms
 _PREFIX = struct.Struct("<QI")  # header length, header CRC-32
