@@ -120,6 +120,7 @@ def _read_entry(
                 return None
             (entry_key, content_crc, deck_id, title, description, text_format, kinds, blob_size,
              blob_crc) = marshal.loads(header)  # fmt: skip
+            text_format = TextFormat(text_format)  # an odd value is a miss (ValueError)
             start = _PREFIX.size + header_size
             if entry_key != key or start + blob_size != size:
                 return None
@@ -153,7 +154,7 @@ def _read_entry(
 
     cards, questions, prompts = kinds
     return Deck(deck_id, title, shown, description, lazy(Card, *cards), lazy(Question, *questions),
-                lazy(Prompt, *prompts), TextFormat(text_format))  # fmt: skip
+                lazy(Prompt, *prompts), text_format)  # fmt: skip
 
 
 def load_deck_cached(
