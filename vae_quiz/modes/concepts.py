@@ -9,7 +9,7 @@ from itertools import islice
 
 from vae_quiz.model import Deck, Prompt
 from vae_quiz.modes.scheduler import Rating
-from vae_quiz.modes.session import AskOnce, pick
+from vae_quiz.modes.session import AskOnce, Progress, pick
 from vae_quiz.progress.store import MISSED, RIGHT, Answer
 
 
@@ -64,7 +64,7 @@ class ConceptSession(AskOnce[AskedPrompt]):
 
     mode: str = "concepts"
     only: Collection[tuple[str, str]] | None = None
-    counter: Callable[[], tuple[int, int]] | None = None
+    counter: Callable[[], Progress] | None = None
 
     asked: list[AskedPrompt] = field(init=False, default_factory=list)
     results: list[ConceptResult] = field(init=False, default_factory=list)
@@ -72,7 +72,7 @@ class ConceptSession(AskOnce[AskedPrompt]):
     def __post_init__(self) -> None:
         super().__post_init__()
         picked = pick(self.decks, "prompts", self.options.level, self.only)
-        for deck, index in islice(picked, self.options.limit):
+        for deck, index in islice(picked, self.options.cap()):
             self.asked.append(AskedPrompt(deck, deck.prompts[index]))
 
     def grade(self, text: str, covered: frozenset[int]) -> ConceptResult:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from vae_quiz import clock
 from vae_quiz.model import Deck, Level
@@ -25,7 +25,7 @@ LEARN_AHEAD = timedelta(minutes=20)
 class SessionOptions:
     """What the learner asked for on the command line (and, for the daily new-item limits, in
     the settings file): `new_per_day` is each deck's limit unless `new_per_deck` gives it its
-    own."""
+    own; `limit` None is the mode's own default (see `cap`), 0 is no limit."""
 
     level: Level | None = None
     limit: int | None = None
@@ -33,6 +33,12 @@ class SessionOptions:
     seed: int | None = None
     due_only: bool = False
     new_per_deck: Mapping[str, int] = field(default_factory=dict)
+
+    def cap(self, default: int | None = None) -> int | None:
+        """How many items a session may ask: `limit`, else the mode's `default`; None (as a
+        limit of 0: `--limit 0`) means all of them."""
+        limit = default if self.limit is None else self.limit
+        return limit or None
 
     def new_limit(self, deck_id: str) -> int:
         """How many new items deck `deck_id` may bring in a day."""
@@ -53,6 +59,24 @@ class Session:
 
     def __post_init__(self) -> None:
         self.started_at = self.now()
+
+
+class Progress(NamedTuple):
+    """Where a session is: the number of the current show (this one included), all shows so far
+    and still queued, and how many of those are of an item already shown in the session. A miss
+    that comes back grows the total, so the count never stalls."""
+
+    number: int
+    total: int
+    again: int = 0
+
+
+def progress_of(done: Sequence[tuple[str, str]], queued: Sequence[tuple[str, str]]) -> Progress:
+    """The `Progress` of a session that showed the items keyed `done` (in order, a key once per
+    show) and will show those keyed `queued`."""
+    total = len(done) + len(queued)
+    distinct = len(set(done) | set(queued))
+    return Progress(len(done) + 1 if queued else len(done), total, total - distinct)
 
 
 def pick(
@@ -76,11 +100,12 @@ AskedT = TypeVar("AskedT")
 class AskOnce(Session, Generic[AskedT]):
     """What a run that asks a fixed list once shares (test and concepts): the current item, its
     1-based number and the total. Subclasses are dataclasses with `asked` (the items in order),
-    `results` (one per answer) and `counter` (an override of (number, total), used by review)."""
+    `results` (one per answer) and `counter` (an override of the `Progress`, used by today and
+    review)."""
 
     asked: list[AskedT]
     results: Sequence[object]
-    counter: Callable[[], tuple[int, int]] | None
+    counter: Callable[[], Progress] | None
 
     @property
     def total(self) -> int:
@@ -100,6 +125,11 @@ class AskOnce(Session, Generic[AskedT]):
         if self.counter is not None:
             return self.counter()[0]
         return min(len(self.results) + 1, self.total)
+
+    @property
+    def again(self) -> int:
+        """Shows of an item already shown in this session (only today and review re-ask)."""
+        return self.counter().again if self.counter is not None else 0
 
 
 def rating_result(rating: Rating) -> str | None:

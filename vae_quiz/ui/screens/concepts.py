@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Static, TextArea
 
 from vae_quiz.modes.concepts import ConceptResult, ConceptSession
+from vae_quiz.text import counter
 from vae_quiz.ui.modes import SessionEnd
 from vae_quiz.ui.saving import NotSaved, save
 from vae_quiz.ui.screens.confirm import ConfirmScreen
@@ -106,9 +107,10 @@ class ConceptsScreen(Screen[SessionEnd]):
             return
         self.result = None
         self._hint_shown = False
+        s = self._session
         for selector, text in (
             ("#concepts-title", f"{asked.deck.title} · {self._session.mode}"),
-            ("#concepts-status", f"prompt {self._session.number} of {self._session.total}"),
+            ("#concepts-status", f"prompt {counter(s.number, s.total, s.again)}"),
             ("#prompt", asked.prompt.prompt),
             ("#hint", "A hint is available: escape, then h." if asked.prompt.hint else ""),
             ("#result", ""),
