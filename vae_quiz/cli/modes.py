@@ -26,7 +26,8 @@ _TEXTS = {  # each command's help and description
     ),
     Mode.TEST: (
         "a scored multiple-choice test",
-        "A scored run over multiple-choice questions, shuffled (--seed makes it reproducible). "
+        "A scored run over multiple-choice questions, shuffled (--seed makes it reproducible), "
+        "at most 20 unless --limit says otherwise (--limit 0: all). "
         "Keys: 1-8 or a-h pick, enter submits a select-all question, space next, q end, ? help.",
     ),
     Mode.CONCEPTS: (
@@ -51,8 +52,10 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: s
     common.add_deck_options(parser)
     parser.add_argument("--level", choices=["beginner", "intermediate", "advanced"],
                         help="only items of this level")  # fmt: skip
-    parser.add_argument("--limit", type=common.positive_int, metavar="N",
-                        help="at most N items this session")  # fmt: skip
+    limit = "at most N items this session (0: all)"
+    if mode is Mode.TEST:
+        limit = "at most N questions (default 20; 0: all)"
+    parser.add_argument("--limit", type=common.positive_int, metavar="N", help=limit)
     parser.add_argument("--seed", type=int, metavar="N", help="reproducible shuffling")
     common.add_retention_option(parser)
     if mode in (Mode.STUDY, Mode.TODAY):
@@ -62,8 +65,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: s
                             "else 20)")  # fmt: skip
     if mode is Mode.STUDY:
         parser.add_argument("--cram", action="store_true", help="practise every card of the "
-                            "chosen decks whatever its due date; answers are logged (mode cram) "
-                            "but move no due date")  # fmt: skip
+                            "chosen decks whatever its due date, shuffled (--seed reproduces the "
+                            "order, --limit takes that many); answers are logged (mode cram) but "
+                            "move no due date")  # fmt: skip
     elif mode is Mode.TEST:
         parser.add_argument("--due", action="store_true", help="only the questions that are due")
 
