@@ -99,3 +99,18 @@ async def test_today_counts_each_miss_coming_back(make_app, tmp_db) -> None:
         assert _text(app, "#study-status").startswith("4 of 5 · 2 again")
     outcomes = [(mode, outcome) for _, mode, outcome in _rows(tmp_db)]
     assert outcomes == [("today", "again"), ("today", "incorrect"), ("today", "4/4")]
+
+
+async def test_test_cram_is_logged_as_cram_and_moves_no_due_date(make_app, store, tmp_db) -> None:
+    app = make_app(mode="test", seed=2, cram=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert _text(app, "#test-title") == "Variational Autoencoders · cram"
+        assert _text(app, "#test-status") == "question 1 of 5"
+        await pilot.press(_wrong_key(app.screen), "space")
+        await pilot.press(_right_key(app.screen), "q")
+        assert isinstance(app.screen, TestSummaryScreen)
+    assert [(mode, outcome) for _, mode, outcome in _rows(tmp_db)] == [
+        ("cram", "incorrect"),
+        ("cram", "correct"),
+    ]
+    assert store.item_states("vae") == {}

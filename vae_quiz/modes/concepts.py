@@ -3,9 +3,9 @@ covered. The result k/N, the text and each concept's tick are committed together
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
-from itertools import islice
 
 from vae_quiz.model import Deck, Prompt
 from vae_quiz.modes.scheduler import Rating
@@ -59,8 +59,8 @@ class ConceptResult:
 
 @dataclass
 class ConceptSession(AskOnce[AskedPrompt]):
-    """A run over the open prompts of some decks, in the authors' order (filtered by level,
-    capped by limit)."""
+    """A run over the open prompts of some decks, in the authors' order (shuffled in cram),
+    filtered by level, capped by limit."""
 
     mode: str = "concepts"
     only: Collection[tuple[str, str]] | None = None
@@ -71,14 +71,17 @@ class ConceptSession(AskOnce[AskedPrompt]):
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        picked = pick(self.decks, "prompts", self.options.level, self.only)
-        for deck, index in islice(picked, self.options.cap()):
+        picked = list(pick(self.decks, "prompts", self.options.level, self.only))
+        if self.is_cram:  # practice: shuffled, reproducibly with a seed
+            random.Random(self.options.seed).shuffle(picked)
+        for deck, index in picked[: self.options.cap()]:
             self.asked.append(AskedPrompt(deck, deck.prompts[index]))
 
     def grade(self, text: str, covered: frozenset[int]) -> ConceptResult:
         """Record the current prompt's answer and ticked concepts; committed before returning.
 
-        Every result is an FSRS review of the prompt (`concepts_rating`).
+        Every result is an FSRS review of the prompt (`concepts_rating`), but in cram, which
+        moves no due date.
         """
         asked = self.current
         if asked is None:
@@ -103,7 +106,7 @@ class ConceptSession(AskOnce[AskedPrompt]):
                 detail={"covered": k, "total": n},
                 concepts=tuple((c, i in covered) for i, c in enumerate(concepts)),
             ),
-            self.scheduler.for_deck(deck_id).schedule(rating, now),
+            None if self.is_cram else self.scheduler.for_deck(deck_id).schedule(rating, now),
         )
         result = ConceptResult(asked, text, frozenset(covered), recorded.id)
         self.results.append(result)

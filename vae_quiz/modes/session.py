@@ -16,6 +16,9 @@ from vae_quiz.settings import DEFAULT_NEW_PER_DAY
 
 Clock = Callable[[], datetime]
 
+# The mode name of a session that practises without moving a due date (`--cram`).
+CRAM = "cram"
+
 # Cards in learning that fall due within this window come back in the same session (as Anki's
 # "learn ahead limit").
 LEARN_AHEAD = timedelta(minutes=20)
@@ -25,13 +28,15 @@ LEARN_AHEAD = timedelta(minutes=20)
 class SessionOptions:
     """What the learner asked for on the command line (and, for the daily new-item limits, in
     the settings file): `new_per_day` is each deck's limit unless `new_per_deck` gives it its
-    own; `limit` None is the mode's own default (see `cap`), 0 is no limit."""
+    own; `limit` None is the mode's own default (see `cap`), 0 is no limit. `cram`: practise
+    without moving a due date (every mode's session then runs under the mode name `CRAM`)."""
 
     level: Level | None = None
     limit: int | None = None
     new_per_day: int = DEFAULT_NEW_PER_DAY
     seed: int | None = None
     due_only: bool = False
+    cram: bool = False
     new_per_deck: Mapping[str, int] = field(default_factory=dict)
 
     def cap(self, default: int | None = None) -> int | None:
@@ -48,7 +53,8 @@ class SessionOptions:
 @dataclass
 class Session:
     """What every mode's session is given (the decks, the store, the scheduler, the clock and the
-    learner's options), and when it started."""
+    learner's options), and when it started. Every subclass has a `mode` (its name in the
+    log); `options.cram` makes it `CRAM`."""
 
     decks: Sequence[Deck]
     store: ProgressStore
@@ -56,9 +62,17 @@ class Session:
     now: Clock
     options: SessionOptions = field(default_factory=SessionOptions)
     started_at: datetime = field(init=False)
+    mode: str = field(init=False, default="")  # each mode's session gives its own
 
     def __post_init__(self) -> None:
         self.started_at = self.now()
+        if self.options.cram:
+            self.mode = CRAM
+
+    @property
+    def is_cram(self) -> bool:
+        """Whether this session practises without moving a due date."""
+        return self.mode == CRAM
 
 
 class Progress(NamedTuple):

@@ -72,7 +72,7 @@ class StudySession(Session):
             # Today and review ask exactly the given cards.
             picked = islice(pick(self.decks, "cards", level, self.only), self.options.cap())
             return [StudyItem(deck, deck.cards[index], is_new=False) for deck, index in picked]
-        if self.mode == "cram":
+        if self.is_cram:
             # Every card whatever its due date, shuffled (reproducibly with a seed) so that a
             # limit practises a different part of a big deck each time; only those kept are built.
             pool = list(pick(self.decks, "cards", level, None))
@@ -127,7 +127,7 @@ class StudySession(Session):
         if item is None:
             return {}
         now = self.now()
-        if self.mode == "cram":
+        if self.is_cram:
             return {}  # the rating will not move the schedule
         state = self.store.item_state(item.deck.id, item.card.id)
         scheduler = self.scheduler.for_deck(item.deck.id)
@@ -158,17 +158,15 @@ class StudySession(Session):
                 answered_at=now,
                 result=rating_result(rating),
             ),
-            None
-            if self.mode == "cram"
-            else self.scheduler.for_deck(item.deck.id).schedule(rating, now),
+            None if self.is_cram else self.scheduler.for_deck(item.deck.id).schedule(rating, now),
         )
         self.queue.pop(0)
         if self.mode == "study":
             requeued = recorded.due is not None and recorded.due <= now + LEARN_AHEAD
         else:
-            # Cram shows a missed card again at the end; today and review leave that to their
-            # own queues.
-            requeued = self.mode == "cram" and rating is Rating.AGAIN
+            # Cram shows a missed card again at the end; today and review (also when they
+            # cram: they ask one card at a time, `only`) leave that to their own queues.
+            requeued = self.is_cram and rating is Rating.AGAIN and self.only is None
         if requeued:
             self.queue.append(StudyItem(item.deck, item.card, is_new=False))
         self.done.append(_Done(item, rating, recorded.id, requeued))

@@ -84,7 +84,8 @@ class TestSession(AskOnce[AskedQuestion]):
     def answer(self, picked: frozenset[str]) -> TestResult:
         """Answer the current question; committed to the store before this returns.
 
-        Every answer is an FSRS review of the question: right is Good, wrong is Again.
+        Every answer is an FSRS review of the question: right is Good, wrong is Again (but in
+        cram, which moves no due date).
         """
         asked = self.current
         if asked is None:
@@ -105,7 +106,7 @@ class TestSession(AskOnce[AskedQuestion]):
                 result=RIGHT if is_correct else MISSED,
                 response=json.dumps(sorted(picked), ensure_ascii=False),
             ),
-            self.scheduler.for_deck(deck_id).schedule(rating, now),
+            None if self.is_cram else self.scheduler.for_deck(deck_id).schedule(rating, now),
         )
         result = TestResult(asked, picked, is_correct)
         self.results.append(result)

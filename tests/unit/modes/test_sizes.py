@@ -79,3 +79,39 @@ def test_progress_counts_shows_not_distinct_items() -> None:
     assert progress_of([a, b, a], []) == Progress(3, 3, 1)
     assert counter(4, 6, 1) == "4 of 6 · 1 again"
     assert counter(1, 5_578) == "1 of 5,578"
+
+
+def test_cram_in_test_concepts_and_today_moves_no_due_date(store, vae_deck, clock) -> None:
+    from vae_quiz.modes.concepts import ConceptSession
+    from vae_quiz.modes.today import TodaySession
+
+    cram = SessionOptions(seed=2, cram=True)
+    quiz = TestSession([vae_deck], store, SCHED, clock, cram)
+    assert quiz.mode == "cram" and quiz.total == 5
+    wrong = next(c for c in quiz.current.order if c not in quiz.current.question.answer)
+    quiz.answer(frozenset({wrong}))
+    prompts = ConceptSession([vae_deck], store, SCHED, clock, cram)
+    assert prompts.mode == "cram"
+    prompts.grade("x", frozenset({0}))
+    today = TodaySession([vae_deck], store, SCHED, clock, cram)
+    assert today.mode == "cram" and len(today.pending) == 12  # every item, not only due or new
+    order = [e.key for e in today.pending]
+    assert order == [e.key for e in TodaySession([vae_deck], store, SCHED, clock, cram).pending]
+    assert [e.item.kind for e in today.pending] != sorted(e.item.kind for e in today.pending)
+    card = next(e for e in today.pending if e.item.kind == "card")
+    while today.current != card:
+        today.pending.rotate(-1)
+    one = today.open_current()
+    assert one.mode == "cram"
+    one.rate(Rating.AGAIN)
+    assert one.queue == []  # today brings it back, not the one-card session
+    assert today.close_current(one) is False and today.pending[-1] == card
+    rows = list(store.rows())
+    assert [(r.mode, r.kind, r.due_after) for r in rows] == [
+        ("cram", "question", None),
+        ("cram", "prompt", None),
+        ("cram", "card", None),
+    ]
+    assert store.item_states("vae") == {}  # no schedule moved
+    # Misses in cram still count for the review queue, as in study's cram.
+    assert len(store.review_queue("vae")) == 3
