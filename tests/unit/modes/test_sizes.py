@@ -4,6 +4,8 @@ test's default of 20 questions, `--limit 0` for all, and counters that count re-
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from vae_quiz.decks.loader import load_deck
 from vae_quiz.modes.scheduler import Rating, Scheduler
@@ -115,3 +117,17 @@ def test_cram_in_test_concepts_and_today_moves_no_due_date(store, vae_deck, cloc
     assert store.item_states("vae") == {}  # no schedule moved
     # Misses in cram still count for the review queue, as in study's cram.
     assert len(store.review_queue("vae")) == 3
+
+
+@given(
+    st.lists(st.sampled_from("abcde"), max_size=12), st.lists(st.sampled_from("abcde"), max_size=8)
+)
+def test_progress_never_stalls_and_counts_every_show(done: list[str], queued: list[str]) -> None:
+    place = progress_of([("d", k) for k in done], [("d", k) for k in queued])
+    assert place.total == len(done) + len(queued)
+    assert place.number == len(done) + (1 if queued else 0) <= place.total
+    assert place.again == place.total - len(set(done) | set(queued)) >= 0
+    # One more answer moves the number on by one, whatever comes back.
+    if queued:
+        after = progress_of([("d", k) for k in [*done, queued[0]]], [("d", k) for k in queued[1:]])
+        assert after.number == place.number + (1 if len(queued) > 1 else 0)
