@@ -144,6 +144,7 @@ class HomeScreen(Screen[None]):
         widest figure on the screen (so no line is wider than it must be, and none wraps at
         60 columns)."""
         every = [c for s in self._statuses for c in s.by_kind.values()]
+        every += kind_totals(self._statuses).values()  # "All decks" sums may be wider
         width = [max((len(f"{getattr(c, f):,}") for c in every), default=1)
                  for f in ("items", "due", "new")]  # fmt: skip
         lines = []
