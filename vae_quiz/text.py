@@ -27,6 +27,13 @@ def plural(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
+def counter(number: int, total: int, again: int = 0) -> str:
+    """A session's place: "4 of 6", and "4 of 6 · 1 again" when `again` of the `total` shows
+    are of items already shown (a miss, or a learning step, coming back)."""
+    place = f"{number:,} of {total:,}"
+    return f"{place} · {again:,} again" if again else place
+
+
 def format_interval(delta: timedelta) -> str:
     """A short interval as Anki shows it on its buttons: <1m, 10m, 3h, 4d, 2mo, 1.5y."""
     value = delta.total_seconds()

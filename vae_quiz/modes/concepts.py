@@ -3,13 +3,13 @@ covered. The result k/N, the text and each concept's tick are committed together
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
-from itertools import islice
 
 from vae_quiz.model import Deck, Prompt
 from vae_quiz.modes.scheduler import Rating
-from vae_quiz.modes.session import AskOnce, pick
+from vae_quiz.modes.session import AskOnce, Progress, pick
 from vae_quiz.progress.store import MISSED, RIGHT, Answer, Draft
 
 
@@ -59,20 +59,22 @@ class ConceptResult:
 
 @dataclass
 class ConceptSession(AskOnce[AskedPrompt]):
-    """A run over the open prompts of some decks, in the authors' order (filtered by level,
-    capped by limit)."""
+    """A run over the open prompts of some decks, in the authors' order (shuffled in cram),
+    filtered by level, capped by limit."""
 
     mode: str = "concepts"
     only: Collection[tuple[str, str]] | None = None
-    counter: Callable[[], tuple[int, int]] | None = None
+    counter: Callable[[], Progress] | None = None
 
     asked: list[AskedPrompt] = field(init=False, default_factory=list)
     results: list[ConceptResult] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        picked = pick(self.decks, "prompts", self.options.level, self.only)
-        for deck, index in islice(picked, self.options.limit):
+        picked = list(pick(self.decks, "prompts", self.options.level, self.only))
+        if self.is_cram:  # practice: shuffled, reproducibly with a seed
+            random.Random(self.options.seed).shuffle(picked)
+        for deck, index in picked[: self.options.cap()]:
             self.asked.append(AskedPrompt(deck, deck.prompts[index]))
 
     def draft(self) -> Draft | None:
@@ -92,7 +94,8 @@ class ConceptSession(AskOnce[AskedPrompt]):
         """Record the current prompt's answer and ticked concepts, and delete its draft;
         committed before returning.
 
-        Every result is an FSRS review of the prompt (`concepts_rating`).
+        Every result is an FSRS review of the prompt (`concepts_rating`), but in cram, which
+        moves no due date.
         """
         asked = self.current
         if asked is None:
@@ -117,7 +120,7 @@ class ConceptSession(AskOnce[AskedPrompt]):
                 detail={"covered": k, "total": n},
                 concepts=tuple((c, i in covered) for i, c in enumerate(concepts)),
             ),
-            self.scheduler.for_deck(deck_id).schedule(rating, now),
+            None if self.is_cram else self.scheduler.for_deck(deck_id).schedule(rating, now),
         )
         result = ConceptResult(asked, text, frozenset(covered), recorded.id)
         self.results.append(result)

@@ -182,6 +182,11 @@ class VaeQuizApp(App[None]):
             HomeScreen(lambda: deck_statuses(s.decks, s.store, s.now()), s.now, s.problems)
         )
 
+    def _is_home_open(self) -> bool:
+        from vae_quiz.ui.screens.home import HomeScreen
+
+        return any(isinstance(screen, HomeScreen) for screen in self.screen_stack)
+
     def on_home_screen_start(self, message: HomeScreen.Start) -> None:
         self.start(message.mode, message.decks)
 
@@ -200,6 +205,10 @@ class VaeQuizApp(App[None]):
             return
         s = self.services
         session = open_session(decks, s.store, s.scheduler, s.now, s.options)
+        if session.current is None and self._is_home_open():
+            # From home, a mode with nothing to ask says so instead of an empty session.
+            self.notify(mode.idle, title=mode.capitalize(), severity="information")
+            return
         if mode in SCREENS:
             screen = SCREENS[mode](session, s.now)
             self.push_screen(screen, lambda _: self._show_summary(mode, session))

@@ -14,7 +14,7 @@ from textual.widgets import Static, TextArea
 
 from vae_quiz.errors import StoreError
 from vae_quiz.modes.concepts import ConceptResult, ConceptSession
-from vae_quiz.text import describe_moment
+from vae_quiz.text import counter, describe_moment
 from vae_quiz.ui.modes import SessionEnd
 from vae_quiz.ui.saving import NotSaved, save
 from vae_quiz.ui.screens.confirm import ConfirmScreen
@@ -119,9 +119,10 @@ class ConceptsScreen(Screen[SessionEnd]):
             return
         self.result = None
         self._hint_shown = False
+        s = self._session
         for selector, text in (
             ("#concepts-title", f"{asked.deck.title} · {self._session.mode}"),
-            ("#concepts-status", f"prompt {self._session.number} of {self._session.total}"),
+            ("#concepts-status", f"prompt {counter(s.number, s.total, s.again)}"),
             ("#prompt", asked.prompt.prompt),
             ("#hint", "A hint is available: escape, then h." if asked.prompt.hint else ""),
             ("#result", ""),

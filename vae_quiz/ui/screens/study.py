@@ -13,7 +13,7 @@ from textual.widgets import Static
 from vae_quiz.modes.scheduler import Rating
 from vae_quiz.modes.session import Clock
 from vae_quiz.modes.study import StudySession
-from vae_quiz.text import describe_due, format_interval
+from vae_quiz.text import counter, describe_due, format_interval
 from vae_quiz.ui.modes import SessionEnd
 from vae_quiz.ui.saving import NotSaved, save
 from vae_quiz.ui.screens.help import HelpScreen
@@ -82,9 +82,8 @@ class StudyScreen(Screen[SessionEnd]):
             return
         self.is_revealed = False
         self.refresh_bindings()
-        number, total = self._session.position
         self._show_text("#study-title", f"{item.deck.title} · {self._session.mode}")
-        status = f"{number} of {total}"
+        status = counter(*self._session.position)
         if self._session.mode == "study":
             new_left = sum(1 for i in self._session.queue if i.is_new)
             status += f" · new {new_left} · due {len(self._session.queue) - new_left}"

@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from vae_quiz.modes.test import CHOICE_LETTERS, TestResult, TestSession
+from vae_quiz.text import counter
 from vae_quiz.ui.modes import SessionEnd
 from vae_quiz.ui.saving import NotSaved, save
 from vae_quiz.ui.screens.help import HelpScreen
@@ -68,6 +69,15 @@ class TestScreen(Screen[SessionEnd]):
     def on_mount(self) -> None:
         self._show_current()
 
+    def _status(self) -> str:
+        """The header's count ("question 3 of 20 · 1 again"), and how many the run was picked
+        from ("· 5,578 in deck") when a limit cut it short."""
+        s = self._session
+        status = f"question {counter(s.number, s.total, s.again)}"
+        if s.pool > len(s.asked):
+            status += f" · {s.pool:,} in deck{'s' if len(s.decks) > 1 else ''}"
+        return status
+
     def _show_current(self) -> None:
         asked = self._session.current
         if asked is None:
@@ -79,7 +89,7 @@ class TestScreen(Screen[SessionEnd]):
         note = f"Select all that apply: 1-{len(asked.order)} or space to tick, enter to submit"
         for selector, text in (
             ("#test-title", f"{asked.deck.title} · {self._session.mode}"),
-            ("#test-status", f"question {self._session.number} of {self._session.total}"),
+            ("#test-status", self._status()),
             ("#question", asked.question.question),
             ("#multi-note", note if is_multi else ""),
         ):
