@@ -8,7 +8,15 @@ import sys
 from collections.abc import Sequence
 
 from vae_quiz import __version__
-from vae_quiz.cli.common import EXIT_DATA, EXIT_OK, EXIT_USAGE, DataError, UsageError, console
+from vae_quiz.cli.common import (
+    EXIT_DATA,
+    EXIT_OK,
+    EXIT_USAGE,
+    DataError,
+    UsageError,
+    console,
+    echo,
+)
 from vae_quiz.errors import StoreError
 
 # Each command and its module in this package, imported only when that command runs (Textual
@@ -63,10 +71,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         module = HOME if args.command is None else COMMANDS[args.command]
         return int(importlib.import_module(f"{__name__}.{module}").run(args))
     except UsageError as exc:
-        console(stderr=True).print(f"vae-quiz {args.command}: error: {exc}", markup=False)
+        echo(console(stderr=True), f"vae-quiz {args.command}: error: {exc}")
         return EXIT_USAGE
     except (StoreError, DataError) as exc:
-        console(stderr=True).print(f"vae-quiz: {exc}", markup=False)
+        echo(console(stderr=True), f"vae-quiz: {exc}")
         return EXIT_DATA
     except KeyboardInterrupt:
         return 130

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Iterator
+from pathlib import Path
 
 from vae_quiz.cli import common
 from vae_quiz.decks.catalog import bundled_deck_files, load_decks
-from vae_quiz.decks.files import deck_files
-from vae_quiz.text import plural, printable
+from vae_quiz.decks.files import deck_files, read_deck_file
+from vae_quiz.errors import DeckError, DeckProblem
+from vae_quiz.model import Deck, Item
+from vae_quiz.text import plural, printable, unsafe_characters
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str) -> None:
@@ -17,7 +21,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: s
         name,
         help="validate deck files",
         description="Validate deck files and report every problem with its "
-        "file, line, item and field. Exit 1 when any deck is invalid.",
+        "file, line, item and field. Exit 1 when any deck is invalid. Text with control "
+        "characters (shown as visible escapes, never sent to the terminal) is a warning.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="deck files or folders (default: the bundled decks)")  # fmt: skip
@@ -38,13 +43,95 @@ def run(args: argparse.Namespace) -> int:
             raise common.UsageError(f"{raw}: no such file or folder")
     result = load_decks(files, common.say_parsing)
     out = common.console()
+    warnings = 0
     for deck in result.decks:
-        out.print(printable(f"ok  {deck.path}: {deck.id}: {common.counts(deck)}"), markup=False)
+        common.echo(out, f"ok  {deck.path}: {deck.id}: {common.counts(deck)}", one_line=True)
+        found = text_warnings(deck)
+        common.print_problems(found, out)
+        warnings += len(found)
     common.print_problems(result.problems, out)
     checked = plural(len(result.decks) + len(result.failed_paths), "deck")
     summary = "all valid"
     if result.problems:
         summary = (f"{len(result.decks)} valid, {len(result.failed_paths)} invalid "
                    f"({plural(len(result.problems), 'problem')})")  # fmt: skip
-    out.print(f"{checked} checked: {summary}", markup=False)
+    if warnings:
+        summary += f"; {plural(warnings, 'warning')}"
+    common.echo(out, f"{checked} checked: {summary}")
     return common.EXIT_DATA if result.problems else common.EXIT_OK
+
+
+# Each item kind's text fields, as the deck file names them.
+_TEXT_FIELDS = {
+    "card": ("front", "back"),
+    "question": ("question", "choices", "explanation"),
+    "prompt": ("prompt", "hint", "concepts", "model_answer"),
+}
+
+
+def text_warnings(deck: Deck) -> list[DeckProblem]:
+    """A warning for each text of `deck` with characters `text.printable` does not show as
+    they are (control characters, bidi controls, invisible ones), by file, line, item and
+    field. Only `check` pays for this look: loading a deck does not."""
+    found: list[DeckProblem] = []
+    if not _may_hold_unsafe_text(deck.path):
+        return found
+    for field in ("title", "description"):
+        text = getattr(deck, field)
+        if text and (message := _warning(text)):
+            found.append(DeckProblem(deck.path, _deck_key_line(deck.path, field), message,
+                                     "deck", deck.id, field))  # fmt: skip
+    for item in deck.items:
+        for field, text in _texts(item):
+            if message := _warning(text):
+                found.append(DeckProblem(deck.path, item.line or None, message, item.kind,
+                                         item.id, field))  # fmt: skip
+    return found
+
+
+def _may_hold_unsafe_text(path: str) -> bool:
+    """False when the deck file has no such character and no escape (`"\\e"`) that could
+    make one: then its items need not all be built from the cache and looked at."""
+    try:
+        data, _ = read_deck_file(Path(path), path)
+    except DeckError:
+        return True
+    text = data.decode("utf-8", "replace")
+    return "\\" in text or bool(unsafe_characters(text.removeprefix("\ufeff")))
+
+
+def _texts(item: Item) -> Iterator[tuple[str, str]]:
+    """(field, text) for each text of `item`; a list's texts numbered from 1."""
+    for field in _TEXT_FIELDS[item.kind]:
+        value = getattr(item, field)
+        if isinstance(value, tuple):
+            one = field.removesuffix("s")
+            yield from ((f"{one} {n}", text) for n, text in enumerate(value, 1))
+        elif value:
+            yield field, value
+
+
+def _warning(text: str) -> str | None:
+    unsafe = unsafe_characters(text)
+    if not unsafe:
+        return None
+    shown = ", ".join(
+        f"U+{ord(ch):04X} {f'shown as {printable(ch)}' if printable(ch) else 'not shown'}"
+        for ch in unsafe
+    )
+    return f"warning: control or invisible characters ({shown})"
+
+
+def _deck_key_line(path: str, key: str) -> int | None:
+    """The line of the deck's top-level `key` (read again: the deck keeps no line for it)."""
+    import yaml
+
+    try:
+        data, _ = read_deck_file(Path(path), path)
+        root = yaml.compose(data.decode("utf-8-sig"), Loader=yaml.CSafeLoader)
+    except (DeckError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    lines = [k.start_mark.line + 1 for k, _ in root.value if k.value == key]
+    return lines[0] if lines else None

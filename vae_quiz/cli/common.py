@@ -9,6 +9,7 @@ from contextlib import closing
 from typing import TYPE_CHECKING
 
 from rich.console import Console
+from rich.text import Text
 
 from vae_quiz.decks.catalog import DeckNotFound, LoadResult, resolve_deck_args
 from vae_quiz.errors import DeckProblem
@@ -38,10 +39,22 @@ def console(stderr: bool = False) -> Console:
     return Console(file=stream, highlight=False, soft_wrap=True, width=width, emoji=False)
 
 
+def echo(out: Console, text: str, *, one_line: bool = False) -> None:
+    """Print `text` on `out` as it is: never markup, and through `text.printable`, so no control
+    character of a deck, a file name or the progress file reaches the terminal. Every command
+    prints through here (or `cell`); `one_line` for a line that is one record."""
+    out.print(printable(text, one_line=one_line), markup=False)
+
+
+def cell(text: str) -> Text:
+    """`text` for a Rich table cell: plain text on one line, never markup (`list[int]`)."""
+    return Text(printable(text, one_line=True))
+
+
 def print_problems(problems: Sequence[DeckProblem], out: Console) -> None:
     """Print each deck problem on its own line, literally."""
     for problem in problems:
-        out.print(printable(str(problem)), markup=False)
+        echo(out, str(problem), one_line=True)
 
 
 def counts(deck: Deck) -> str:
@@ -55,11 +68,8 @@ def counts(deck: Deck) -> str:
 def say_parsing(path: str, size: int) -> None:
     """Before a big deck is parsed (not in the cache yet), say why the wait."""
     if size >= BIG_DECK_BYTES:
-        console(stderr=True).print(
-            f"vae-quiz: reading {path} ({size / 1e6:.0f} MB) for the first time; "
-            "later starts use a cache",
-            markup=False,
-        )
+        echo(console(stderr=True), f"vae-quiz: reading {path} ({size / 1e6:.0f} MB) for the "
+             "first time; later starts use a cache", one_line=True)  # fmt: skip
 
 
 def load_decks_of(deck_args: list[str]) -> LoadResult:
@@ -103,7 +113,7 @@ def scheduler(args: argparse.Namespace) -> Scheduler:
             raise DataError(str(exc)) from None
     warning = retention_warning(retention)
     if warning:
-        console(stderr=True).print(f"vae-quiz: warning: {warning}", markup=False)
+        echo(console(stderr=True), f"vae-quiz: warning: {warning}")
     return Scheduler(desired_retention=retention)
 
 

@@ -12,6 +12,8 @@ from textual.screen import Screen
 from textual.widgets import Static, TextArea
 
 from vae_quiz.modes.concepts import ConceptResult, ConceptSession
+from vae_quiz.text import printable
+from vae_quiz.ui.literal import literal
 from vae_quiz.ui.modes import SessionEnd
 from vae_quiz.ui.saving import NotSaved, save
 from vae_quiz.ui.screens.confirm import ConfirmScreen
@@ -104,14 +106,21 @@ class ConceptsScreen(Screen[SessionEnd]):
             return
         self.result = None
         self._hint_shown = False
-        for selector, text in (
-            ("#concepts-title", f"{asked.deck.title} · {self._session.mode}"),
-            ("#concepts-status", f"prompt {self._session.number} of {self._session.total}"),
-            ("#prompt", asked.prompt.prompt),
-            ("#hint", "A hint is available: escape, then h." if asked.prompt.hint else ""),
-            ("#result", ""),
+        hint = "A hint is available: escape, then h." if asked.prompt.hint else ""
+        for selector, content in (
+            (
+                "#concepts-title",
+                literal(f"{asked.deck.title} · {self._session.mode}", one_line=True),
+            ),
+            (
+                "#concepts-status",
+                Content(f"prompt {self._session.number} of {self._session.total}"),
+            ),
+            ("#prompt", literal(asked.prompt.prompt)),
+            ("#hint", Content(hint)),
+            ("#result", Content("")),
         ):
-            self.query_one(selector, Static).update(Content(text))
+            self.query_one(selector, Static).update(content)
         self.query_one("#hint").display = asked.prompt.hint is not None
         editor = self.query_one("#editor", TextArea)
         editor.text = ""
@@ -143,7 +152,7 @@ class ConceptsScreen(Screen[SessionEnd]):
     def action_hint(self) -> None:
         asked = self._session.current
         if asked is not None and asked.prompt.hint:
-            self.query_one("#hint", Static).update(Content(f"Hint: {asked.prompt.hint}"))
+            self.query_one("#hint", Static).update(literal(f"Hint: {asked.prompt.hint}"))
             self._hint_shown = True
 
     def action_submit(self) -> None:
@@ -170,7 +179,7 @@ class ConceptsScreen(Screen[SessionEnd]):
         if asked is None:
             return
         written = self.query_one("#written-text", Static)
-        written.update(Content(text) if text.strip() else Content.styled("(no answer)", "italic"))
+        written.update(literal(text) if text.strip() else Content.styled("(no answer)", "italic"))
         written.set_class(not text.strip(), "-empty")
         if asked.prompt.hint and not self._hint_shown:
             self.query_one("#hint", Static).update(Content("A hint is available: h."))
@@ -190,16 +199,17 @@ class ConceptsScreen(Screen[SessionEnd]):
             self.result = result = save(self, lambda: self._session.grade(text, event.ticked))
         except NotSaved:
             return  # the checklist stays, ticks and all: enter tries again
-        parts: list[str | tuple[str, str]] = [
+        parts: list[str | Content | tuple[str, str]] = [
             (f"You got {result.score}/{result.total} concepts", "bold")
         ]
         if result.missed:
             parts.append("\nMissed:")
-            parts.extend(f"\n  • {concept}" for concept in result.missed)
+            parts.extend(literal(f"\n  • {printable(c, one_line=True)}") for c in result.missed)
         model = result.asked.prompt.model_answer
         if model:
-            parts.extend([("\n\nModel answer\n", "bold"), model])
-        parts.extend([("\n\nYour answer\n", "bold"), text.strip() or ("(no answer)", "italic")])
+            parts.extend([("\n\nModel answer\n", "bold"), literal(model)])
+        written = literal(text.strip()) if text.strip() else ("(no answer)", "italic")
+        parts.extend([("\n\nYour answer\n", "bold"), written])
         view = self.query_one("#result", Static)
         view.update(Content.assemble(*parts))
         view.set_class(result.is_complete, "-complete")

@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from vae_quiz.modes.test import CHOICE_LETTERS, TestResult, TestSession
+from vae_quiz.ui.literal import literal
 from vae_quiz.ui.modes import SessionEnd
 from vae_quiz.ui.saving import NotSaved, save
 from vae_quiz.ui.screens.help import HelpScreen
@@ -68,13 +69,13 @@ class TestScreen(Screen[SessionEnd]):
         self._ticked = set()
         is_multi = asked.question.is_multi
         note = f"Select all that apply: 1-{len(asked.order)} to tick, enter to submit"
-        for selector, text in (
-            ("#test-title", f"{asked.deck.title} · {self._session.mode}"),
-            ("#test-status", f"question {self._session.number} of {self._session.total}"),
-            ("#question", asked.question.question),
-            ("#multi-note", note if is_multi else ""),
+        for selector, content in (
+            ("#test-title", literal(f"{asked.deck.title} · {self._session.mode}", one_line=True)),
+            ("#test-status", Content(f"question {self._session.number} of {self._session.total}")),
+            ("#question", literal(asked.question.question)),
+            ("#multi-note", Content(note if is_multi else "")),
         ):
-            self.query_one(selector, Static).update(Content(text))
+            self.query_one(selector, Static).update(content)
         self.query_one("#multi-note").display = is_multi
         self.query_one(ChoiceList).show(asked.order, is_multi)
         feedback = self.query_one("#feedback", Static)
@@ -120,13 +121,13 @@ class TestScreen(Screen[SessionEnd]):
         self.query_one(ChoiceList).mark(picked, frozenset(question.answer))
         verdict = "Correct." if self.result.is_correct else "Incorrect."
         feedback = self.query_one("#feedback", Static)
-        parts: list[str | tuple[str, str]] = [(verdict, "bold")]
+        parts: list[Content | tuple[str, str]] = [(verdict, "bold")]
         if not self.result.is_correct:
             right = ", ".join(question.answer)
             stop = "" if right.endswith((".", "!", "?")) else "."
-            parts.append(f" The right answer: {right}{stop}")
+            parts.append(literal(f" The right answer: {right}{stop}"))
         if question.explanation:
-            parts.append(f"\n{question.explanation}")
+            parts.append(literal(f"\n{question.explanation}"))
         feedback.update(Content.assemble(*parts))
         feedback.set_class(self.result.is_correct, "feedback--correct")
         feedback.set_class(not self.result.is_correct, "feedback--incorrect")
