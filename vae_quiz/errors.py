@@ -58,3 +58,8 @@ class DeckError(Exception):
 
 class StoreError(Exception):
     """The progress file cannot be used; the message says which file and what to do."""
+
+
+class WriteError(Exception):
+    """A file cannot be written (it exists, it is the input, its folder is missing or full...);
+    the message names the path and what to do."""

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
+from vae_quiz.clock import local_date
+
 # Bidi embeddings, overrides and isolates (LRE..RLO, LRI..PDI): they can reorder what the terminal
 # shows, even the box borders around them, so they are shown as escapes.
 _BIDI_CONTROLS = (*range(0x202A, 0x202F), *range(0x2066, 0x206A))
@@ -105,7 +107,7 @@ def describe_last(moment: datetime | None, now: datetime) -> str:
     """'never', 'today', 'yesterday' or 'N days ago', by local calendar days."""
     if moment is None:
         return "never"
-    days = (now.astimezone().date() - moment.astimezone().date()).days
+    days = (local_date(now) - local_date(moment)).days
     if days <= 0:
         return "today"
     if days == 1:

@@ -207,7 +207,7 @@ def test_review_asks_exactly_the_questions_missed_in_a_test(tmp_path: Path) -> N
     child.expect(f"question 1 of {len(missed)}")
     asked: set[str] = set()
     for _ in range(3 * len(missed)):
-        child.expect("End")  # the footer: the whole question is on screen
+        child.expect("Pick")  # the footer, drawn after the question: all of it is on screen
         screen = re.sub(r"\s+", " ", re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", " ", child.before))
         asked |= {item for item, text in texts.items() if re.sub(r"\s+", " ", text) in screen}
         if asked >= set(missed):

@@ -51,7 +51,7 @@ async def test_typing_submit_tick_confirm_commits_text_and_concepts(make_app, tm
         assert ANSWER in _text(app, "#written-text")
         checklist = screen.query_one(ConceptChecklist)
         # Tick 1 and 3 by digit, tick 2 by space on the highlighted row, untick it by digit.
-        await pilot.press("1", "3", "down", "space")
+        await pilot.press("1", "3", "up", "space")
         assert checklist.ticked == {0, 1, 2}
         await pilot.press("2")
         assert checklist.ticked == {0, 2}
@@ -130,3 +130,70 @@ async def test_a_narrow_terminal_puts_the_answer_above_the_checklist(make_app) -
         await pilot.resize_terminal(100, 30)
         await pilot.pause()
         assert screen.query_one("#written").region.right <= screen.query_one("#checklist").region.x
+
+
+def _highlighted_row(checklist: ConceptChecklist):
+    """The highlighted concept's row on the screen (from OptionList's own line table)."""
+    from textual.geometry import Region
+
+    index = checklist.highlighted
+    assert index is not None
+    area = checklist.scrollable_content_region
+    y = area.y + checklist._index_to_line[index] - round(checklist.scroll_y)
+    return Region(area.x, y, area.width, checklist._heights[index])
+
+
+def _is_seen(screen: ConceptsScreen) -> bool:
+    row = _highlighted_row(screen.query_one(ConceptChecklist))
+    body = screen.query_one("#concepts-body").scrollable_content_region
+    return body.contains_region(row) and screen.query_one("#checklist").region.contains_region(row)
+
+
+async def test_the_highlighted_concept_stays_in_view_on_a_small_terminal(make_app, tmp_db):
+    app = make_app(mode="concepts")
+    async with app.run_test(size=(60, 15)) as pilot:
+        screen = app.screen
+        # A long answer: in the narrow layout it sits above the checklist, off the bottom.
+        screen.query_one(TextArea).text = "the encoder maps the input to a distribution " * 8
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        checklist = screen.query_one(ConceptChecklist)
+        for index in range(4):
+            assert checklist.highlighted == index
+            assert _is_seen(screen), index
+            if index < 3:
+                await pilot.press("down")
+                await pilot.pause()
+        await pilot.press("space")  # ticks the last concept, which is in view
+        for key in ("up", "up", "up", "1"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert _is_seen(screen), key
+        assert checklist.ticked == {0, 3}
+        await pilot.press("4")  # a digit moves the highlight to the concept it ticks
+        await pilot.pause()
+        assert checklist.highlighted == 3 and _is_seen(screen)
+        await pilot.resize_terminal(60, 12)
+        await pilot.pause()
+        await pilot.pause()
+        assert _is_seen(screen)
+        await pilot.press("enter")
+    assert _ticks(tmp_db) == [(0, 1), (1, 0), (2, 0), (3, 0)]
+
+
+async def test_the_bar_drops_hint_once_the_hint_is_shown(make_app) -> None:
+    from vae_quiz.ui.widgets.key_bar import KeyBar
+
+    app = make_app(mode="concepts")
+    async with app.run_test(size=(80, 24)) as pilot:
+        bar = app.screen.query_one(KeyBar)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert " h Hint " in str(bar.render())
+        await pilot.press("h")
+        await pilot.pause()
+        assert _text(app, "#hint").startswith("Hint: ")
+        assert "Hint" not in str(bar.render())
+        await pilot.press("e", "a", "ctrl+s")  # back to the editor, then submit: still no h
+        await pilot.pause()
+        assert "Hint" not in str(bar.render())

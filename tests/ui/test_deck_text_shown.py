@@ -97,9 +97,13 @@ def hostile_app(tmp_path: Path):
     assert [d.id for d in loaded.decks] == ["hostile"] and loaded.problems
     store = ProgressStore(tmp_path / "progress \x1b]0;PWNED\x07.sqlite3")
     services = AppServices(
-        store=store, decks=loaded.decks, now=FixedClock(), scheduler=Scheduler(enable_fuzzing=False),
-        options=SessionOptions(seed=1), problems=[str(p) for p in loaded.problems],
-    )  # fmt: skip
+        store=store,
+        decks=loaded.decks,
+        now=FixedClock(),
+        scheduler=Scheduler(enable_fuzzing=False),
+        options=SessionOptions(seed=1),
+        problems=[str(p) for p in loaded.problems],
+    )
     yield VaeQuizApp(services, mode=None)
     store.close()
 
@@ -175,7 +179,10 @@ async def test_a_failed_save_names_a_hostile_progress_file_as_text(
 
 
 # Combining, zero-width, joiner, bidi and wide characters in every line a deck fills.
-ODD = "e\u0301 a\u0308\u0323 zero\u200bwidth\ufeff rlo\u202eevil\u202c lri\u2066x\u2069 👨\u200d👩\u200d👧 漢字"
+ODD = (
+    "e\u0301 a\u0308\u0323 zero\u200bwidth\ufeff rlo\u202eevil\u202c lri\u2066x\u2069 "
+    "👨\u200d👩\u200d👧 漢字"
+)
 
 
 @pytest.mark.parametrize("keys", [(), ("s",), ("s", "space"), ("t", "2"), ("c", "ctrl+s", "y")])

@@ -45,8 +45,9 @@ def test_every_mode_with_a_session_has_its_screens_in_the_ui_table() -> None:
             assert mode not in SCREENS and mode not in SUMMARIES, mode
             continue
         assert mode in SUMMARIES, mode
-        # Review has no screen of its own: each item is asked on its kind's own mode's screen.
-        assert mode in SCREENS or mode is Mode.REVIEW, mode
+        # Today and review have no screen of their own: each item is asked on its kind's own
+        # mode's screen.
+        assert (mode in SCREENS) != (mode in (Mode.TODAY, Mode.REVIEW)), mode
     for kind in ("card", "question", "prompt"):
         assert Mode.asking(kind) in SCREENS, kind
 

@@ -47,6 +47,19 @@ async def test_each_rating_is_stored_when_pressed(make_app, tmp_db) -> None:
         assert "next due in" in _text(app, "#last-result")
 
 
+async def test_space_or_enter_rates_good_when_revealed(make_app, tmp_db) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "space")
+        await pilot.pause()
+        assert _log(tmp_db) == [("vae-what", "study", "good", 3)]
+        assert not app.screen.is_revealed  # the next card's front, not yet revealed
+        assert "Good · next due in" in _text(app, "#last-result")
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert _log(tmp_db)[1] == ("encoder-role", "study", "good", 3)
+
+
 async def test_rating_keys_do_nothing_before_reveal(make_app, tmp_db) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -115,10 +115,189 @@ async def test_markup_in_choices_is_literal(make_app, write_deck, tmp_db) -> Non
         assert _text(app, "#question") == "[b]Q[/b]"
 
 
-async def test_only_the_first_answer_of_the_day_moves_the_schedule(make_app, tmp_db) -> None:
+async def test_every_answer_is_an_fsrs_review_also_on_the_same_day(make_app, tmp_db) -> None:
     for _ in range(2):
         app = make_app(mode="test", seed=1, limit=1)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press("1")
     ratings = [r[4] for r in _rows(tmp_db)]
-    assert ratings[0] in (1, 3) and ratings[1] is None
+    assert len(ratings) == 2 and all(rating in (1, 3) for rating in ratings)
+
+
+SINGLE = """\
+id: keys
+title: Keys
+questions:
+  - id: single
+    question: Which is c?
+    choices: [a, b, c, d]
+    answer: c
+    shuffle: false
+"""
+
+SELECT_ALL = """\
+id: keys
+title: Keys
+questions:
+  - id: many
+    question: Which are vowels?
+    choices: [a, b, e, f]
+    answer: [a, e]
+    shuffle: false
+"""
+
+_LONG_CHOICES = [f"choice number {n}, a long choice that wraps over lines" * 3 for n in range(1, 8)]
+LONG = f"""\
+id: keys
+title: Keys
+questions:
+  - id: long
+    question: Which choice is the last one, after all of these long and wrapping choices?
+    choices: {json.dumps([*_LONG_CHOICES, "choice number 8"])}
+    answer: choice number 8
+    shuffle: false
+"""
+
+
+def _keys_app(make_app, write_deck, text: str):
+    from vae_quiz.decks.loader import load_deck
+
+    return make_app(mode="test", decks=[load_deck(write_deck(text))])
+
+
+def _highlighted(screen: TestScreen) -> list[str]:
+    return [row.id for row in screen.query(".choice--highlighted")]
+
+
+def _bar(screen: TestScreen) -> str:
+    from vae_quiz.ui.widgets.key_bar import KeyBar
+
+    return str(screen.query_one(KeyBar).render())
+
+
+async def test_arrows_and_j_k_move_the_highlight_and_enter_picks_it(
+    make_app, write_deck, tmp_db
+) -> None:
+    app = _keys_app(make_app, write_deck, SINGLE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert _highlighted(screen) == ["choice-1"]  # something is always highlighted
+        await pilot.press("down", "down", "up", "j", "j", "k")
+        assert _highlighted(screen) == ["choice-3"]
+        assert _rows(tmp_db) == []  # moving picks nothing
+        await pilot.press("enter")
+        assert _text(app, "#feedback").startswith("Correct.")
+        item, _mode, outcome, response, _rating = _rows(tmp_db)[0]
+        assert (item, outcome, json.loads(response)) == ("single", "correct", ["c"])
+        await pilot.press("enter")  # enter again: the next question (here: the score)
+        await pilot.pause()
+        assert isinstance(app.screen, TestSummaryScreen)
+
+
+async def test_the_highlight_stops_at_the_first_and_last_choice(make_app, write_deck) -> None:
+    app = _keys_app(make_app, write_deck, SINGLE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("up", "k")
+        assert _highlighted(app.screen) == ["choice-1"]
+        await pilot.press(*["j"] * 6)
+        assert _highlighted(app.screen) == ["choice-4"]
+
+
+async def test_a_click_on_a_choice_picks_it(make_app, write_deck, tmp_db) -> None:
+    app = _keys_app(make_app, write_deck, SINGLE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert await pilot.click("#choice-2 .choice-text", offset=(2, 0))
+        await pilot.pause()
+        assert _text(app, "#feedback").startswith("Incorrect.")
+        assert json.loads(_rows(tmp_db)[0][3]) == ["b"]
+        assert _highlighted(app.screen) == ["choice-2"]
+        # Answered: a second click changes nothing.
+        assert await pilot.click("#choice-3 .choice-text", offset=(2, 0))
+        await pilot.pause()
+        assert len(_rows(tmp_db)) == 1
+
+
+async def test_a_number_moves_the_highlight_to_the_choice_it_picks(
+    make_app, write_deck, tmp_db
+) -> None:
+    app = _keys_app(make_app, write_deck, SINGLE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("d")
+        assert _highlighted(app.screen) == ["choice-4"]
+        assert json.loads(_rows(tmp_db)[0][3]) == ["d"]
+
+
+async def test_the_bar_offers_enter_only_for_what_it_does(make_app, write_deck) -> None:
+    app = _keys_app(make_app, write_deck, SINGLE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        asking = _bar(app.screen)
+        assert asking.startswith(" ↑↓ Move  ⏎ Pick  q End  ? Help ")
+        await pilot.press("space")  # space picks nothing on a one-answer question
+        assert app.screen.result is None
+        await pilot.press("enter")
+        await pilot.pause()
+        answered = _bar(app.screen)
+        assert answered.startswith(" space/⏎ Next  q End  ? Help ")
+        assert "Pick" not in answered and "Move" not in answered
+
+
+async def test_select_all_space_ticks_the_highlighted_and_enter_submits(
+    make_app, write_deck, tmp_db
+) -> None:
+    app = _keys_app(make_app, write_deck, SELECT_ALL)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await pilot.pause()
+        assert "Submit" not in _bar(screen)  # nothing ticked: enter would submit nothing
+        assert " space Tick " in _bar(screen)
+        await pilot.press("enter")
+        assert screen.result is None and _rows(tmp_db) == []
+        await pilot.press("space", "down", "down", "space")
+        assert "[x]" in _text(app, "#choice-1") and "[x]" in _text(app, "#choice-3")
+        assert "[ ]" in _text(app, "#choice-2")
+        assert " ⏎ Submit " in _bar(screen)
+        await pilot.press("enter")
+        assert _text(app, "#feedback").startswith("Correct.")
+        assert sorted(json.loads(_rows(tmp_db)[0][3])) == ["a", "e"]
+
+
+async def test_a_click_ticks_a_choice_of_a_select_all_question(make_app, write_deck, tmp_db):
+    app = _keys_app(make_app, write_deck, SELECT_ALL)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert await pilot.click("#choice-2 .choice-text", offset=(2, 0))
+        await pilot.pause()
+        assert "[x]" in _text(app, "#choice-2") and app.screen.result is None
+        assert await pilot.click("#choice-2 .choice-text", offset=(2, 0))
+        await pilot.pause()
+        assert "[ ]" in _text(app, "#choice-2") and _rows(tmp_db) == []
+
+
+async def test_the_highlighted_choice_stays_in_view_on_a_small_terminal(
+    make_app, write_deck, tmp_db
+) -> None:
+    app = _keys_app(make_app, write_deck, LONG)
+    async with app.run_test(size=(60, 15)) as pilot:
+        screen = app.screen
+        body = screen.query_one("#test-body")
+        for number in range(2, 9):
+            await pilot.press("down")
+            await pilot.pause()
+            row = screen.query_one(f"#choice-{number}")
+            assert body.content_region.contains_region(row.region), number
+        await pilot.press("enter")
+        await pilot.pause()
+        assert json.loads(_rows(tmp_db)[0][3]) == ["choice number 8"]
+        # The verdict comes into view too.
+        assert body.content_region.contains_region(screen.query_one("#feedback").region)
+
+
+async def test_the_choice_under_the_mouse_shows_it_can_be_clicked(make_app, write_deck) -> None:
+    app = _keys_app(make_app, write_deck, SINGLE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        row = app.screen.query_one("#choice-3")
+        before = row.styles.background
+        await pilot.hover("#choice-3 .choice-text", offset=(2, 0))
+        await pilot.pause()
+        assert row.styles.background != before
+        assert _highlighted(app.screen) == ["choice-1"]  # hovering moves no highlight

@@ -16,14 +16,15 @@ from vae_quiz.cli.common import (
     UsageError,
     console,
     echo,
+    silence_stdout,
 )
-from vae_quiz.errors import StoreError
+from vae_quiz.errors import StoreError, WriteError
 
 # Each command and its module in this package, imported only when that command runs (Textual
 # only inside the functions that open the TUI): `add_parser(sub, name)` adds its parser, and
 # `run(args) -> int` runs it and returns the exit code. The order is --help's.
 COMMANDS = {
-    "check": "check", "decks": "decks", "study": "modes", "test": "modes",
+    "check": "check", "decks": "decks", "today": "modes", "study": "modes", "test": "modes",
     "concepts": "modes", "review": "modes", "import": "importing", "export-deck": "export_deck",
     "schema": "schema", "stats": "stats", "doctor": "doctor", "export": "export",
 }  # fmt: skip
@@ -73,12 +74,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         echo(console(stderr=True), f"vae-quiz {args.command}: error: {exc}")
         return EXIT_USAGE
-    except (StoreError, DataError) as exc:
+    except (StoreError, DataError, WriteError) as exc:
         echo(console(stderr=True), f"vae-quiz: {exc}")
         return EXIT_DATA
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        # The reader went away (`vae-quiz export | head`); say nothing more.
-        sys.stderr.close()
+        # The reader went away (`vae-quiz export | head`): what it read was what it asked for.
+        silence_stdout()
         return EXIT_OK

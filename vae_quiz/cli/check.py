@@ -31,24 +31,25 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: s
 def run(args: argparse.Namespace) -> int:
     """Validate deck files; no path means the bundled decks."""
     files: list[str | os.PathLike[str]] = [] if args.paths else list(bundled_deck_files())
+    unreadable: list[DeckProblem] = []
     for raw in args.paths:
         if os.path.isdir(raw):
-            found = deck_files(raw)
-            if not found:
+            found = deck_files(raw, unreadable)
+            if not found and not unreadable:
                 raise common.UsageError(f"{raw}: no deck files (.yaml, .yml) in this folder")
             files.extend(found)
         elif os.path.exists(raw):
             files.append(raw)
         else:
             raise common.UsageError(f"{raw}: no such file or folder")
-    result = load_decks(files, common.say_parsing)
+    result = load_decks(files, common.say_parsing, unreadable)
     out = common.console()
     warnings = 0
     for deck in result.decks:
         common.echo(out, f"ok  {deck.path}: {deck.id}: {common.counts(deck)}", one_line=True)
-        found = text_warnings(deck)
-        common.print_problems(found, out)
-        warnings += len(found)
+        deck_warnings = text_warnings(deck)
+        common.print_problems(deck_warnings, out)
+        warnings += len(deck_warnings)
     common.print_problems(result.problems, out)
     checked = plural(len(result.decks) + len(result.failed_paths), "deck")
     summary = "all valid"

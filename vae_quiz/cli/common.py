@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from contextlib import closing
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from vae_quiz.model import Deck
     from vae_quiz.modes.scheduler import Scheduler
     from vae_quiz.progress.store import ProgressStore
+    from vae_quiz.settings import Settings
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 BIG_DECK_BYTES = 2_000_000
@@ -32,11 +34,28 @@ class DataError(Exception):
     """Bad data (a settings file): the message goes to stderr and the exit code is 1."""
 
 
+def silence_stdout() -> None:
+    """Send the rest of stdout to the null device, once its reader has gone away (`vae-quiz
+    check | head -1`): later writes, and the flush at exit, then neither fail nor print a
+    traceback (Python's recipe in the `signal` module's "Note on SIGPIPE")."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # Rich exits 1 here; a reader that stops early is no error of ours: the command goes on
+        # quietly and exits with its own code, so `check DIR | head -1` says whether DIR passed.
+        self.quiet = True
+        silence_stdout()
+
+
 def console(stderr: bool = False) -> Console:
     """A console on stdout or stderr; not a terminal: never wrap or truncate (whole lines)."""
     stream = sys.stderr if stderr else sys.stdout
     width = None if stream.isatty() else 10_000
-    return Console(file=stream, highlight=False, soft_wrap=True, width=width, emoji=False)
+    return _Console(file=stream, highlight=False, soft_wrap=True, width=width, emoji=False)
 
 
 def echo(out: Console, text: str, *, one_line: bool = False) -> None:
@@ -91,30 +110,59 @@ def db_arg(args: argparse.Namespace) -> str | None:
 def open_store(args: argparse.Namespace, create: bool = True) -> closing[ProgressStore]:
     """The progress file --db names (or the default), closed at the end of a `with`; a missing
     one is created, or with `create=False` stood in for by an empty store in memory (no file
-    written)."""
+    written). With `create=False` (commands that only read), a file vae-quiz may not write
+    (a read-only file, folder or disk) is opened read-only."""
+    import os
+
     from vae_quiz.locations import progress_file
     from vae_quiz.progress.store import ProgressStore
 
     path = progress_file(db_arg(args))
-    return closing(ProgressStore(path if create or path.exists() else ":memory:"))
+    if not create and not path.exists():
+        return closing(ProgressStore(":memory:"))
+    writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    return closing(ProgressStore(path, read_only=not create and not writable))
 
 
-def scheduler(args: argparse.Namespace) -> Scheduler:
-    """The scheduler at the desired retention: --retention, else the config file, else 0.9.
-    Above 0.97, Anki's warning goes to stderr."""
+def settings(themes: Collection[str] | None = None) -> Settings:
+    """The settings file's values (see `vae_quiz.settings`); a bad file is a DataError.
+
+    Args:
+        themes: the theme names the file's `theme` may take (None: not checked).
+    """
+    from vae_quiz.settings import SettingsError, load_settings
+
+    try:
+        return load_settings(themes=themes)
+    except SettingsError as exc:
+        raise DataError(str(exc)) from None
+
+
+def scheduler(args: argparse.Namespace, config: Settings | None = None) -> Scheduler:
+    """The scheduler at the desired retention: --retention, else the deck's own and the global
+    one in the settings file (`config`, else read here), else 0.9. Above 0.97, Anki's warning
+    goes to stderr."""
     from vae_quiz.modes.scheduler import Scheduler
-    from vae_quiz.settings import SettingsError, load_settings, retention_warning
+    from vae_quiz.settings import retention_warning
 
     retention = getattr(args, "retention", None)
+    per_deck: dict[str, float] = {}
     if retention is None:
-        try:
-            retention = load_settings().desired_retention
-        except SettingsError as exc:
-            raise DataError(str(exc)) from None
-    warning = retention_warning(retention)
-    if warning:
-        echo(console(stderr=True), f"vae-quiz: warning: {warning}")
-    return Scheduler(desired_retention=retention)
+        config = config or settings()
+        retention, per_deck = config.desired_retention, config.deck_retentions()
+    for deck, value in [(None, retention), *per_deck.items()]:
+        if warning := retention_warning(value):
+            of = f" (deck {deck})" if deck else ""
+            echo(console(stderr=True), f"vae-quiz: warning: {warning}{of}")
+    return Scheduler(desired_retention=retention, deck_retention=per_deck)
+
+
+def new_per_day(args: argparse.Namespace, config: Settings) -> tuple[int, dict[str, int]]:
+    """The daily new-item limit of each deck, and the decks' own: --new for every deck, else
+    the settings file's (a deck's own, else the global one)."""
+    if getattr(args, "new", None) is not None:
+        return args.new, {}
+    return config.new_per_day, config.deck_new_per_day()
 
 
 def positive_int(text: str) -> int:

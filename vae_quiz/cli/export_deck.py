@@ -20,6 +20,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: s
     parser.add_argument("deck", metavar="DECK", help="a deck id, or a .yaml deck file")
     parser.add_argument("--to", choices=["apkg"], default="apkg", help="the format")
     parser.add_argument("-o", "--output", required=True, metavar="OUT.apkg")
+    parser.add_argument("--force", action="store_true",
+                        help="replace OUT.apkg if it exists (never the deck file)")  # fmt: skip
 
 
 def run(args: argparse.Namespace) -> int:
@@ -32,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     if result.problems or not result.decks:
         return common.EXIT_DATA
     (deck,) = result.decks
-    notes = export_apkg(deck, Path(args.output))
+    notes = export_apkg(deck, Path(args.output), force=args.force)
     what = f"{notes} notes from deck '{deck.id}' ({common.counts(deck)})"
     common.echo(common.console(), f"wrote {args.output}: {what}", one_line=True)
     return common.EXIT_OK

@@ -16,13 +16,17 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: s
         description="Import SOURCE as a deck: opentriviaqa (#Q/^/A.. multiple choice), "
         "anki-csv (CSV or TSV with a header row; Anki's #separator/#html/#columns headers "
         "understood; HTML made plain text), csv (two columns: front, back) or hascard. The "
-        "deck goes to -o, else your deck folder; ids come from the content, so a re-import "
-        "keeps progress. Prints what it made and what it skipped, and why.",
+        "deck goes to -o, else your deck folder under a free file name; an existing file is "
+        "replaced only with --force. Ids come from the content, so a re-import keeps "
+        "progress. Prints what it made and what it skipped, and why.",
     )
     parser.add_argument("source", metavar="SOURCE")
     parser.add_argument("--from", dest="source_format", required=True, metavar="FORMAT",
                         choices=["opentriviaqa", "anki-csv", "csv", "hascard"])  # fmt: skip
     parser.add_argument("-o", "--output", metavar="OUT.yaml", help="where to write the deck")
+    parser.add_argument("--force", action="store_true", help="replace an existing file: OUT.yaml, "
+                        "or without -o the deck with the same id in your deck folder (never "
+                        "SOURCE itself)")  # fmt: skip
     parser.add_argument("--id", metavar="DECK_ID", help="the deck's id (default: from the name)")
     parser.add_argument("--title", help="the deck's title")
     parser.add_argument("--encoding", metavar="NAME",
@@ -36,7 +40,8 @@ def run(args: argparse.Namespace) -> int:
     """Import another tool's file as a deck, check it, and say what was made and skipped."""
     from pathlib import Path
 
-    from vae_quiz.decks.loader import DECK_ID_RE, load_deck
+    from vae_quiz.decks.loader import DECK_ID_RE
+    from vae_quiz.errors import WriteError
     from vae_quiz.interop.base import ImportFailed
     from vae_quiz.interop.run import ImportOptions, run_import
     from vae_quiz.locations import user_deck_dir
@@ -48,16 +53,15 @@ def run(args: argparse.Namespace) -> int:
     options = ImportOptions(
         source=Path(args.source), fmt=args.source_format,
         out=Path(args.output) if args.output else None, deck_id=args.id, title=args.title,
-        encoding=args.encoding, front=args.front, back=args.back,
+        encoding=args.encoding, front=args.front, back=args.back, force=args.force,
     )  # fmt: skip
     try:
         report = run_import(options, user_deck_dir())
-    except ImportFailed as exc:
+    except (ImportFailed, WriteError) as exc:
         common.echo(common.console(stderr=True), f"vae-quiz import: {exc}")
         return common.EXIT_DATA
     out = common.console()
-    deck = load_deck(report.out)  # what we wrote must pass our own checks
-    r = report.result
+    deck, r = report.deck, report.result
     common.echo(out, f"wrote {report.out}: deck '{deck.id}': {common.counts(deck)}", one_line=True)
     for where, what in report.notes:
         common.echo(out, f"note  {where}: {what}", one_line=True)

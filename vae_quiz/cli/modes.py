@@ -1,8 +1,10 @@
-"""`vae-quiz study|test|concepts|review` and bare `vae-quiz`: open the TUI on a mode or home."""
+"""`vae-quiz today|study|test|concepts|review` and bare `vae-quiz`: open the TUI on a mode or
+home."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 
 from vae_quiz import collector
@@ -11,6 +13,12 @@ from vae_quiz.errors import StoreError
 from vae_quiz.modes.mode import Mode
 
 _TEXTS = {  # each command's help and description
+    Mode.TODAY: (
+        "everything due today, every kind mixed, then new items",
+        "One session over everything due in the chosen decks, most overdue first, then new items "
+        "up to the day's limit: each asked its own way (a card: reveal and rate; a question: "
+        "pick; a prompt: write and tick); a miss comes back later in the session. q ends, ? help.",
+    ),
     Mode.STUDY: (
         "spaced-repetition study of recall cards",
         "Study recall cards with FSRS spaced repetition: due cards first, then new ones up to a "
@@ -29,9 +37,9 @@ _TEXTS = {  # each command's help and description
     ),
     Mode.REVIEW: (
         "ask again the items you missed, until you get them right",
-        "Ask every item missed in any mode (Again in study, wrong in test, not all "
-        "concepts in concepts), each in its own mode's screen, until answered right; an item "
-        "leaves the review queue only then. An empty queue is said plainly (exit 0).",
+        "Ask every item whose last answer, in any mode, was a miss (Again, a wrong choice, not "
+        "all concepts), each in its own mode's screen, until answered right; a right answer "
+        "anywhere takes an item out of the queue. An empty queue is said plainly (exit 0).",
     ),
 }
 
@@ -47,9 +55,12 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: s
                         help="at most N items this session")  # fmt: skip
     parser.add_argument("--seed", type=int, metavar="N", help="reproducible shuffling")
     common.add_retention_option(parser)
+    if mode in (Mode.STUDY, Mode.TODAY):
+        parser.add_argument("--new", type=common.positive_int, metavar="N",
+                            help="at most N new items a day in each deck (default: "
+                            "new_per_day in config.toml, the deck's own else the global one, "
+                            "else 20)")  # fmt: skip
     if mode is Mode.STUDY:
-        parser.add_argument("--new", type=common.positive_int, default=20, metavar="N",
-                            help="at most N new cards a day (default 20)")  # fmt: skip
         parser.add_argument("--cram", action="store_true", help="practise every card of the "
                             "chosen decks whatever its due date; answers are logged (mode cram) "
                             "but move no due date")  # fmt: skip
@@ -70,9 +81,34 @@ def run(args: argparse.Namespace, mode: Mode | None = None) -> int:
         resume_collector()
 
 
+def require_terminal(args: argparse.Namespace) -> None:
+    """Refuse to open the TUI without a terminal on stdin and stdout: Textual would wait for keys
+    that never come (`</dev/null` spun at 100% CPU), or write escape sequences into a pipe.
+
+    Raises:
+        common.UsageError: naming the commands that work without a terminal.
+    """
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        return
+    from vae_quiz.cli import COMMANDS
+
+    plain = ", ".join(name for name, module in COMMANDS.items() if module != "modes")
+    command = args.command or "(the home screen)"
+    raise common.UsageError(
+        f"{command} needs a terminal (stdin and stdout are not both one); without a terminal, "
+        f"use: {plain}"
+    )
+
+
 def _run(args: argparse.Namespace, mode: Mode | None, on_first_screen: Callable[[], None]) -> int:
     from datetime import UTC, datetime
 
+    from textual.theme import BUILTIN_THEMES  # loaded with the app: no extra start-up
+
+    # A bad settings file is the one line to fix, with or without a terminal.
+    config = common.settings(themes=BUILTIN_THEMES)
+    if mode is not Mode.REVIEW:  # review first says whether its queue is empty, without the TUI
+        require_terminal(args)
     result = common.load_decks_of(getattr(args, "decks", []))
     if result.problems and getattr(args, "decks", None):
         return common.EXIT_DATA
@@ -89,20 +125,27 @@ def _run(args: argparse.Namespace, mode: Mode | None, on_first_screen: Callable[
                             "Items you miss in study, test or concepts come back here until "
                             "you get them right.")  # fmt: skip
                 return common.EXIT_OK
+            require_terminal(args)
+        from functools import partial
+
+        from vae_quiz.locations import config_file
         from vae_quiz.model import Level
         from vae_quiz.modes.session import SessionOptions
+        from vae_quiz.settings import save_theme
         from vae_quiz.ui.app import AppServices, VaeQuizApp
 
+        new_per_day, new_per_deck = common.new_per_day(args, config)
         level = getattr(args, "level", None)
         options = SessionOptions(
             level=Level(level) if level else None, limit=getattr(args, "limit", None),
-            new_per_day=getattr(args, "new", 20), seed=getattr(args, "seed", None),
+            new_per_day=new_per_day, new_per_deck=new_per_deck, seed=getattr(args, "seed", None),
             due_only=getattr(args, "due", False),
         )  # fmt: skip
         services = AppServices(
             store=store, decks=result.decks, now=lambda: datetime.now(UTC),
-            scheduler=common.scheduler(args), options=options,
+            scheduler=common.scheduler(args, config), options=options,
             problems=[str(p) for p in result.problems], on_first_screen=on_first_screen,
+            theme=config.theme, save_theme=partial(save_theme, config_file()),
         )  # fmt: skip
         app = VaeQuizApp(services, mode=mode)
         app.run()  # it ends cleanly on SIGHUP and SIGTERM: see VaeQuizApp.on_mount

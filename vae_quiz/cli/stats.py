@@ -24,8 +24,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: s
 
 
 def run(args: argparse.Namespace) -> int:
-    """The stats: JSON with --json, plain text when stdout is not a terminal, else the TUI."""
-    if not args.json and sys.stdout.isatty():
+    """The stats: JSON with --json, plain text without a terminal (stdin or stdout), else the
+    TUI."""
+    if not args.json and sys.stdout.isatty() and sys.stdin.isatty():
         from vae_quiz.cli import modes
         from vae_quiz.modes.mode import Mode
 

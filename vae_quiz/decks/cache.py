@@ -13,9 +13,9 @@ values only and never runs code. Any read error, or anything that does not match
 Layout: a prefix (the header's length and CRC-32), a marshal header (the key, the deck's fields,
 per item kind the ids, one level byte each and where each item's record starts), then one marshal
 record per item. Items are built from their records only when first asked for: a session shows a
-few dozen items, not all 100k of a big deck. Entries over `MAP_FROM` are mapped, not read, and
-their records are not checksummed on load (the rename means no entry is ever half-written); smaller
-ones are read whole and checked against the records' CRC-32.
+few dozen items, not all 100k of a big deck. Entries whose records hold over `MAP_FROM` bytes are
+mapped, not read, and carry no CRC-32 of their records (the rename means no entry is ever
+half-written); smaller ones are read whole and checked against it.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from vae_quiz.decks.files import read_deck_file
 from vae_quiz.model import Card, Deck, Items, ItemT, Prompt, Question
 
 CACHE_ENV = "VAE_QUIZ_CACHE"
-FORMAT = 6  # bump when the model or this layout changes
+FORMAT = 7  # bump when the model or this layout changes
 MAP_FROM = 4 << 20
 RACY_NS = 2_000_000_000  # FAT's mtime is 2 s coarse; Linux's tick is a few ms
 _PREFIX = struct.Struct("<QI")  # header length, header CRC-32
@@ -78,8 +78,8 @@ _RECORDS = (
 def _write_entry(
     entry: Path, key: tuple[str | int, ...], content_crc: int | None, deck: Deck
 ) -> None:
-    """Write the entry atomically (temp file, then rename); a cache that cannot be written is
-    skipped."""
+    """Write the entry atomically (through outfile: temp file, then rename); a cache that
+    cannot be written is skipped."""
     records: list[bytes] = []
     kinds = []
     all_items: tuple[Items[Any], ...] = (deck.cards, deck.questions, deck.prompts)
@@ -88,21 +88,21 @@ def _write_entry(
         offsets = array("Q", accumulate(map(len, added), initial=sum(map(len, records))))
         records += added
         kinds.append((list(items.ids), items.levels, offsets.tobytes()))
-    blob = b"".join(records)
+    size = sum(map(len, records))
+    # Only entries read whole have their records checked (see _read_entry): the CRC of a big
+    # one would cost a join of every record, for nothing.
+    crc = zlib.crc32(b"".join(records)) if size <= MAP_FROM else None
     header = marshal.dumps((key, content_crc, deck.id, deck.title, deck.description, kinds,
-                            len(blob), zlib.crc32(blob)))  # fmt: skip
-    import tempfile  # only a miss writes: a start from the cache does not pay for the import
+                            size, crc))  # fmt: skip
+    from vae_quiz import outfile  # only a miss writes: a start from the cache skips the import
+    from vae_quiz.errors import WriteError
 
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError, WriteError):
         entry.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".deck")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.writelines((_PREFIX.pack(len(header), zlib.crc32(header)), header, blob))
-            os.replace(tmp, entry)
-        except OSError:
-            os.unlink(tmp)
-            raise
+        # An entry replaces its own older self; it is not synced, as a torn one is only a miss.
+        with outfile.writing(entry, force=True, sync=False) as out:
+            out.writelines((_PREFIX.pack(len(header), zlib.crc32(header)), header))
+            out.writelines(records)  # no join: that copy of a big deck cost more than this
 
 
 def _read_entry(
@@ -127,7 +127,7 @@ def _read_entry(
             if content_crc is not None and zlib.crc32(deck_path.read_bytes()) != content_crc:
                 return None
             view: bytes | mmap.mmap
-            if size > MAP_FROM:
+            if blob_crc is None:  # a big entry: see _write_entry
                 view = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
             else:
                 view = f.read()

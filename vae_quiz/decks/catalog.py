@@ -31,11 +31,16 @@ class LoadResult:
 def load_decks(
     paths: Iterable[str | os.PathLike[str]],
     on_parse: Callable[[str, int], None] | None = None,
+    problems: Iterable[DeckProblem] = (),
 ) -> LoadResult:
-    """Load many deck files; a deck id used twice is a problem of the later file.
+    """Load many deck files; a deck id used twice is a problem of the later file. `problems`
+    (folders that could not be read while finding the files) start the result's problems.
 
     `on_parse(path, size)` is called before a file has to be parsed (not in the cache)."""
     result = LoadResult()
+    for problem in problems:
+        result.problems.append(problem)
+        result.failed_paths.append(problem.path)
     owners: dict[str, str] = {}
     for path in paths:
         try:
@@ -59,12 +64,15 @@ def bundled_deck_files() -> list[Path]:
     return deck_files(bundled_deck_dir())
 
 
-def default_deck_files(env: Mapping[str, str] = os.environ) -> list[Path]:
-    """Every bundled deck plus the user's deck folder (when it exists)."""
+def default_deck_files(
+    env: Mapping[str, str] = os.environ, problems: list[DeckProblem] | None = None
+) -> list[Path]:
+    """Every bundled deck plus the user's deck folder (when it exists); its subfolders that
+    cannot be read go to `problems`."""
     files = bundled_deck_files()
     user_dir = user_deck_dir(env)
     if user_dir.is_dir():
-        files.extend(deck_files(user_dir))
+        files.extend(deck_files(user_dir, problems))
     return files
 
 
@@ -80,14 +88,16 @@ def resolve_deck_args(
     Raises:
         DeckNotFound: an argument names nothing.
     """
+    folder_problems: list[DeckProblem] = []
     if not args:
-        return load_decks(default_deck_files(env), on_parse)
+        return load_decks(default_deck_files(env, folder_problems), on_parse, folder_problems)
     files: list[Path] = []
     ids: list[str] = []
     for arg in args:
         path = Path(arg).expanduser()
         if path.is_dir():
-            if not (found := deck_files(path)):
+            found = deck_files(path, folder_problems)
+            if not found and not folder_problems:
                 raise DeckNotFound(f"{arg}: no deck files (.yaml, .yml) in this folder")
             files.extend(found)
         elif path.exists():
@@ -96,7 +106,7 @@ def resolve_deck_args(
             raise DeckNotFound(f"{arg}: no such file")
         else:
             ids.append(arg)
-    result = load_decks(files, on_parse)
+    result = load_decks(files, on_parse, folder_problems)
     if ids:
         known = load_decks(default_deck_files(env), on_parse)
         by_id = {deck.id: deck for deck in known.decks}

@@ -3,19 +3,29 @@
 from __future__ import annotations
 
 import os
-import stat
 from pathlib import Path
 
-from vae_quiz.errors import DeckError
+from vae_quiz.errors import DeckError, DeckProblem
 from vae_quiz.model import MAX_DECK_BYTES
+from vae_quiz.reading import ReadRefused, read_bounded
 
 DECK_SUFFIXES = (".yaml", ".yml")
 
 
-def deck_files(folder: str | os.PathLike[str]) -> list[Path]:
-    """The deck files in a folder and its subfolders (hidden ones skipped), sorted."""
+def deck_files(
+    folder: str | os.PathLike[str], problems: list[DeckProblem] | None = None
+) -> list[Path]:
+    """The deck files in a folder and its subfolders (hidden ones skipped), sorted. A subfolder
+    that cannot be read is added to `problems`, never skipped in silence."""
+
+    def unreadable(exc: OSError) -> None:
+        if problems is not None:
+            reason = exc.strerror or str(exc)
+            problems.append(DeckProblem(str(exc.filename), None, f"cannot read this folder: "
+                                        f"{reason}"))  # fmt: skip
+
     found: list[Path] = []
-    for root, dirs, files in os.walk(folder):
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         found.extend(
             Path(root, f)
@@ -33,17 +43,7 @@ def read_deck_file(path: Path, shown: str) -> tuple[bytes, os.stat_result]:
         DeckError: naming `shown` and why the file cannot be read.
     """
     try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
-            # A FIFO would block the read for ever, a device (/dev/zero) never end it.
-            raise DeckError.one(shown, None, "is not a regular file (a FIFO, device or socket)")
-        if info.st_size > MAX_DECK_BYTES:
-            message = f"the file is {info.st_size:,} bytes; decks are limited to {MAX_DECK_BYTES:,}"
-            raise DeckError.one(shown, None, message)
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise DeckError.one(shown, None, "is a folder, not a deck file") from None
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise DeckError.one(shown, None, f"cannot read the file: {reason}") from None
-    return data, info
+        return read_bounded(path, MAX_DECK_BYTES)
+    except ReadRefused as exc:
+        message = str(exc).replace("the limit is", "decks are limited to")
+        raise DeckError.one(shown, None, message.replace("a file", "a deck file")) from None

@@ -60,13 +60,13 @@ _SECTIONS = {
 
 
 _LEVELS = {level.value: level for level in Level}
-_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
-# YAML 1.1's booleans, as PyYAML's resolver reads them.
-_BOOLS = frozenset(
-    variant
+# The tags of plain scalars that are not text: YAML 1.1's nulls and booleans, as PyYAML's
+# resolver reads them.
+_PLAIN_TAGS = dict.fromkeys(("", "~", "null", "Null", "NULL"), _NULL) | {
+    variant: _BOOL
     for word in ("yes", "no", "true", "false", "on", "off")
     for variant in (word, word.capitalize(), word.upper())
-)
+}
 
 
 class _DeckLoader(_BaseLoader):
@@ -76,12 +76,7 @@ class _DeckLoader(_BaseLoader):
 
     def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
         if kind is ScalarNode:
-            if implicit[0]:  # a plain scalar, as the YAML 1.1 resolvers read them
-                if value in _NULLS:
-                    return _NULL
-                if value in _BOOLS:
-                    return _BOOL
-            return _STR
+            return _PLAIN_TAGS.get(value, _STR) if implicit[0] else _STR
         return _SEQ if kind is SequenceNode else _MAP
 
     def descend_resolver(self, current_node: object, current_index: object) -> None:
@@ -110,8 +105,8 @@ def _describe(node: Node) -> str:
     return quote(node.value)
 
 
-# A mapping's fields by name: (key node, value node).
-_Found = dict[str, tuple[Node, Node]]
+# A mapping's fields by name: their value nodes.
+_Found = dict[str, Node]
 
 
 @dataclass(slots=True)
@@ -173,20 +168,16 @@ class _Checker:
         while stack:
             node, depth = stack.pop()
             if id(node) in seen:
-                self.report(
-                    _line(node),
-                    "YAML anchors and aliases (&name, *name) are not "
-                    "supported in decks: write the value out",
-                )
+                message = "YAML anchors and aliases (&name, *name) are not supported in decks"
+                self.report(_line(node), f"{message}: write the value out")
                 return False
             seen.add(id(node))
             if node.tag not in _ALLOWED_TAGS:
-                tag = node.tag.replace(_CORE, "!!", 1)
-                self.report(
-                    _line(node),
-                    f"YAML tag {quote(tag)} is not allowed: decks hold "
-                    "plain text, lists and mappings only",
+                tag = quote(node.tag.replace(_CORE, "!!", 1))
+                message = (
+                    f"YAML tag {tag} is not allowed: decks hold plain text, lists and mappings"
                 )
+                self.report(_line(node), f"{message} only")
                 ok = False
             if depth > MAX_DEPTH:
                 self.report(_line(node), f"nested more than {MAX_DEPTH} levels deep")
@@ -203,7 +194,7 @@ class _Checker:
         """The mapping's fields by name; unknown, duplicate and non-text keys are reported."""
         out: _Found = {}
         for key, value in node.value:
-            if not isinstance(key, ScalarNode) or key.tag == _NULL:
+            if key.__class__ is not ScalarNode or key.tag == _NULL:
                 self.report(_line(key), "a key must be a plain word", where)
                 continue
             name = key.value
@@ -211,12 +202,12 @@ class _Checker:
                 hint = _did_you_mean(name, allowed)
                 message = f"unknown key {quote(name)}{hint}; allowed: {', '.join(allowed)}"
                 self.report(_line(key), message, where)
-                continue
-            if name in out:
-                message = f"duplicate key {quote(name)} (first on line {_line(out[name][0])})"
+            elif name in out:
+                first = next(_line(k) for k, _ in node.value if k.value == name)
+                message = f"duplicate key {quote(name)} (first on line {first})"
                 self.report(_line(key), message, where)
-                continue
-            out[name] = (key, value)
+            else:
+                out[name] = value
         return out
 
     def text(
@@ -229,12 +220,12 @@ class _Checker:
         required: bool,
     ) -> str | None:
         """A text field: any plain scalar, taken literally as written; stripped."""
-        if name not in found:
+        node = found.get(name)
+        if node is None:
             if required:
                 self.report(_line(owner), "required field is missing", where, name)
             return None
-        _, node = found[name]
-        if not isinstance(node, ScalarNode):
+        if node.__class__ is not ScalarNode:
             self.report(_line(node), f"must be text, not {_describe(node)}", where, name)
             return None
         value = node.value.strip() if node.tag != _NULL else ""
@@ -248,11 +239,11 @@ class _Checker:
         self, found: _Found, name: str, where: _Item, owner: Node
     ) -> list[tuple[str, Node]] | None:
         """A required list of non-empty texts, each with its node (for the line of a report)."""
-        if name not in found:
+        node = found.get(name)
+        if node is None:
             self.report(_line(owner), "required field is missing", where, name)
             return None
-        _, node = found[name]
-        if not isinstance(node, SequenceNode):
+        if node.__class__ is not SequenceNode:
             self.report(_line(node), f"must be a list of texts, not {_describe(node)}", where, name)
             return None
         out: list[tuple[str, Node]] = []
@@ -283,9 +274,9 @@ class _Checker:
         return False
 
     def level(self, found: _Found, where: _Item) -> Level | None:
-        if "level" not in found:
+        node = found.get("level")
+        if node is None:
             return None
-        _, node = found["level"]
         raw = node.value.strip().lower() if isinstance(node, ScalarNode) else ""
         level = _LEVELS.get(raw)
         if level is None:
@@ -299,11 +290,8 @@ class _Checker:
 
     def deck(self, root: Node) -> Deck | None:
         if not isinstance(root, MappingNode):
-            self.report(
-                _line(root),
-                "the top level must be a mapping with 'id', 'title' and "
-                f"'cards', 'questions' or 'prompts', not {_describe(root)}",
-            )
+            message = "the top level must be a mapping with 'id', 'title' and 'cards', 'questions'"
+            self.report(_line(root), f"{message} or 'prompts', not {_describe(root)}")
             return None
         where = _Item("deck")
         found = self.fields(root, DECK_FIELDS, where)
@@ -311,13 +299,8 @@ class _Checker:
         if deck_id is not None:
             where.item_id = deck_id
             if not DECK_ID_RE.fullmatch(deck_id) or len(deck_id) > MAX_ID_LENGTH:
-                self.report(
-                    _line(found["id"][1]),
-                    f"{quote(deck_id)} is not a valid deck id: use "
-                    "lowercase letters, digits and '-'",
-                    where,
-                    "id",
-                )
+                message = f"{quote(deck_id)} is not a valid deck id: use lowercase letters, digits"
+                self.report(_line(found["id"]), f"{message} and '-'", where, "id")
         title = self.text(found, "title", where, root, required=True)
         description = self.text(found, "description", where, root, required=False)
         sections = self.sections(found, where)
@@ -325,20 +308,19 @@ class _Checker:
             return None
         deck = Deck(deck_id, title, self.path, description, **sections)
         if not deck.item_count:
-            self.report(
-                _line(root), "the deck has no items: add 'cards', 'questions' or 'prompts'", where
-            )
+            message = "the deck has no items: add 'cards', 'questions' or 'prompts'"
+            self.report(_line(root), message, where)
             return None
         return deck
 
     def sections(self, found: _Found, where: _Item) -> dict[str, list]:
         """The items of each section found, in order (an item with a problem is left out)."""
         sections: dict[str, list] = {"cards": [], "questions": [], "prompts": []}
-        ids: dict[str, tuple[str, int]] = {}
+        ids: dict[str, tuple[str, Node]] = {}
         for section, (kind, allowed) in _SECTIONS.items():
             if section not in found:
                 continue
-            _, node = found[section]
+            node = found[section]
             if isinstance(node, ScalarNode) and node.tag == _NULL:
                 continue
             if not isinstance(node, SequenceNode):
@@ -359,9 +341,9 @@ class _Checker:
         build: Callable[..., Card | Question | Prompt | None],
         index: int,
         node: Node,
-        ids: dict[str, tuple[str, int]],
+        ids: dict[str, tuple[str, Node]],
     ) -> Card | Question | Prompt | None:
-        where = _Item(kind, index=index, node=node if isinstance(node, MappingNode) else None)
+        where = _Item(kind, None, index, node if isinstance(node, MappingNode) else None)
         if not isinstance(node, MappingNode):
             self.report(_line(node), f"must be a mapping of fields, not {_describe(node)}", where)
             return None
@@ -370,26 +352,21 @@ class _Checker:
         item_id = self.text(found, "id", where, node, required=True)
         if item_id is not None:
             where.item_id = item_id
-            id_line = _line(found["id"][1])
             if not ITEM_ID_RE.fullmatch(item_id) or len(item_id) > MAX_ID_LENGTH:
-                self.report(
-                    id_line,
+                message = (
                     f"{quote(item_id)} is not a valid id: use letters, digits, "
-                    "'-', '_' and '.', starting with a letter or digit",
-                    where,
-                    "id",
+                    "'-', '_' and '.', starting with a letter or digit"
                 )
+                self.report(_line(found["id"]), message, where, "id")
             elif item_id in ids:
-                other_kind, other_line = ids[item_id]
-                self.report(
-                    id_line,
+                other_kind, other = ids[item_id]
+                message = (
                     f"duplicate id: {other_kind} {quote(item_id)} on line "
-                    f"{other_line} already uses it",
-                    where,
-                    "id",
+                    f"{_line(other)} already uses it"
                 )
+                self.report(_line(found["id"]), message, where, "id")
             else:
-                ids[item_id] = (kind, id_line)
+                ids[item_id] = (kind, found["id"])
         level = self.level(found, where)
         item = build(found, where, node, item_id or "", level)
         if len(self.problems) > before or item_id is None:
@@ -422,7 +399,7 @@ class _Checker:
                 f"has {count} choice{'s' if count != 1 else ''}; a question needs "
                 f"{MIN_CHOICES} to {MAX_CHOICES}"
             )
-            self.report(_line(found["choices"][1]), message, where, "choices")
+            self.report(_line(found["choices"]), message, where, "choices")
             choices = None
         answer, is_multi = self.answer(found, where, node, choices)
         if text is None or choices is None or answer is None or shuffle is None:
@@ -438,22 +415,17 @@ class _Checker:
         if "answer" not in found:
             self.report(_line(node), "required field is missing", where, "answer")
             return None, False
-        _, answer_node = found["answer"]
+        answer_node = found["answer"]
         is_multi = isinstance(answer_node, SequenceNode)
-        values = (
-            self.text_list(found, "answer", where, node)
-            if is_multi
-            else [
-                (v, answer_node)
-                for v in [self.text(found, "answer", where, node, required=True)]
-                if v
-            ]
-        )
+        if is_multi:
+            values = self.text_list(found, "answer", where, node)
+            if values == []:
+                message = "must list at least one right choice"
+                self.report(_line(answer_node), message, where, "answer")
+        else:
+            value = self.text(found, "answer", where, node, required=True)
+            values = [(value, answer_node)] if value else None
         if not values:
-            if is_multi and values is not None:
-                self.report(
-                    _line(answer_node), "must list at least one right choice", where, "answer"
-                )
             return None, is_multi
         if choices is None:
             return None, is_multi
@@ -476,7 +448,7 @@ class _Checker:
     def boolean(self, found: _Found, name: str, where: _Item, *, default: bool) -> bool | None:
         if name not in found:
             return default
-        _, node = found[name]
+        node = found[name]
         if isinstance(node, ScalarNode) and node.tag == _BOOL:
             return node.value.lower() in ("true", "yes", "on", "y")
         self.report(_line(node), f"must be true or false, not {_describe(node)}", where, name)
@@ -492,7 +464,7 @@ class _Checker:
         if concepts is not None:
             if not concepts:
                 self.report(
-                    _line(found["concepts"][1]), "must list at least one concept", where, "concepts"
+                    _line(found["concepts"]), "must list at least one concept", where, "concepts"
                 )
                 concepts = None
             elif self.repeated(concepts, where, "concepts"):
@@ -504,11 +476,10 @@ class _Checker:
         )
 
 
-def _decode(data: bytes, path: str) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise DeckError.one(path, 1, "the file is UTF-16; save it as UTF-8")
+def _not_utf8(data: bytes, path: str) -> None:
+    """Raise the problem of a file that is not UTF-8 (with or without a BOM), if it is not."""
     try:
-        return data.decode("utf-8-sig")
+        data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         byte = data[exc.start : exc.start + 1].hex()
@@ -516,39 +487,44 @@ def _decode(data: bytes, path: str) -> str:
         raise DeckError.one(path, line, message) from None
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> DeckProblem:
+def _syntax_problem(exc: yaml.MarkedYAMLError, data: bytes, path: str) -> DeckProblem:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else None
     what = exc.problem or "not valid YAML"
     if exc.context:
         where = f" on line {exc.context_mark.line + 1}" if exc.context_mark else ""
         what += f" ({exc.context}{where})"
+    text = data.decode("utf-8-sig")  # libyaml counts a mark's index in characters, past a BOM
     if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
         what += "; YAML is indented with spaces, not tabs"
     return DeckProblem(path, line, f"YAML syntax error: {what}")
 
 
-def may_hold_anchors_or_tags(text: str) -> bool:
+def may_hold_anchors_or_tags(data: bytes) -> bool:
     """False only when no anchor (&name) nor tag (!tag) can be in the YAML: no such mark is at
     the start of a token anywhere (after a space, a line break, '[', '{' or ',')."""
-    for mark in "&!":
-        at = text.find(mark)
+    for mark in b"&!":
+        at = data.find(mark)
         while at != -1:
-            starts_token = at == 0 or text[at - 1] in " \t\r\n[{,"
+            starts_token = at == 0 or data[at - 1] in b" \t\r\n[{,"
             # "Q & A" is no anchor: '&' must be followed by a name.
-            if starts_token and (mark == "!" or text[at + 1 : at + 2].strip()):
+            if starts_token and (mark == ord("!") or data[at + 1 : at + 2].strip()):
                 return True
-            at = text.find(mark, at + 1)
+            at = data.find(mark, at + 1)
     return False
 
 
-def _compose(text: str, path: str) -> Node | None:
+def _compose(data: bytes, path: str) -> Node | None:
+    """The file's node graph. The bytes go to libyaml as they are: it reads UTF-8 itself, a fifth
+    faster than from a str, which PyYAML would encode back to UTF-8 first."""
     try:
-        return yaml.compose(text, Loader=_DeckLoader)
+        return yaml.compose(data, Loader=_DeckLoader)
     except yaml.MarkedYAMLError as exc:
-        raise DeckError([_syntax_problem(exc, text, path)]) from None
+        _not_utf8(data, path)
+        raise DeckError([_syntax_problem(exc, data, path)]) from None
     except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, exc.position) + 1
+        _not_utf8(data, path)
+        line = data.count(b"\n", 0, exc.position) + 1
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
         message = f"the character {char!r} (U+{ord(char):04X}) is not allowed in YAML; remove it"
         raise DeckError.one(path, line, message) from None
@@ -559,24 +535,31 @@ def _compose(text: str, path: str) -> Node | None:
 
 
 def parse_deck(text: str, path: str) -> Deck:
-    """Check and build a deck from YAML text.
+    """Check and build a deck from YAML text (see parse_deck_bytes)."""
+    return parse_deck_bytes(text.encode("utf-8", "surrogatepass"), path)
+
+
+def parse_deck_bytes(data: bytes, path: str) -> Deck:
+    """Check and build a deck from a deck file's bytes (UTF-8, with or without a BOM).
 
     Raises:
         DeckError: with every problem found, each naming `path`, the line and the item.
     """
-    if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # libyaml would read it
+        raise DeckError.one(path, 1, "the file is UTF-16; save it as UTF-8")
+    if b"\x00" in data:
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         raise DeckError.one(path, line, "the file contains a NUL byte: it is not a text file")
     with collector.paused():
-        return _check(text, path)
+        return _check(data, path)
 
 
-def _check(text: str, path: str) -> Deck:
-    root = _compose(text, path)
+def _check(data: bytes, path: str) -> Deck:
+    root = _compose(data, path)
     if root is None or (isinstance(root, ScalarNode) and root.tag == _NULL):
         raise DeckError.one(path, 1, "the file is empty: a deck needs 'id', 'title' and some items")
     checker = _Checker(path)
-    if not may_hold_anchors_or_tags(text):
+    if not may_hold_anchors_or_tags(data):
         # No alias or tag can be in the file, and a deck that checks clean has no node its
         # checks did not read (so none nested deep): the walk over the whole graph is not
         # needed. Any problem, and the full checks run from the start, for the same report.
@@ -588,15 +571,6 @@ def _check(text: str, path: str) -> Deck:
     if checker.problems or deck is None:
         raise DeckError(checker.problems or [DeckProblem(path, 1, "not a valid deck")])
     return deck
-
-
-def parse_deck_bytes(data: bytes, path: str) -> Deck:
-    """Check and build a deck from a deck file's bytes (UTF-8, with or without a BOM).
-
-    Raises:
-        DeckError: with every problem found.
-    """
-    return parse_deck(_decode(data, path), path)
 
 
 def load_deck(path: str | os.PathLike[str]) -> Deck:

@@ -9,6 +9,7 @@ import hashlib
 import html
 from pathlib import Path
 
+from vae_quiz import outfile
 from vae_quiz.model import Deck
 
 # Fixed model ids: Anki matches note types by id across imports.
@@ -19,7 +20,9 @@ CSS = ".card { font-family: sans-serif; font-size: 20px; text-align: left; }"
 
 
 def _html(text: str | None) -> str:
-    return html.escape(text or "").replace("\n", "<br>")
+    """Text as a note field's HTML. Anki stores a note's fields joined by U+001F, so that
+    character in a text would split the note into an extra field: it goes as its entity."""
+    return html.escape(text or "").replace("\n", "<br>").replace("\x1f", "&#31;")
 
 
 def _deck_number(deck_id: str) -> int:
@@ -27,9 +30,16 @@ def _deck_number(deck_id: str) -> int:
     return int.from_bytes(hashlib.sha1(deck_id.encode()).digest()[:7], "big") + 1
 
 
-def export_apkg(deck: Deck, out: Path) -> int:
-    """Write `deck` to `out` as an .apkg; returns the number of notes."""
+def export_apkg(deck: Deck, out: Path, force: bool = False) -> int:
+    """Write `deck` to `out` as an .apkg, through `outfile` (never over the deck's own file;
+    over an existing file only with `force`); returns the number of notes.
+
+    Raises:
+        WriteError: `out` is refused or cannot be written (an existing file is kept as it was).
+    """
     import genanki
+
+    outfile.check_target(out, force=force, sources=[deck.path])
 
     basic = genanki.Model(
         BASIC_MODEL_ID, "vae-quiz basic",
@@ -69,6 +79,6 @@ def export_apkg(deck: Deck, out: Path) -> int:
     for p in deck.prompts:
         concepts = "<ul>" + "".join(f"<li>{_html(c)}</li>" for c in p.concepts) + "</ul>"
         add(prompt, p.id, [_html(p.prompt), _html(p.hint), concepts, _html(p.model_answer)])
-    out.parent.mkdir(parents=True, exist_ok=True)
-    genanki.Package(package_deck).write_to_file(str(out))
+    with outfile.writing(out, force=force, sources=[deck.path]) as stream:
+        genanki.Package(package_deck).write_to_file(stream)
     return len(package_deck.notes)

@@ -8,7 +8,6 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from vae_quiz.model import MAX_CHOICES, MIN_CHOICES
 
@@ -144,16 +143,13 @@ def deck_data(deck_id: str, title: str, result: ImportResult, description: str) 
     return data
 
 
-def write_deck(data: dict, out: Path) -> None:
-    """Write YAML that our loader reads back exactly (block style, UTF-8, no aliases)."""
+def deck_yaml(data: dict) -> bytes:
+    """YAML that our loader reads back exactly (block style, UTF-8, no aliases)."""
     import yaml
 
     class _NoAliases(yaml.SafeDumper):
         def ignore_aliases(self, data: object) -> bool:
             return True
 
-    out.parent.mkdir(parents=True, exist_ok=True)
     text = yaml.dump(data, Dumper=_NoAliases, sort_keys=False, allow_unicode=True, width=100)
-    tmp = out.with_name(f".{out.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(out)
+    return text.encode("utf-8")

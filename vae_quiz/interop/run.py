@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from vae_quiz.interop.base import ImportFailed, ImportResult, deck_data, decode, slug, write_deck
+from vae_quiz.errors import DeckError
+from vae_quiz.interop.base import ImportFailed, ImportResult, deck_data, deck_yaml, decode, slug
+from vae_quiz.model import Deck
 
 FORMATS = ("opentriviaqa", "anki-csv", "csv", "hascard")
 
@@ -22,11 +24,13 @@ class ImportOptions:
     encoding: str | None = None
     front: str | None = None
     back: str | None = None
+    force: bool = False
 
 
 @dataclass
 class ImportReport:
     out: Path
+    deck: Deck
     result: ImportResult
     notes: list[tuple[str, str]]
 
@@ -48,13 +52,48 @@ def _parser(options: ImportOptions) -> Callable[[str, str], ImportResult]:
     raise ImportFailed(f"unknown format '{options.fmt}'; known: {', '.join(FORMATS)}")
 
 
+def _title(options: ImportOptions) -> str:
+    """--title, else the source's name made a title; refused when it is blank."""
+    source = options.source
+    if options.title is not None:
+        if not options.title.strip():
+            raise ImportFailed(f"{source}: --title is blank; give the deck a title")
+        return options.title
+    title = source.stem.replace("-", " ").replace("_", " ").strip().title()
+    if not title:
+        raise ImportFailed(f"{source}: the file name gives no title; give one with --title")
+    return title
+
+
+def _target(options: ImportOptions, deck_id: str, user_decks: Path) -> Path:
+    """-o when given (checked before any work is done), else a free name in the deck folder."""
+    from vae_quiz import outfile
+
+    if options.out is not None:
+        outfile.check_target(options.out, force=options.force, sources=[options.source])
+        return options.out
+    from vae_quiz.interop.destination import deck_folder_target
+
+    return deck_folder_target(deck_id, user_decks, options.force)
+
+
 def run_import(options: ImportOptions, user_decks: Path) -> ImportReport:
     """Import `options.source`; the deck goes to `options.out`, else the user deck folder.
+    Nothing is written unless the deck made passes the loader's checks.
 
     Raises:
-        ImportFailed: the source cannot be read or decoded, or nothing in it can be imported.
+        ImportFailed: the source cannot be read or decoded, nothing in it can be imported, the
+            deck has no title, or its id is taken by another deck in the deck folder.
+        WriteError: the deck cannot be written where it should go (it exists and not
+            `options.force`, it is the source, its folder is missing...).
     """
+    from vae_quiz import outfile
+    from vae_quiz.decks.loader import parse_deck_bytes
+
     source = options.source
+    deck_id = options.deck_id or slug(source.stem, 60)
+    title = _title(options)
+    out = _target(options, deck_id, user_decks)
     try:
         data = source.read_bytes()
     except OSError as exc:
@@ -64,9 +103,16 @@ def run_import(options: ImportOptions, user_decks: Path) -> ImportReport:
     result = _parser(options)(text, source.name)
     if not (result.cards or result.questions or result.prompts):
         raise ImportFailed(f"{source}: nothing to import ({len(result.skipped)} skipped)")
-    deck_id = options.deck_id or slug(source.stem, 60)
-    title = options.title or source.stem.replace("-", " ").replace("_", " ").strip().title()
-    out = options.out or user_decks / f"{deck_id}.yaml"
     description = f"Imported from {source.name} ({options.fmt})."
-    write_deck(deck_data(deck_id, title, result, description), out)
-    return ImportReport(out, result, notes)
+    written = deck_yaml(deck_data(deck_id, title, result, description))
+    try:
+        deck = parse_deck_bytes(written, str(out))  # what we write must pass our own checks
+    except DeckError as exc:
+        raise ImportFailed(f"{source}: the deck made is not valid: {exc.problems[0]}") from None
+    if options.out is None:
+        try:
+            user_decks.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ImportFailed(f"{user_decks}: cannot make this folder: {exc.strerror}") from None
+    outfile.write_bytes(out, written, force=options.force, sources=[source])
+    return ImportReport(out, deck, result, notes)

@@ -9,7 +9,7 @@ from itertools import islice
 
 from vae_quiz.model import Deck, Prompt
 from vae_quiz.modes.scheduler import Rating
-from vae_quiz.modes.session import AskOnce, pick, start_of_day
+from vae_quiz.modes.session import AskOnce, pick
 from vae_quiz.progress.store import MISSED, RIGHT, Answer
 
 
@@ -78,8 +78,7 @@ class ConceptSession(AskOnce[AskedPrompt]):
     def grade(self, text: str, covered: frozenset[int]) -> ConceptResult:
         """Record the current prompt's answer and ticked concepts; committed before returning.
 
-        The first result of the day counts as the prompt's FSRS review (`concepts_rating`);
-        later ones that day are only logged.
+        Every result is an FSRS review of the prompt (`concepts_rating`).
         """
         asked = self.current
         if asked is None:
@@ -104,8 +103,7 @@ class ConceptSession(AskOnce[AskedPrompt]):
                 detail={"covered": k, "total": n},
                 concepts=tuple((c, i in covered) for i, c in enumerate(concepts)),
             ),
-            self.scheduler.schedule(rating, now),
-            once_since=start_of_day(now),
+            self.scheduler.for_deck(deck_id).schedule(rating, now),
         )
         result = ConceptResult(asked, text, frozenset(covered), recorded.id)
         self.results.append(result)

@@ -16,6 +16,7 @@ class Mode(StrEnum):
     """Every mode the app opens, in the command palette's order; the value is the command's and
     the export's name for it."""
 
+    TODAY = "today"
     STUDY = "study"
     TEST = "test"
     CONCEPTS = "concepts"
@@ -68,6 +69,7 @@ class ModeSpec:
 
 
 MODES: dict[Mode, ModeSpec] = {
+    Mode.TODAY: ModeSpec(_lazy("today", "TodaySession")),
     Mode.STUDY: ModeSpec(_lazy("study", "StudySession"), ("cards",), "recall cards"),
     Mode.TEST: ModeSpec(_lazy("test", "TestSession"), ("questions",), "multiple-choice questions"),
     Mode.CONCEPTS: ModeSpec(_lazy("concepts", "ConceptSession"), ("prompts",), "open prompts"),

@@ -7,6 +7,7 @@ Item states travel as JSON text (fsrs's own `Card.to_dict`), so the store never 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import datetime
 from enum import IntEnum
 from functools import cached_property
@@ -39,13 +40,28 @@ class Scheduler:
     Args:
         desired_retention: the recall probability FSRS aims for (0.9 as Anki).
         enable_fuzzing: spread intervals a little, as Anki does; tests turn it off.
+        deck_retention: decks' own desired retentions, by deck id (see `for_deck`).
     """
 
     def __init__(
-        self, desired_retention: float = DEFAULT_RETENTION, *, enable_fuzzing: bool = True
+        self,
+        desired_retention: float = DEFAULT_RETENTION,
+        *,
+        enable_fuzzing: bool = True,
+        deck_retention: Mapping[str, float] | None = None,
     ) -> None:
         self.desired_retention = desired_retention
         self.enable_fuzzing = enable_fuzzing
+        self._deck_retention = dict(deck_retention or {})
+        self._by_retention: dict[float, Scheduler] = {desired_retention: self}
+
+    def for_deck(self, deck_id: str) -> Scheduler:
+        """The scheduler for an answer to an item of deck `deck_id`: at the deck's own desired
+        retention when it has one, else this one."""
+        retention = self._deck_retention.get(deck_id, self.desired_retention)
+        if retention not in self._by_retention:
+            self._by_retention[retention] = Scheduler(retention, enable_fuzzing=self.enable_fuzzing)
+        return self._by_retention[retention]
 
     @cached_property
     def _fsrs(self) -> FsrsScheduler:
@@ -62,7 +78,12 @@ class Scheduler:
         if state_json is None:
             # card_id given, so fsrs does not sleep 1 ms to make a unique one.
             return FsrsCard(card_id=0)
-        return FsrsCard.from_dict(json.loads(state_json))
+        try:
+            return FsrsCard.from_dict(json.loads(state_json))
+        except (ValueError, KeyError, TypeError, AttributeError):
+            # A state that is not fsrs's JSON (edited by hand, another tool): start afresh
+            # rather than fail every answer to the item; `doctor` reports the row.
+            return FsrsCard(card_id=0)
 
     def review(self, state_json: str | None, rating: Rating, now: datetime) -> Reschedule:
         """Rate an item whose current state is `state_json` (None: a new item)."""

@@ -3,18 +3,19 @@ and how an answer moves the review queue and the day's schedule."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Generic, TypeVar
 
+from vae_quiz import clock
 from vae_quiz.model import Deck, Level
 from vae_quiz.modes.scheduler import Rating, Scheduler
 from vae_quiz.progress.store import MISSED, RIGHT, ProgressStore
+from vae_quiz.settings import DEFAULT_NEW_PER_DAY
 
 Clock = Callable[[], datetime]
 
-DEFAULT_NEW_PER_DAY = 20
 # Cards in learning that fall due within this window come back in the same session (as Anki's
 # "learn ahead limit").
 LEARN_AHEAD = timedelta(minutes=20)
@@ -22,13 +23,20 @@ LEARN_AHEAD = timedelta(minutes=20)
 
 @dataclass(frozen=True, slots=True)
 class SessionOptions:
-    """What the learner asked for on the command line."""
+    """What the learner asked for on the command line (and, for the daily new-item limits, in
+    the settings file): `new_per_day` is each deck's limit unless `new_per_deck` gives it its
+    own."""
 
     level: Level | None = None
     limit: int | None = None
     new_per_day: int = DEFAULT_NEW_PER_DAY
     seed: int | None = None
     due_only: bool = False
+    new_per_deck: Mapping[str, int] = field(default_factory=dict)
+
+    def new_limit(self, deck_id: str) -> int:
+        """How many new items deck `deck_id` may bring in a day."""
+        return self.new_per_deck.get(deck_id, self.new_per_day)
 
 
 @dataclass
@@ -103,5 +111,4 @@ def rating_result(rating: Rating) -> str | None:
 
 def start_of_day(now: datetime) -> datetime:
     """Local midnight of `now`'s day, as a UTC-aware time (the daily new-card limit resets)."""
-    local = now.astimezone()
-    return local.replace(hour=0, minute=0, second=0, microsecond=0)
+    return clock.start_of_day(now)

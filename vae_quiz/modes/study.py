@@ -67,8 +67,6 @@ class StudySession(Session):
         due: list[tuple[datetime, int, StudyItem]] = []
         new: list[StudyItem] = []
         order = 0
-        seen_today = self.store.count_new_since(start_of_day(now))
-        new_left = max(0, self.options.new_per_day - seen_today)
         for deck in self.decks:
             cards = deck.cards
             for item_id, due_at in self.store.due_items(deck.id, now + LEARN_AHEAD):
@@ -76,7 +74,10 @@ class StudySession(Session):
                 if at is not None and (level is None or cards.level_at(at) == level):
                     order += 1
                     due.append((due_at, order, StudyItem(deck, cards[at], is_new=False)))
-            if len(new) >= new_left:
+            # Each deck brings its own day's new cards.
+            seen_today = self.store.count_new_since(start_of_day(now), now, deck=deck.id)
+            new_left = self.options.new_limit(deck.id) - seen_today
+            if new_left <= 0:
                 continue
             # Only as many new cards as today allows are built into queue items: a deck of
             # 100k items costs a set of ids and a scan, not 100k objects.
@@ -84,7 +85,8 @@ class StudySession(Session):
             for index, card_id in enumerate(cards.ids):
                 if card_id not in scheduled and (level is None or cards.level_at(index) == level):
                     new.append(StudyItem(deck, cards[index], is_new=True))
-                    if len(new) >= new_left:
+                    new_left -= 1
+                    if new_left == 0:
                         break
         due.sort(key=lambda entry: (entry[0], entry[1]))
         return ([item for _, _, item in due] + new)[: self.options.limit]
@@ -112,15 +114,13 @@ class StudySession(Session):
         if item is None:
             return {}
         now = self.now()
-        if self.mode == "cram" or (
-            self.mode == "review"
-            and self.store.has_scheduled_answer_since(item.deck.id, item.card.id, start_of_day(now))
-        ):
+        if self.mode == "cram":
             return {}  # the rating will not move the schedule
         state = self.store.item_state(item.deck.id, item.card.id)
+        scheduler = self.scheduler.for_deck(item.deck.id)
         return {
             rating: due - now
-            for rating, due in self.scheduler.preview(state.state if state else None, now).items()
+            for rating, due in scheduler.preview(state.state if state else None, now).items()
         }
 
     # -- answering ----------------------------------------------------------------------------
@@ -128,9 +128,8 @@ class StudySession(Session):
     def rate(self, rating: Rating) -> datetime | None:
         """Rate the current card; committed to the store before this returns.
 
-        Study moves the card's schedule at every rating; review only at the card's first graded
-        answer of the day; cram never. Returns when the card is next due, or None when its
-        schedule did not move.
+        Every mode but cram moves the card's schedule. Returns when the card is next due, or
+        None when its schedule did not move.
         """
         item = self.current
         if item is None:
@@ -146,15 +145,16 @@ class StudySession(Session):
                 answered_at=now,
                 result=rating_result(rating),
             ),
-            None if self.mode == "cram" else self.scheduler.schedule(rating, now),
-            # Review moves the schedule only at the card's first graded answer of the day.
-            once_since=start_of_day(now) if self.mode == "review" else None,
+            None
+            if self.mode == "cram"
+            else self.scheduler.for_deck(item.deck.id).schedule(rating, now),
         )
         self.queue.pop(0)
         if self.mode == "study":
             requeued = recorded.due is not None and recorded.due <= now + LEARN_AHEAD
         else:
-            # Cram shows a missed card again at the end; review leaves that to its own queue.
+            # Cram shows a missed card again at the end; today and review leave that to their
+            # own queues.
             requeued = self.mode == "cram" and rating is Rating.AGAIN
         if requeued:
             self.queue.append(StudyItem(item.deck, item.card, is_new=False))

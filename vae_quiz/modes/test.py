@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from vae_quiz.model import Deck, Question
 from vae_quiz.modes.scheduler import Rating
-from vae_quiz.modes.session import AskOnce, pick, start_of_day
+from vae_quiz.modes.session import AskOnce, pick
 from vae_quiz.progress.store import MISSED, RIGHT, Answer
 
 CHOICE_LETTERS = "abcdefgh"
@@ -78,8 +78,7 @@ class TestSession(AskOnce[AskedQuestion]):
     def answer(self, picked: frozenset[str]) -> TestResult:
         """Answer the current question; committed to the store before this returns.
 
-        The first answer of the day to a question also counts as its FSRS review (right is
-        Good, wrong is Again); later answers that day are only logged.
+        Every answer is an FSRS review of the question: right is Good, wrong is Again.
         """
         asked = self.current
         if asked is None:
@@ -100,8 +99,7 @@ class TestSession(AskOnce[AskedQuestion]):
                 result=RIGHT if is_correct else MISSED,
                 response=json.dumps(sorted(picked), ensure_ascii=False),
             ),
-            self.scheduler.schedule(rating, now),
-            once_since=start_of_day(now),
+            self.scheduler.for_deck(deck_id).schedule(rating, now),
         )
         result = TestResult(asked, picked, is_correct)
         self.results.append(result)

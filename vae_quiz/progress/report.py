@@ -10,8 +10,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 
+from vae_quiz.clock import local_date
 from vae_quiz.model import Deck
-from vae_quiz.progress.store import ConceptTally, ProgressStore, from_iso
+from vae_quiz.progress.store import ConceptTally, ProgressStore, parse_json, parse_time
 
 HEATMAP_DAYS = 365
 FORECAST_DAYS = 30
@@ -89,6 +90,12 @@ class Report:
         return json.dumps(data, indent=2, ensure_ascii=False)
 
 
+def _fsrs_state(state_json: str) -> object:
+    """The fsrs state number in a stored state, or None when it is not fsrs's JSON."""
+    state = parse_json(state_json)
+    return state.get("state") if isinstance(state, dict) else None
+
+
 def streaks(days: Iterable[date], today: date) -> tuple[int, int]:
     """(current, longest) runs of consecutive days with answers. The current run ends today,
     or yesterday when nothing was answered yet today (the day is not over)."""
@@ -109,14 +116,17 @@ def build_report(
     """The report over the answers and schedules of `decks` (all their history, including
     items since removed from them), with days in `tz` (default: local time)."""
     deck_ids = [deck.id for deck in decks]
-    today = now.astimezone(tz).date()
+    day_of = local_date if tz is None else lambda moment: moment.astimezone(tz).date()
+    today = day_of(now)
     first_day = today - timedelta(days=HEATMAP_DAYS - 1)
     retention_since = now - timedelta(days=RETENTION_DAYS)
     per_day: Counter[date] = Counter()  # every day with answers
     test_answers = test_correct = concept_answers = covered = concepts = reviews = passed = 0
     for row in store.report_rows(deck_ids):
-        answered_at = from_iso(row.answered_at)
-        day = answered_at.astimezone(tz).date()
+        answered_at = parse_time(row.answered_at)
+        if answered_at is None:
+            continue  # not ISO 8601: `doctor` reports it
+        day = day_of(answered_at)
         per_day[day] += 1
         if row.mode == "test":
             test_answers += 1
@@ -131,7 +141,7 @@ def build_report(
             row.rating is not None
             and row.state_before is not None
             and answered_at >= retention_since
-            and json.loads(row.state_before).get("state") == FSRS_REVIEW_STATE
+            and _fsrs_state(row.state_before) == FSRS_REVIEW_STATE
         ):
             reviews += 1
             passed += row.rating > 1
@@ -139,7 +149,7 @@ def build_report(
     leeches: list[Leech] = []
     for deck_id in deck_ids:
         for state in store.item_states(deck_id).values():
-            offset = max(0, (state.due.astimezone(tz).date() - today).days)
+            offset = max(0, (day_of(state.due) - today).days)
             if offset < FORECAST_DAYS:
                 forecast[offset] += 1
             if state.lapses >= LEECH_LAPSES:

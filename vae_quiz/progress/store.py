@@ -23,8 +23,8 @@ from vae_quiz.errors import StoreError
 SCHEMA_VERSION = 2
 # Answers, states and rows are NamedTuples: plain immutable records, and about 1 ms cheaper each to
 # define at start-up than frozen dataclasses.
-# An answer's `result`, which drives the review queue: a miss enters it, a right answer given in
-# review mode takes it out; other answers (Hard in study) do neither.
+# An answer's `result`, which drives the review queue: a miss enters it, a right answer in any mode
+# takes it out; other answers (Hard in study) do neither.
 MISSED, RIGHT = "missed", "right"
 BUSY_TIMEOUT_MS = 10_000
 
@@ -92,16 +92,45 @@ def to_iso(moment: datetime) -> str:
 
 
 def from_iso(text: str) -> datetime:
-    """The datetime of text written by `to_iso`."""
-    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    """The datetime of text written by `to_iso`.
+
+    Raises:
+        ValueError: `text` is not an ISO 8601 time.
+    """
+    moment = parse_time(text)
+    if moment is None:
+        raise ValueError(f"not an ISO 8601 time: {text!r}")
+    return moment
+
+
+def parse_time(text: object) -> datetime | None:
+    """The UTC-aware datetime of a stored time, or None when it is not ISO 8601 text (a row
+    written by hand or by another tool: readers skip it, `doctor` reports it). A time without
+    an offset is taken as UTC, as vae-quiz writes every time."""
+    if not isinstance(text, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def parse_json(text: object) -> object:
+    """The value of stored JSON text, or None when it is missing or not JSON."""
+    if not isinstance(text, str | bytes):
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
 
 
 class Answer(NamedTuple):
     """One answer to record.
 
     Args:
-        result: MISSED (enters the review queue), RIGHT (leaves it when given in review mode)
-            or None.
+        result: MISSED (enters the review queue), RIGHT (leaves it) or None.
         rating: the FSRS rating applied, or None when the schedule is not moved.
         state_after/due_after: the item's scheduler state after this answer (None: unchanged).
         response: what the learner gave (picked choices, written text).
@@ -222,7 +251,7 @@ def _reports_errors(
         try:
             return method(self, *args, **kwargs)
         except (sqlite3.Error, OSError) as exc:
-            raise StoreError(_explain(self.path, exc)) from None
+            raise StoreError(explain(self.path, exc)) from None
 
     return wrapper
 
@@ -234,8 +263,11 @@ class ProgressStore:
         StoreError: the file cannot be opened or is not a vae-quiz progress file.
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = Path(path)
+        if read_only:
+            self._open_read_only()
+            return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -260,7 +292,24 @@ class ProgressStore:
             self._conn.execute("PRAGMA foreign_keys = ON")
             self._migrate(version)
         except sqlite3.DatabaseError as exc:
-            raise StoreError(_explain(self.path, exc)) from None
+            raise StoreError(explain(self.path, exc)) from None
+
+    def _open_read_only(self) -> None:
+        """Open an existing file only to read it (a read-only file or folder): no WAL switch,
+        no migration."""
+        try:
+            self._conn = connect_read_only(self.path)
+            self._conn.isolation_level = None
+            version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.Error as exc:
+            raise StoreError(explain(self.path, exc)) from None
+        if version != SCHEMA_VERSION:
+            self._conn.close()
+            newer = "a newer" if version > SCHEMA_VERSION else "an older"
+            raise StoreError(
+                f"{self.path}: written by {newer} vae-quiz (schema {version}, this one knows "
+                f"{SCHEMA_VERSION}) and read-only here, so it cannot be brought up to date"
+            )
 
     # -- schema -------------------------------------------------------------------------------
 
@@ -314,18 +363,11 @@ class ProgressStore:
     # -- writing ------------------------------------------------------------------------------
 
     @_reports_errors
-    def record(
-        self,
-        answer: Answer,
-        schedule: Schedule | None = None,
-        *,
-        once_since: datetime | None = None,
-    ) -> Recorded:
+    def record(self, answer: Answer, schedule: Schedule | None = None) -> Recorded:
         """Commit one answer and the item's new state in one transaction, read included.
 
         With `schedule`, the item's state is read inside the transaction and the schedule it
-        returns replaces the answer's own; with `once_since` too, only when no answer since then
-        has moved the item's schedule (one FSRS review a day across modes).
+        returns replaces the answer's own.
         """
         answer_id = str(uuid.uuid4())
         at = to_iso(answer.answered_at)
@@ -336,11 +378,7 @@ class ProgressStore:
             ).fetchone()
             state_before = before[0] if before else None
             if schedule is not None:
-                moved = once_since is not None and self.has_scheduled_answer_since(
-                    answer.deck, answer.item, once_since
-                )
-                new = None if moved else schedule(state_before)
-                rating, state, due, lapses = new or (None, None, None, 0)
+                rating, state, due, lapses = schedule(state_before) or (None, None, None, 0)
                 answer = answer._replace(
                     rating=rating, state_after=state, due_after=due, lapses_added=lapses
                 )
@@ -429,8 +467,10 @@ class ProgressStore:
 
     @_reports_errors
     def item_states(self, deck: str) -> dict[str, ItemState]:
-        """The scheduling state of every item of a deck that has one."""
-        return {row[1]: _item_state(row) for row in self._conn.execute(_ITEM_STATE_SQL, (deck,))}
+        """The scheduling state of every item of a deck that has one (a row whose times are not
+        ISO 8601 is skipped)."""
+        states = (_item_state(row) for row in self._conn.execute(_ITEM_STATE_SQL, (deck,)))
+        return {state.item: state for state in states if state is not None}
 
     @_reports_errors
     def item_state(self, deck: str, item: str) -> ItemState | None:
@@ -445,7 +485,7 @@ class ProgressStore:
             "SELECT item, due FROM item_state WHERE deck = ? AND due <= ? ORDER BY due, item",
             (deck, to_iso(until)),
         ).fetchall()
-        return [(item, from_iso(due)) for item, due in rows]
+        return [(item, at) for item, due in rows if (at := parse_time(due)) is not None]
 
     @_reports_errors
     def scheduled_items(self, deck: str) -> set[str]:
@@ -456,25 +496,31 @@ class ProgressStore:
     @_reports_errors
     def next_due(self, deck: str) -> datetime | None:
         """When the deck's soonest item is due, or None."""
-        return self._time("SELECT min(due) FROM item_state WHERE deck = ?", deck)
+        found = self.next_due_item(deck)
+        return found[1] if found else None
 
     @_reports_errors
-    def count_new_since(self, since: datetime, kind: str = "card") -> int:
-        """How many items of a kind were first scheduled at or after `since`."""
+    def next_due_item(self, deck: str) -> tuple[str, datetime] | None:
+        """The kind of the deck's soonest item and when it is due, or None (rows whose due time
+        is not ISO 8601 are passed over)."""
+        rows = self._conn.execute(
+            "SELECT kind, due FROM item_state WHERE deck = ? ORDER BY due", (deck,)
+        )
+        return next(((kind, at) for kind, due in rows if (at := parse_time(due))), None)
+
+    @_reports_errors
+    def count_new_since(
+        self, since: datetime, until: datetime, kind: str | None = "card", deck: str | None = None
+    ) -> int:
+        """How many items of a kind (None: of any kind), of deck `deck` (None: of any deck), were
+        first scheduled at or after `since` and at or before `until` (now: an item first seen in
+        the future, under a clock that ran ahead, is not one of today's)."""
+        kinds = [kind] * 3 if kind else ["card", "question", "prompt"]
         return self._conn.execute(
-            "SELECT count(*) FROM item_state WHERE kind = ? AND first_seen >= ?",
-            (kind, to_iso(since)),
+            "SELECT count(*) FROM item_state WHERE kind IN (?, ?, ?) AND first_seen >= ?"
+            " AND first_seen <= ? AND (? IS NULL OR deck = ?)",
+            (*kinds, to_iso(since), to_iso(until), deck, deck),
         ).fetchone()[0]
-
-    @_reports_errors
-    def has_scheduled_answer_since(self, deck: str, item: str, since: datetime) -> bool:
-        """True when an answer at or after `since` already moved this item's schedule."""
-        row = self._conn.execute(
-            "SELECT 1 FROM review_log WHERE deck = ? AND item = ? AND answered_at >= ?"
-            " AND state_after IS NOT NULL LIMIT 1",
-            (deck, item, to_iso(since)),
-        ).fetchone()
-        return row is not None
 
     def rows(self) -> Iterator[LogRow]:
         """Every answer, oldest first."""
@@ -491,7 +537,7 @@ class ProgressStore:
             for row in self._conn.execute(sql, args):
                 yield row_type(*row)
         except (sqlite3.Error, OSError) as exc:
-            raise StoreError(_explain(self.path, exc)) from None
+            raise StoreError(explain(self.path, exc)) from None
 
     def report_rows(self, decks: list[str]) -> Iterator[ReportRow]:
         """Every answer of these decks, oldest first, with what the stats need."""
@@ -505,8 +551,8 @@ class ProgressStore:
 
     @_reports_errors
     def review_queue(self, deck: str) -> list[QueuedItem]:
-        """The deck's items missed in any mode and not since answered right in review mode,
-        oldest miss first."""
+        """The deck's items whose last graded answer, in any mode, was a miss; oldest miss
+        first."""
         sql = f"SELECT * FROM ({queued_items_sql('deck = ?')}) ORDER BY miss"
         return [QueuedItem(*row) for row in self._conn.execute(sql, (deck,))]
 
@@ -523,23 +569,45 @@ class ProgressStore:
 
     @_reports_errors
     def last_answered_at(self, deck: str) -> datetime | None:
-        """When the deck's latest answer was given, or None."""
-        return self._time("SELECT max(answered_at) FROM review_log WHERE deck = ?", deck)
+        """When the deck's latest answer was given, or None (times that are not ISO 8601, which
+        sort after digits, are passed over)."""
+        latest = self._conn.execute(
+            "SELECT max(answered_at) FROM review_log WHERE deck = ?", (deck,)
+        ).fetchone()[0]
+        if latest is None:
+            return None
+        if (at := parse_time(latest)) is not None:
+            return at
+        rows = self._conn.execute(
+            "SELECT answered_at FROM review_log WHERE deck = ? ORDER BY answered_at DESC", (deck,)
+        )
+        return next((at for (text,) in rows if (at := parse_time(text))), None)
 
-    def _time(self, sql: str, deck: str) -> datetime | None:
-        """The time a one-value query about `deck` returns, or None."""
-        row = self._conn.execute(sql, (deck,)).fetchone()
-        return from_iso(row[0]) if row and row[0] else None
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that reads `path` and never writes it. In a read-only folder SQLite cannot
+    make the WAL's shared-memory file, so the file is then read as immutable (no one can be
+    writing it there)."""
+    uri = path.resolve().as_uri()
+    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        conn.execute("PRAGMA user_version").fetchone()
+    except sqlite3.OperationalError as exc:
+        if "unable to open" not in str(exc):
+            raise
+        conn.close()
+        conn = sqlite3.connect(f"{uri}?immutable=1", uri=True)
+    return conn
 
 
 def queued_items_sql(where: str = "1") -> str:
     """The review-queue rule as SQL: one row (deck, item, kind, miss) per item whose latest miss
-    (any mode) is later than its latest right answer given in review mode; `where` narrows the
-    answers read (e.g. "deck = ?")."""
+    is later than its latest right answer (each in any mode): what you last missed. `where`
+    narrows the answers read (e.g. "deck = ?")."""
     return (
         "SELECT deck, item, kind, miss FROM (SELECT deck, item, kind,"
         f" max(CASE WHEN result = '{MISSED}' THEN seq END) AS miss,"
-        f" max(CASE WHEN result = '{RIGHT}' AND mode = 'review' THEN seq END) AS fixed"
+        f" max(CASE WHEN result = '{RIGHT}' THEN seq END) AS fixed"
         f" FROM review_log WHERE {where} AND result IS NOT NULL GROUP BY deck, item)"
         " WHERE miss > coalesce(fixed, 0)"
     )
@@ -552,13 +620,30 @@ _ITEM_STATE_SQL = (
 )
 
 
-def _item_state(row: tuple) -> ItemState:
+def _item_state(row: tuple) -> ItemState | None:
+    """The state of a row, or None when one of its times is not ISO 8601."""
     deck, item, kind, state, due, first_seen, last_review, reps, lapses = row
-    times = (from_iso(due), from_iso(first_seen), from_iso(last_review))
-    return ItemState(deck, item, kind, state, *times, reps, lapses)
+    due_at, first_at, last_at = parse_time(due), parse_time(first_seen), parse_time(last_review)
+    if due_at is None or first_at is None or last_at is None:
+        return None
+    return ItemState(deck, item, kind, state, due_at, first_at, last_at, reps, lapses)
 
 
-def _explain(path: Path, exc: sqlite3.Error | OSError) -> str:
+def _wal_is_gone(path: Path) -> bool:
+    """True when the write-ahead log is missing or empty while SQLite's shared memory, which
+    counts the log's answers, is not: the log was deleted under a running vae-quiz (a copy
+    opening the file meanwhile makes a new, empty one)."""
+    sizes = []
+    for suffix in ("-shm", "-wal"):
+        try:
+            sizes.append(Path(f"{path}{suffix}").stat().st_size)
+        except OSError:
+            sizes.append(0)
+    return sizes[0] > 0 and sizes[1] == 0
+
+
+def explain(path: Path, exc: sqlite3.Error | OSError) -> str:
+    """One line saying what a SQLite or OS error on the progress file means to the learner."""
     if isinstance(exc, OSError):
         reason = exc.strerror or str(exc)
         return f"{path}: could not save ({reason}); free some disk space or check the file"
@@ -570,6 +655,12 @@ def _explain(path: Path, exc: sqlite3.Error | OSError) -> str:
         )
     if "readonly" in text or "unable to open" in text:
         return f"{path}: cannot open the progress file for writing ({text}); check its permissions"
+    if "disk I/O" in text and _wal_is_gone(path):
+        return (
+            f"{path}: its write-ahead log {path.name}-wal was deleted while a vae-quiz had the "
+            f"file open ({text}); close every vae-quiz using it, then try again (answers given "
+            "since the log was deleted may be lost)"
+        )
     if "disk is full" in text or "disk I/O" in text:
         return f"{path}: could not save ({text}); free some disk space and try again"
     if "locked" in text or "busy" in text:

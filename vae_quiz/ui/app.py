@@ -28,7 +28,7 @@ from vae_quiz.text import printable
 from vae_quiz.ui.modes import SCREENS, SUMMARIES, SessionEnd, SummaryChoice
 
 if TYPE_CHECKING:
-    from vae_quiz.modes.review import ReviewSession
+    from vae_quiz.modes.mixed import MixedSession
     from vae_quiz.progress.store import ProgressStore
     from vae_quiz.ui.screens.home import HomeScreen
 
@@ -48,6 +48,10 @@ class AppServices:
     problems: Sequence[str] = ()
     # Called once the first screen is on the terminal (the CLI resumes the collector there).
     on_first_screen: Callable[[], None] | None = None
+    # The theme to start with (None: Textual's default), and where a theme picked in the
+    # command palette is kept (the CLI: the settings file; raises SettingsError).
+    theme: str | None = None
+    save_theme: Callable[[str], None] | None = None
 
 
 class ModeCommands(Provider):
@@ -115,6 +119,24 @@ class VaeQuizApp(App[None]):
         self.start_mode = None if mode is None else Mode(mode)
         # Set when the progress file failed while reading; the CLI prints it after the TUI.
         self.store_error: str | None = None
+        # The theme the app starts with needs no saving (setting it calls `watch_theme`).
+        self._saved_theme = services.theme or self.theme
+        if services.theme is not None:
+            self.theme = services.theme
+
+    def watch_theme(self, theme: str) -> None:
+        """Keep a theme picked in the command palette for the next start."""
+        from vae_quiz.settings import SettingsError
+
+        if theme == self._saved_theme or self.services.save_theme is None:
+            return
+        try:
+            self.services.save_theme(theme)
+        except SettingsError as exc:
+            self.notify(printable(str(exc)), title="Theme not saved", severity="error", timeout=10,
+                        markup=False)  # fmt: skip
+            return
+        self._saved_theme = theme
 
     def _handle_exception(self, error: Exception) -> None:
         # A progress file that fails while the app reads it (a corrupt page, the disk gone) is
@@ -194,11 +216,11 @@ class VaeQuizApp(App[None]):
             return
         s = self.services
         session = open_session(decks, s.store, s.scheduler, s.now, s.options)
-        if mode is Mode.REVIEW:
-            self._review(session)
-        else:
+        if mode in SCREENS:
             screen = SCREENS[mode](session, s.now)
             self.push_screen(screen, lambda _: self._show_summary(mode, session))
+        else:  # today and review: every kind, each item on its own kind's screen
+            self._ask_next(mode, session)
 
     def open_stats(self, decks: Sequence[Deck]) -> None:
         """The stats of `decks`; closing them goes home, or quits when stats were opened
@@ -229,21 +251,22 @@ class VaeQuizApp(App[None]):
 
         self.push_screen(SUMMARIES[mode](session, self.services.now), then)
 
-    # -- review -------------------------------------------------------------------------------
+    # -- today and review ---------------------------------------------------------------------
 
-    def _review(self, review: ReviewSession) -> None:
-        """Ask the current queued item on its own kind's screen; then the next, until done."""
-        if review.current is None:
-            self._show_summary(Mode.REVIEW, review)
+    def _ask_next(self, mode: Mode, mixed: MixedSession) -> None:
+        """Ask the current item of a session over every kind on its own kind's screen; then the
+        next, until none is left or the learner leaves."""
+        if mixed.current is None:
+            self._show_summary(mode, mixed)
             return
-        ask = SCREENS[Mode.asking(review.current.item.kind)]
-        session = review.open_current()
+        ask = SCREENS[Mode.asking(mixed.current.item.kind)]
+        session = mixed.open_current()
 
         def step(end: SessionEnd | None) -> None:
-            right = review.close_current(session)
+            right = mixed.close_current(session)
             if right is None or end is SessionEnd.LEFT_EARLY:
-                self._show_summary(Mode.REVIEW, review)
+                self._show_summary(mode, mixed)
             else:
-                self._review(review)
+                self._ask_next(mode, mixed)
 
         self.push_screen(ask(session, self.services.now), step)

@@ -37,8 +37,8 @@ def _screens(module: str) -> ModuleType:
     return import_module(f"vae_quiz.ui.screens.{module}")
 
 
-# Each mode's screen, made from its session and the clock. Review has none of its own: it asks
-# each item on the screen of the item kind's own mode (`Mode.asking`).
+# Each mode's screen, made from its session and the clock. Today and review have none of their
+# own: they ask each item on the screen of the item kind's own mode (`Mode.asking`).
 SCREENS: dict[Mode, Callable[[Any, Clock], Screen[SessionEnd]]] = {
     Mode.STUDY: lambda session, now: _screens("study").StudyScreen(session, now),
     Mode.TEST: lambda session, _: _screens("test").TestScreen(session),
@@ -47,6 +47,7 @@ SCREENS: dict[Mode, Callable[[Any, Clock], Screen[SessionEnd]]] = {
 }
 # Each mode's summary screen, made from its session and the clock.
 SUMMARIES: dict[Mode, Callable[[Any, Clock], Screen[SummaryChoice]]] = {
+    Mode.TODAY: lambda s, now: _screens("summary").TodaySummaryScreen(s.summary(), now()),
     Mode.STUDY: lambda s, now: _screens("summary").StudySummaryScreen(s.summary(), now(), s.mode),
     Mode.TEST: lambda s, _: _screens("summary").TestSummaryScreen(s.summary()),
     Mode.CONCEPTS: lambda s, _: _screens("summary").ConceptSummaryScreen(s.summary()),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import run, run_code
+from tests.helpers import run, run_code, run_with_terminal
 
 DATA = Path(__file__).parents[2] / "data"
 
@@ -131,9 +131,10 @@ def test_review_with_an_empty_queue_says_so_and_exits_0(tmp_path: Path) -> None:
 def test_a_mode_without_its_items_is_refused_with_exit_1(tmp_path: Path) -> None:
     deck = tmp_path / "cards.yaml"
     deck.write_text("id: c\ntitle: C\ncards:\n  - {id: a, front: f, back: b}\n")
-    result = run("test", str(deck), "--db", str(tmp_path / "p.sqlite3"))
-    assert result.returncode == 1
-    assert "no multiple-choice questions in the chosen decks" in result.stderr
+    code, output = run_with_terminal(["test", str(deck), "--db", str(tmp_path / "p.sqlite3")],
+                                     tmp_path, stdin_tty=True, stdout_tty=True)  # fmt: skip
+    assert code == 1
+    assert "no multiple-choice questions in the chosen decks" in output
 
 
 def test_only_the_named_commands_parser_is_built_and_the_list_is_whole() -> None:

@@ -3,6 +3,7 @@ fresh parse; the cache is never trusted over the file."""
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -123,6 +124,21 @@ def test_an_unwritable_cache_folder_still_loads_the_deck(tmp_path) -> None:
     blocked = tmp_path / "file-not-folder"
     blocked.write_text("x")
     assert load_deck_cached(deck_file, blocked / "cache").id == "cached"
+
+
+def test_a_full_disk_while_caching_still_loads_the_deck_and_leaves_no_temp_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    deck_file = tmp_path / "d.yaml"
+    deck_file.write_text(DECK)
+    cache = tmp_path / "cache"
+
+    def full(*args: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "replace", full)
+    assert load_deck_cached(deck_file, cache).id == "cached"
+    assert list(cache.iterdir()) == []
 
 
 def test_a_cache_hit_imports_neither_pyyaml_nor_the_checker(tmp_path) -> None:

@@ -84,3 +84,24 @@ def test_markup_like_text_is_escaped_not_interpreted(tmp_path: Path) -> None:
         assert note["Back"] == "two<br>lines"
     finally:
         col.close()
+
+
+def test_a_field_separator_in_a_text_does_not_split_the_note_when_exported(tmp_path: Path) -> None:
+    import sqlite3
+    import zipfile
+
+    deck = tmp_path / "sep.yaml"
+    deck.write_text(
+        'id: sep\ntitle: Sep\ncards:\n  - {id: a, front: "one\\x1ftwo", back: "b\\x1fc\\x1fd"}\n'
+        'questions:\n  - {id: q, question: "Q\\x1f?", choices: ["x\\x1fy", "z"], answer: z}\n'
+    )
+    out = tmp_path / "sep.apkg"
+    result = run("export-deck", str(deck), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(out) as package:
+        (tmp_path / "collection.anki2").write_bytes(package.read("collection.anki2"))
+    conn = sqlite3.connect(tmp_path / "collection.anki2")
+    notes = [flds.split("\x1f") for (flds,) in conn.execute("SELECT flds FROM notes")]
+    conn.close()
+    assert sorted(len(fields) for fields in notes) == [2, 4]  # Front/Back; the question's four
+    assert ["one&#31;two", "b&#31;c&#31;d"] in notes

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import timedelta
 
 import pytest
 from hypothesis import given
@@ -59,21 +60,21 @@ def test_grading_commits_text_score_and_each_concept(store, vae_deck, clock, tmp
     assert [q.item for q in store.review_queue("vae")] == ["explain-vae"]
 
 
-def test_only_the_first_result_of_the_day_moves_the_schedule(store, vae_deck, clock) -> None:
+def test_every_result_is_an_fsrs_review_also_on_the_same_day(store, vae_deck, clock) -> None:
     def reviews() -> int:  # answers that moved the prompt's schedule
         state = store.item_state("vae", "explain-vae")
         return state.reps if state else 0
 
     _session(store, vae_deck, clock, limit=1).grade("all of it", frozenset(range(4)))
-    due = store.item_state("vae", "explain-vae").due
     assert reviews() == 1
     clock.advance(minutes=5)
     _session(store, vae_deck, clock, limit=1).grade("", frozenset())
-    assert reviews() == 1
-    assert store.item_state("vae", "explain-vae").due == due
+    assert reviews() == 2
+    # A miss puts the prompt on a short learning step: due again within the hour.
+    assert store.item_state("vae", "explain-vae").due <= clock() + timedelta(hours=1)
     clock.advance(days=1)
     _session(store, vae_deck, clock, limit=1).grade("x", frozenset())
-    assert reviews() == 2
+    assert reviews() == 3
 
 
 def test_concept_tallies_put_the_most_missed_first(store, vae_deck, clock) -> None:

@@ -82,14 +82,15 @@ def test_hard_in_review_is_not_right(store, vae_deck, clock) -> None:
     assert len(queued_items([vae_deck], store)) == 3
 
 
-def test_review_moves_the_schedule_at_most_once_a_day(store, vae_deck, clock) -> None:
+def test_every_review_answer_moves_the_schedule(store, vae_deck, clock) -> None:
     _miss_one_of_each(store, vae_deck, clock)
     due = store.item_state("vae", "vae-what").due
     review = _review(store, vae_deck, clock)
     card = review.open_current()
-    assert card.previews() == {}
+    assert set(card.previews()) == set(Rating)
     card.rate(Rating.GOOD)
-    assert store.item_state("vae", "vae-what").due == due
+    assert store.item_state("vae", "vae-what").due > due
+    assert store.item_state("vae", "vae-what").reps == 2
 
 
 def test_cram_shows_every_card_and_changes_no_due_date(store, vae_deck, clock) -> None:

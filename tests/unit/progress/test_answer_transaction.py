@@ -89,19 +89,19 @@ def test_a_failing_schedule_writes_nothing(tmp_path) -> None:
     store.close()
 
 
-def test_once_since_moves_the_schedule_only_at_the_first_answer_since(tmp_path) -> None:
+def test_every_scheduled_answer_moves_the_schedule_also_on_the_same_day(tmp_path) -> None:
     store = ProgressStore(tmp_path / "p.sqlite3")
     scheduler = Scheduler(enable_fuzzing=False)
-    day = NOW.replace(hour=0)
-    first = store.record(_answer(NOW), scheduler.schedule(Rating.GOOD, NOW), once_since=day)
+    first = store.record(_answer(NOW), scheduler.schedule(Rating.GOOD, NOW))
     later = NOW + timedelta(hours=2)
-    second = store.record(_answer(later), scheduler.schedule(Rating.AGAIN, later), once_since=day)
-    assert first.due is not None and second.due is None
+    second = store.record(_answer(later), scheduler.schedule(Rating.AGAIN, later))
+    assert first.due is not None and second.due is not None
+    assert second.due < later + timedelta(hours=1)  # Again: a short relearning step
     conn = sqlite3.connect(tmp_path / "p.sqlite3")
     ratings = [r for (r,) in conn.execute("SELECT rating FROM review_log ORDER BY seq")]
     conn.close()
-    assert ratings == [3, None]
-    assert store.item_state("d", "c1").reps == 1
+    assert ratings == [3, 1]
+    assert store.item_state("d", "c1").reps == 2
     store.close()
 
 

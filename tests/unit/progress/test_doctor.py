@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 import sqlite3
 import threading
 from datetime import UTC, datetime
@@ -12,7 +14,7 @@ import pytest
 
 from tests.helpers import run
 from tests.unit.progress.test_progress_file_faults import _corrupt_page, _filled
-from vae_quiz.errors import StoreError
+from vae_quiz.errors import WriteError
 from vae_quiz.progress.doctor import backup, inspect
 from vae_quiz.progress.store import Answer, ProgressStore
 
@@ -61,7 +63,7 @@ def test_a_backup_taken_while_another_instance_writes_is_consistent(tmp_path: Pa
     writer = threading.Thread(target=write)
     writer.start()
     try:
-        copy = tmp_path / "backup" / "copy.sqlite3"
+        copy = tmp_path / "copy.sqlite3"
         assert backup(path, copy) > 0
     finally:
         stop.set()
@@ -77,8 +79,55 @@ def test_a_backup_never_overwrites_a_file(tmp_path: Path) -> None:
     path = _filled(tmp_path / "p.sqlite3", answers=1)
     existing = tmp_path / "keep.txt"
     existing.write_text("precious")
-    with pytest.raises(StoreError, match="already exists"):
+    with pytest.raises(WriteError, match="already exists; choose a new file name"):
         backup(path, existing)
     assert existing.read_text() == "precious"
     result = run("doctor", "--db", str(path), "--backup", str(existing))
     assert result.returncode == 1 and "already exists" in result.stderr
+
+
+def test_a_backup_never_writes_through_a_dangling_symlink(tmp_path: Path) -> None:
+    path = _filled(tmp_path / "p.sqlite3", answers=1)
+    link = tmp_path / "backup.sqlite3"
+    link.symlink_to(tmp_path / "elsewhere.sqlite3")
+    result = run("doctor", "--db", str(path), "--backup", str(link))
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"vae-quiz: {link}: already exists; choose a new file name"
+    ]
+    assert not (tmp_path / "elsewhere.sqlite3").exists()
+
+
+def test_a_backup_onto_the_progress_file_itself_is_refused(tmp_path: Path) -> None:
+    path = _filled(tmp_path / "p.sqlite3", answers=1)
+    (tmp_path / "sub").mkdir()
+    before = path.read_bytes()
+    with pytest.raises(WriteError, match="is the input file"):
+        backup(path, tmp_path / "sub" / ".." / "p.sqlite3")
+    assert path.read_bytes() == before
+
+
+def test_a_backup_on_a_full_disk_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _filled(tmp_path / "p.sqlite3", answers=1)
+    out = tmp_path / "out"
+    out.mkdir()
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(WriteError, match="cannot write: no space left on the disk"):
+        backup(path, out / "copy.sqlite3")
+    assert list(out.iterdir()) == []
+
+
+def test_a_backup_into_a_missing_folder_is_one_line(tmp_path: Path) -> None:
+    path = _filled(tmp_path / "p.sqlite3", answers=1)
+    copy = tmp_path / "missing" / "copy.sqlite3"
+    result = run("doctor", "--db", str(path), "--backup", str(copy))
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"vae-quiz: {copy}: cannot write: the folder {copy.parent} does not exist"
+    ]

@@ -43,21 +43,24 @@ def test_study_and_test_answers_move_due_new_and_queue_counts(store, vae_deck, c
     assert deck_status(vae_deck, store, clock()).due == 2
 
 
-def test_an_item_leaves_the_queue_only_when_answered_right_in_review(store, clock) -> None:
+def test_the_queue_is_what_you_last_missed_in_any_mode(store, clock) -> None:
     _answer(store, clock, "vae-what", "card", "study", "again", MISSED)
     _answer(store, clock, "encoder-output", "question", "test", "incorrect", MISSED)
-    assert [q.item for q in store.review_queue("vae")] == ["vae-what", "encoder-output"]
-    # Right outside review: still queued.
-    _answer(store, clock, "vae-what", "card", "study", "good", RIGHT)
-    assert len(store.review_queue("vae")) == 2
-    # Hard in review: neither right nor missed: still queued.
+    _answer(store, clock, "explain-vae", "prompt", "concepts", "2/4", MISSED)
+    assert [q.item for q in store.review_queue("vae")] == [
+        "vae-what", "encoder-output", "explain-vae"
+    ]  # fmt: skip
+    # Hard: neither right nor missed: still queued.
     _answer(store, clock, "vae-what", "card", "review", "hard", None)
-    assert len(store.review_queue("vae")) == 2
-    _answer(store, clock, "vae-what", "card", "review", "good", RIGHT)
-    assert [q.item for q in store.review_queue("vae")] == ["encoder-output"]
+    assert len(store.review_queue("vae")) == 3
+    # A right answer in any mode takes an item out.
+    _answer(store, clock, "vae-what", "card", "study", "good", RIGHT)
+    _answer(store, clock, "encoder-output", "question", "today", "correct", RIGHT)
+    _answer(store, clock, "explain-vae", "prompt", "concepts", "4/4", RIGHT)
+    assert store.review_queue("vae") == []
     # Missed again later: back in the queue.
     _answer(store, clock, "vae-what", "card", "test", "again", MISSED)
-    assert [q.item for q in store.review_queue("vae")] == ["encoder-output", "vae-what"]
+    assert [q.item for q in store.review_queue("vae")] == ["vae-what"]
 
 
 def test_undoing_the_miss_takes_the_item_out_of_the_queue(store, clock) -> None:

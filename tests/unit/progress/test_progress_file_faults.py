@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import run
+from tests.helpers import run, run_with_terminal
 from vae_quiz.progress.store import MISSED, Answer, ProgressStore
 
 COMMANDS = [["decks"], ["export"], ["review", "vae"], ["study", "vae"], ["test", "vae"]]
@@ -89,12 +89,18 @@ def test_a_damaged_progress_file_is_reported_and_left_untouched(
     make, words = FAULTS[fault]
     path = make(tmp_path)
     before = _digest(path)
-    result = run(*command, "--db", str(path), env={"VAE_QUIZ_DECKS": str(tmp_path / "none")})
-    assert result.returncode == 1, (result.stdout, result.stderr)
-    lines = result.stderr.strip().splitlines()
+    if command[0] in ("study", "test"):
+        # The TUI commands get a terminal (without one they stop before opening the file).
+        code, stderr = run_with_terminal([*command, "--db", str(path)], tmp_path, stdin_tty=True,
+                                         stdout_tty=True)  # fmt: skip
+    else:
+        result = run(*command, "--db", str(path), env={"VAE_QUIZ_DECKS": str(tmp_path / "none")})
+        code, stderr = result.returncode, result.stderr
+    assert code == 1, stderr
+    lines = stderr.strip().splitlines()
     assert len(lines) == 1, lines
     assert str(path) in lines[0] and words in lines[0]
-    assert "Traceback" not in result.stderr
+    assert "Traceback" not in stderr
     assert _digest(path) == before
     assert not Path(f"{path}-wal").exists() or Path(f"{path}-wal").stat().st_size == 0
 
@@ -113,12 +119,12 @@ def test_a_read_only_progress_file_is_reported(tmp_path: Path) -> None:
     path.chmod(0o444)
     tmp_path.chmod(0o555)
     try:
-        result = run("study", "vae", "--db", str(path),
-                     env={"VAE_QUIZ_DECKS": str(tmp_path / "n")})  # fmt: skip
+        code, stderr = run_with_terminal(["study", "vae", "--db", str(path)], tmp_path,
+                                         stdin_tty=True, stdout_tty=True)  # fmt: skip
     finally:
         tmp_path.chmod(0o755)
-    assert result.returncode == 1
-    assert str(path) in result.stderr and "Traceback" not in result.stderr
+    assert code == 1
+    assert str(path) in stderr and "Traceback" not in stderr
 
 
 def test_a_file_opened_read_only_is_reported_and_untouched(tmp_path: Path, monkeypatch) -> None:

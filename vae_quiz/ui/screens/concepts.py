@@ -90,6 +90,8 @@ class ConceptsScreen(Screen[SessionEnd]):
     @on(Resize)
     def _fit(self, event: Resize) -> None:
         self.set_class(event.size.width < SIDE_BY_SIDE_MIN_WIDTH, "-narrow")
+        if self.phase == GRADING:  # the highlighted concept stays in view at the new size
+            self.call_after_refresh(self.query_one(ConceptChecklist).scroll_to_highlight)
 
     # -- view ---------------------------------------------------------------------------------
 
@@ -131,11 +133,12 @@ class ConceptsScreen(Screen[SessionEnd]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         editing = self.phase == WRITING and self.query_one("#editor").has_focus
         asked = self._session.current
+        has_hint_to_show = asked is not None and bool(asked.prompt.hint) and not self._hint_shown
         allowed = {
             "submit": self.phase == WRITING,
             "leave_editor": editing,
             "edit": self.phase == WRITING and not editing,
-            "hint": self.phase != RESULT and asked is not None and asked.prompt.hint is not None,
+            "hint": self.phase != RESULT and has_hint_to_show,
             "next": self.phase == RESULT,
         }
         return allowed.get(action, True)
@@ -154,6 +157,7 @@ class ConceptsScreen(Screen[SessionEnd]):
         if asked is not None and asked.prompt.hint:
             self.query_one("#hint", Static).update(literal(f"Hint: {asked.prompt.hint}"))
             self._hint_shown = True
+            self.refresh_bindings()  # h has nothing more to show
 
     def action_submit(self) -> None:
         if self.phase != WRITING:

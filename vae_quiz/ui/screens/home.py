@@ -26,7 +26,8 @@ from vae_quiz.ui.widgets.key_bar import KeyBar
 
 HOME_KEYS = [
     ("up, down", "choose a deck, or all decks"),
-    ("s, enter", "study its recall cards (spaced repetition)"),
+    ("enter", "today: everything due in it, every kind mixed, then new items"),
+    ("s", "study its recall cards (spaced repetition)"),
     ("t", "test yourself on its multiple-choice questions"),
     ("c", "concepts: write answers to its open prompts"),
     ("r", "review the items you missed"),
@@ -48,6 +49,7 @@ class HomeScreen(Screen[None]):
     """
 
     BINDINGS = [
+        Binding("enter", "start('today')", "Today", priority=True),
         Binding("s", "start('study')", "Study"),
         Binding("t", "start('test')", "Test"),
         Binding("c", "start('concepts')", "Concepts"),
@@ -162,7 +164,7 @@ class HomeScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#deck-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.action_start(Mode.STUDY)
+        self.action_start(Mode.TODAY)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen("home", HOME_KEYS))

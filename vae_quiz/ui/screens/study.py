@@ -22,7 +22,8 @@ from vae_quiz.ui.widgets.rating_bar import RatingBar
 
 STUDY_KEYS = [
     ("space, enter", "reveal the answer"),
-    ("1 2 3 4", "rate: Again, Hard, Good, Easy"),
+    ("1 2 3 4", "revealed: rate Again, Hard, Good, Easy"),
+    ("space, enter", "revealed: rate Good (as in Anki)"),
     ("u, ctrl+z", "undo the last rating"),
     ("q", "end the session and show its summary"),
     ("ctrl+c", "quit at once (progress is already saved)"),
@@ -33,10 +34,17 @@ STUDY_KEYS = [
 class StudyScreen(Screen[SessionEnd]):
     """Shows a study session's cards; dismisses with how it ended."""
 
+    # Space and enter each have two bindings: Textual runs the first whose action check_action
+    # allows, so they reveal, and once revealed rate Good (as Anki's do).
     BINDINGS = [
         Binding("space", "flip", "Reveal"),
         Binding("enter", "flip", "Reveal", show=False),
-        *[Binding(str(r.value), f"rate({r.value})", r.label, show=False) for r in Rating],
+        Binding("1", "rate(1)", "Again"),
+        Binding("2", "rate(2)", "Hard"),
+        Binding("3", "rate(3)", "Good", key_display="3/space"),
+        Binding("4", "rate(4)", "Easy"),
+        Binding("space", "rate(3)", "Good", show=False),
+        Binding("enter", "rate(3)", "Good", show=False),
         Binding("u", "undo", "Undo"),
         Binding("ctrl+z", "undo", "Undo", show=False),
         Binding("q", "end", "End"),
@@ -73,6 +81,7 @@ class StudyScreen(Screen[SessionEnd]):
             self.dismiss(SessionEnd.RAN_OUT)
             return
         self.is_revealed = False
+        self.refresh_bindings()
         number, total = self._session.position
         self._show_text("#study-title", f"{item.deck.title} · {self._session.mode}", one_line=True)
         status = f"{number} of {total}"
@@ -108,11 +117,14 @@ class StudyScreen(Screen[SessionEnd]):
         self.query_one("#card-back").display = shown
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Only the hidden rating keys depend on the card's state. The footer's keys stay the
-        # same throughout (their actions do nothing when they do not apply), so no card change
-        # rebuilds the footer: that rebuild was most of the time from a rating to the next card.
+        # False hides a key from the key bar and lets the next binding of the same key run.
+        has_card = self._session.current is not None
+        if action == "flip":
+            return has_card and not self.is_revealed
         if action == "rate":
-            return self.is_revealed
+            return has_card and self.is_revealed
+        if action == "undo":
+            return self._session.can_undo
         return True
 
     # -- actions ------------------------------------------------------------------------------
@@ -121,6 +133,7 @@ class StudyScreen(Screen[SessionEnd]):
         if self._session.current is None or self.is_revealed:
             return
         self.is_revealed = True
+        self.refresh_bindings()
         self._show_back(True)
         previews = self._session.previews()
         self.query_one(RatingBar).show_ratings(
@@ -145,8 +158,7 @@ class StudyScreen(Screen[SessionEnd]):
         self.action_rate(int(event.rating))
 
     def action_undo(self) -> None:
-        if not self._session.can_undo:
-            self._show_result("Nothing to undo yet.")
+        if not self._session.can_undo:  # the key is off then (check_action)
             return
         try:
             item = save(self, self._session.undo)

@@ -13,19 +13,22 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
+from vae_quiz.clock import local_wall
 from vae_quiz.model import Card, Item, Question
 from vae_quiz.modes.concepts import ConceptSummary
 from vae_quiz.modes.review import ReviewSummary
 from vae_quiz.modes.scheduler import Rating
 from vae_quiz.modes.study import StudySummary
 from vae_quiz.modes.test import TestSummary
-from vae_quiz.text import describe_due, printable
+from vae_quiz.modes.today import TodaySummary
+from vae_quiz.text import describe_due, plural, printable
 from vae_quiz.ui.literal import literal
 from vae_quiz.ui.modes import SummaryChoice
 from vae_quiz.ui.screens.help import HelpScreen
 from vae_quiz.ui.widgets.key_bar import KeyBar
 
 S = TypeVar("S")
+KIND_NAMES = {"card": "Cards", "question": "Questions", "prompt": "Prompts"}
 QUEUED_NOTE = "What you missed is in your review queue: r reviews it now (or vae-quiz review)."
 
 
@@ -80,7 +83,7 @@ class StudySummaryScreen(SummaryScreen[StudySummary]):
             if s.next_due is not None:
                 next_text = f"Next card due {describe_due(s.next_due, self._now)}"
                 if s.next_due > self._now:
-                    stamp = s.next_due.astimezone().strftime("%Y-%m-%d %H:%M")
+                    stamp = local_wall(s.next_due).strftime("%Y-%m-%d %H:%M")
                     next_text += f" ({stamp})"
                 yield Static(Content(next_text), id="summary-next", markup=False)
             if s.left:
@@ -205,3 +208,43 @@ def item_text(item: Item) -> str:
     if isinstance(item, Question):
         return item.question
     return item.prompt
+
+
+class TodaySummaryScreen(SummaryScreen[TodaySummary]):
+    """Each kind's items, answers and right answers, what is left, and the next item due."""
+
+    def __init__(self, summary: TodaySummary, now: datetime) -> None:
+        super().__init__(summary)
+        self._now = now
+
+    def compose(self) -> ComposeResult:
+        s = self._summary
+        with Horizontal(classes="screen-header"):
+            yield Static("Session summary · today", classes="header-title", markup=False)
+            yield Static(format_duration(s.seconds), classes="header-status", markup=False)
+        with VerticalScroll(id="summary-body"):
+            if s.answers == 0:
+                headline = "Nothing was due." if s.left == 0 else "Nothing answered."
+                yield Static(headline, id="summary-headline", markup=False)
+            else:
+                right = sum(t.right for t in s.tallies.values())
+                headline = f"{plural(s.answers, 'answer')}, {right} right"
+                yield Static(headline, id="summary-headline", markup=False)
+            rows = [
+                f"{KIND_NAMES[kind]:<10} {plural(t.items, 'item')} · "
+                f"{plural(t.answers, 'answer')} · {t.right} right"
+                for kind, t in s.tallies.items()
+                if t.answers
+            ]
+            if rows:
+                yield Static("\n".join(rows), id="summary-kinds", markup=False)
+            if s.left:
+                yield Static(f"{plural(s.left, 'item')} left in this session.", markup=False)
+            if s.next_due is not None:
+                kind, due = s.next_due
+                text = f"Next due: a {kind}, {describe_due(due, self._now)}"
+                yield Static(Content(text), id="summary-next", markup=False)
+            if s.missed:
+                yield Static(QUEUED_NOTE, classes="summary-queued", markup=False)
+            yield Static("Every answer is saved.", id="summary-saved", markup=False)
+        yield KeyBar()

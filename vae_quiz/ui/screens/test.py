@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -18,8 +19,11 @@ from vae_quiz.ui.widgets.choice_list import ChoiceList
 from vae_quiz.ui.widgets.key_bar import KeyBar
 
 TEST_KEYS = [
-    ("1-8, a-h", "pick that choice (select-all: toggle it)"),
-    ("enter", "select-all question: submit the ticked choices"),
+    ("1-8, a-h", "pick that choice (select-all: tick or untick it)"),
+    ("arrows, j/k", "move the highlight over the choices"),
+    ("enter, click", "pick the highlighted (clicked) choice"),
+    ("space, click", "select-all: tick or untick the highlighted one"),
+    ("enter", "select-all: submit the ticked choices"),
     ("space, enter", "after answering: next question"),
     ("q", "end the test and show the score"),
     ("ctrl+c", "quit at once (answers are already saved)"),
@@ -34,8 +38,13 @@ class TestScreen(Screen[SessionEnd]):
     BINDINGS = [
         *[Binding(str(n), f"pick({n - 1})", show=False) for n in range(1, 9)],
         *[Binding(letter, f"pick({i})", show=False) for i, letter in enumerate(CHOICE_LETTERS)],
-        Binding("enter", "submit", "Submit / next"),
-        Binding("space", "next", "Next"),
+        # Space and enter each have a binding per state; check_action lets only the one that
+        # applies run and show (Textual runs the first binding of a key whose action is on).
+        Binding("space", "tick_highlighted", "Tick"),
+        Binding("space", "next", "Next", key_display="space/⏎"),
+        Binding("enter", "pick_highlighted", "Pick"),
+        Binding("enter", "submit", "Submit"),
+        Binding("enter", "next", "Next", show=False),
         Binding("q", "end", "End"),
         Binding("question_mark", "help", "Help"),
     ]
@@ -68,7 +77,7 @@ class TestScreen(Screen[SessionEnd]):
         self.result = None
         self._ticked = set()
         is_multi = asked.question.is_multi
-        note = f"Select all that apply: 1-{len(asked.order)} to tick, enter to submit"
+        note = f"Select all that apply: 1-{len(asked.order)} or space to tick, enter to submit"
         for selector, content in (
             ("#test-title", literal(f"{asked.deck.title} · {self._session.mode}", one_line=True)),
             ("#test-status", Content(f"question {self._session.number} of {self._session.total}")),
@@ -77,18 +86,30 @@ class TestScreen(Screen[SessionEnd]):
         ):
             self.query_one(selector, Static).update(content)
         self.query_one("#multi-note").display = is_multi
-        self.query_one(ChoiceList).show(asked.order, is_multi)
+        choices = self.query_one(ChoiceList)
+        choices.show(asked.order, is_multi)
         feedback = self.query_one("#feedback", Static)
         feedback.update("")
         feedback.display = False
         self.query_one("#test-body", VerticalScroll).scroll_home(animate=False)
+        choices.focus(scroll_visible=False)
+        self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Only the hidden choice keys depend on the state; the footer's keys stay the same (next
-        # does nothing before an answer), so moving on never rebuilds the footer (~40 ms).
-        if action == "pick":
-            return self.result is None and self._session.current is not None
-        return True
+        # False hides a key from the key bar and lets the next binding of the same key run.
+        asked = self._session.current
+        is_asking = asked is not None and self.result is None
+        is_multi = asked is not None and asked.question.is_multi
+        allowed = {
+            "pick": is_asking,
+            # Enter picks the highlighted choice; on a select-all question space ticks it
+            # and enter submits the ticks.
+            "pick_highlighted": is_asking and not is_multi,
+            "tick_highlighted": is_asking and is_multi,
+            "submit": is_asking and is_multi and bool(self._ticked),
+            "next": self.result is not None,
+        }
+        return allowed.get(action, True)
 
     def action_pick(self, index: int) -> None:
         asked = self._session.current
@@ -97,18 +118,28 @@ class TestScreen(Screen[SessionEnd]):
         choice = asked.choice_at(index)
         if choice is None:
             return
+        choices = self.query_one(ChoiceList)
+        choices.highlight(index)
         if asked.question.is_multi:
             self._ticked ^= {choice}
-            self.query_one(ChoiceList).mark(frozenset(self._ticked), None)
+            choices.mark(frozenset(self._ticked), None)
+            self.refresh_bindings()  # enter submits once something is ticked
             return
         self._answer(frozenset({choice}))
 
+    def action_pick_highlighted(self) -> None:
+        self.action_pick(self.query_one(ChoiceList).highlighted)
+
+    def action_tick_highlighted(self) -> None:
+        self.action_pick(self.query_one(ChoiceList).highlighted)
+
+    @on(ChoiceList.Chosen)
+    def _on_chosen(self, event: ChoiceList.Chosen) -> None:
+        self.action_pick(event.index)
+
     def action_submit(self) -> None:
-        if self.result is not None:
-            self.action_next()
-            return
         asked = self._session.current
-        if asked is not None and asked.question.is_multi and self._ticked:
+        if self.result is None and asked is not None and asked.question.is_multi and self._ticked:
             self._answer(frozenset(self._ticked))
 
     def _answer(self, picked: frozenset[str]) -> None:
@@ -132,6 +163,10 @@ class TestScreen(Screen[SessionEnd]):
         feedback.set_class(self.result.is_correct, "feedback--correct")
         feedback.set_class(not self.result.is_correct, "feedback--incorrect")
         feedback.display = True
+        self.refresh_bindings()
+        # The arrows scroll a long explanation now; the verdict is in view at any size.
+        self.query_one("#test-body", VerticalScroll).focus(scroll_visible=False)
+        feedback.scroll_visible(animate=False)
 
     def action_next(self) -> None:
         if self.result is not None:

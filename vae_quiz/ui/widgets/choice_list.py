@@ -1,10 +1,15 @@
-"""The numbered choices of a question, marked right and wrong once it is answered."""
+"""The numbered choices of a question: a highlight to move and pick, marks once answered."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Static
 
 from vae_quiz.model import MAX_CHOICES
@@ -13,12 +18,24 @@ from vae_quiz.ui.literal import literal
 RIGHT_MARK, WRONG_MARK = "✓", "✗"
 
 
-class ChoiceList(Vertical):
+class ChoiceList(Vertical, can_focus=True):
     """Choices numbered 1..n. Marks use a symbol as well as colour, so they read without it.
 
     Each row is a fixed-width prefix (mark, number, tick box) beside the choice text, so a long
-    choice wraps under its own text rather than under the number.
+    choice wraps under its own text rather than under the number. One row is always highlighted:
+    arrows or j/k move the highlight (kept in view), a click on a row posts `Chosen`. What a
+    pick does (answer, tick) is the screen's business.
+
+    Not Textual's OptionList: its options wrap under the number and take no CSS classes, so
+    the hanging indent and the right/wrong colours from the screen's stylesheet would go.
     """
+
+    BINDINGS = [
+        Binding("down", "move(1)", "Move", key_display="↑↓"),
+        Binding("up", "move(-1)", "Move", show=False),
+        Binding("j", "move(1)", "Move", show=False),
+        Binding("k", "move(-1)", "Move", show=False),
+    ]
 
     DEFAULT_CSS = """
     ChoiceList {
@@ -27,6 +44,15 @@ class ChoiceList(Vertical):
     ChoiceList > .choice {
         height: auto;
         padding: 0 1;
+    }
+    ChoiceList > .choice:hover {
+        background: $block-hover-background;
+    }
+    ChoiceList > .choice--highlighted {
+        background: $block-cursor-blurred-background;
+    }
+    ChoiceList:focus > .choice--highlighted {
+        background: $block-cursor-background;
     }
     ChoiceList .choice-prefix {
         width: auto;
@@ -38,9 +64,18 @@ class ChoiceList(Vertical):
     }
     """
 
+    @dataclass
+    class Chosen(Message):
+        """The learner clicked the choice at 0-based `index`."""
+
+        index: int
+
     # The question shown; set by `show`.
     _order: tuple[str, ...] = ()
     _is_multi = False
+    _is_answered = False
+    # The 0-based index of the highlighted choice.
+    highlighted = 0
 
     def compose(self) -> ComposeResult:
         # A question has at most MAX_CHOICES choices: keep that many rows and hide the unused.
@@ -56,9 +91,36 @@ class ChoiceList(Vertical):
         for index, row in enumerate(self.query(".choice")):
             row.display = index < len(order)
         self.mark(frozenset(), None)
+        self.highlight(0, scroll=False)  # the screen shows a new question from its top
+
+    def highlight(self, index: int, *, scroll: bool = True) -> None:
+        """Highlight the choice at `index` (clamped to the choices), scrolled into view."""
+        self.highlighted = max(0, min(index, len(self._order) - 1))
+        for number, row in enumerate(self.query(".choice")):
+            row.set_class(number == self.highlighted, "choice--highlighted")
+            if number == self.highlighted and scroll:
+                row.scroll_visible(animate=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Once the question is answered the highlight stays on: the keys are off.
+        return not (action == "move" and self._is_answered)
+
+    def action_move(self, step: int) -> None:
+        self.highlight(self.highlighted + step)
+
+    def on_click(self, event: events.Click) -> None:
+        if self._is_answered or event.widget is None:
+            return
+        clicked = [event.widget, *event.widget.ancestors]
+        for index, row in enumerate(self.query(".choice")):
+            if row in clicked:
+                self.highlight(index)
+                self.post_message(self.Chosen(index))
+                return
 
     def mark(self, picked: frozenset[str], right: frozenset[str] | None) -> None:
-        """Tick the picked choices; with `right`, mark right and wrong ones."""
+        """Tick the picked choices; with `right`, mark right and wrong ones (answered)."""
+        self._is_answered = right is not None
         for index, (row, text) in enumerate(zip(self.query(".choice"), self._order, strict=False)):
             is_picked = text in picked
             is_right = right is not None and text in right

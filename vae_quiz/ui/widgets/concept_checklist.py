@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from textual.binding import Binding
 from textual.content import Content
+from textual.geometry import Region
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -15,7 +17,9 @@ class ConceptChecklist(OptionList):
     """Numbered concepts with [x]/[ ] boxes (readable without colour).
 
     Digits 1-9 toggle that concept, space (or a click) toggles the highlighted one, arrows move,
-    enter posts `Confirmed`.
+    enter posts `Confirmed`. The highlighted row is kept in view, also when the screen's body
+    has to scroll to show it (a short terminal), and a digit moves the highlight to the concept
+    it ticks: no concept is ticked unseen.
     """
 
     BINDINGS = [
@@ -53,9 +57,23 @@ class ConceptChecklist(OptionList):
         if not 0 <= index < len(self._concepts):
             return
         self.ticked ^= {index}
-        highlighted = self.highlighted
         self.replace_option_prompt_at_index(index, self._row(index))
-        self.highlighted = highlighted
+        self.highlighted = index
+        self.scroll_to_highlight()  # also when it was highlighted but scrolled away
+
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        super().scroll_to_highlight(top)
+        # OptionList scrolls only itself. Scroll the containers around it too, innermost first,
+        # with the row's place from OptionList's own line table (private, pinned Textual 8).
+        index = self.highlighted
+        if index is None or not self.is_mounted or not self.region:
+            return
+        area = self.scrollable_content_region
+        y = area.y + self._index_to_line[index] - round(self.scroll_y)
+        row = Region(area.x, y, area.width, self._heights[index])
+        for ancestor in self.ancestors:
+            if isinstance(ancestor, Widget) and ancestor.max_scroll_y:
+                row = _scroll_into_view(ancestor, row)
 
     def action_select(self) -> None:
         # Space and a click select: that ticks (or unticks) the highlighted concept.
@@ -64,3 +82,19 @@ class ConceptChecklist(OptionList):
 
     def action_confirm(self) -> None:
         self.post_message(self.Confirmed(frozenset(self.ticked)))
+
+
+def _scroll_into_view(container: Widget, row: Region) -> Region:
+    """Scroll `container` the least that shows `row` (screen coordinates), its top if it is
+    taller than the view; returns where `row` is after the scroll."""
+    seen = container.scrollable_content_region
+    step = 0
+    if row.y < seen.y:
+        step = row.y - seen.y
+    elif row.bottom > seen.bottom:
+        step = min(row.bottom - seen.bottom, row.y - seen.y)
+    if not step:
+        return row
+    before = container.scroll_y
+    container.scroll_to(y=before + step, animate=False, immediate=True)
+    return row.translate((0, round(before - container.scroll_y)))

@@ -40,6 +40,7 @@ class KeyBar(Widget, can_focus=False):
         self._left = Content("")
         self._right = Content("")
         self._update_pending = False
+        self._has_drawn = False
         # (first column, last column + 1, key) of each key drawn, for clicks.
         self._hit_boxes: list[tuple[int, int, str]] = []
 
@@ -51,12 +52,17 @@ class KeyBar(Widget, can_focus=False):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen) -> None:
-        # After the next refresh, as the Footer does: the signal can come while the screen is
-        # still composing, when its check_action cannot yet look at its widgets. Several
-        # signals before that refresh make one update.
+        # The first time after the next refresh, as the Footer does: the signal can come while
+        # the screen is still composing, when its check_action cannot yet look at its widgets.
+        # Later, once the handler that changed the keys is over but before the screen is drawn,
+        # so the bar never shows the keys of the state before for a frame. Several signals
+        # make one update.
         if self.is_attached and screen is self.screen and not self._update_pending:
             self._update_pending = True
-            self.call_after_refresh(self._update_keys)
+            if self._has_drawn:
+                self.call_next(self._update_keys)
+            else:
+                self.call_after_refresh(self._update_keys)
 
     def _keys(self) -> tuple[list[tuple[str, str, str, bool]], tuple[str, str, str] | None]:
         keys: list[tuple[str, str, str, bool]] = []
@@ -77,8 +83,11 @@ class KeyBar(Widget, can_focus=False):
 
     def _update_keys(self) -> None:
         self._update_pending = False
-        if not self.is_attached:
+        # A screen on its way out (dismissed, its widgets going) has no keys to show; one
+        # under another gets a signal when it is on top again.
+        if not self.is_attached or not self.screen.is_active:
             return
+        self._has_drawn = True
         keys, palette = self._keys()
         drawn = [_key_content(shown, text, enabled) for _, shown, text, enabled in keys]
         self._left = Content("").join(drawn)
