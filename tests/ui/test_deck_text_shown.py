@@ -163,6 +163,45 @@ async def test_every_screen_shows_hostile_deck_text_as_text_when_walked(hostile_
         assert "Study: T ␛]0;" in "\n".join(terminal_output(app)[0])
 
 
+async def test_today_shows_each_kind_and_its_summary_as_text_when_walked(hostile_app) -> None:
+    from vae_quiz.ui.screens.concepts import ConceptsScreen
+    from vae_quiz.ui.screens.study import StudyScreen
+    from vae_quiz.ui.screens.summary import TodaySummaryScreen
+    from vae_quiz.ui.screens.test import TestScreen
+
+    app = hostile_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # today: the card, the question and the prompt, all new
+        await pilot.pause()
+        seen: list[str] = []
+        for _ in range(3):
+            screen = app.screen
+            if isinstance(screen, StudyScreen):
+                seen.append("card")
+                assert_shown_safely(app, "today, a card's front")
+                await pilot.press("space")
+                assert_shown_safely(app, "today, a card's back")
+                await pilot.press("3")
+            elif isinstance(screen, TestScreen):
+                seen.append("question")
+                assert_shown_safely(app, "today, a question")
+                await pilot.press("1")
+                assert_shown_safely(app, "today, a question's feedback")
+                await pilot.press("space")
+            else:
+                assert isinstance(screen, ConceptsScreen)
+                seen.append("prompt")
+                assert_shown_safely(app, "today, a prompt")
+                await pilot.press("y", "ctrl+s", "1", "2", "enter")
+                await pilot.pause()
+                assert_shown_safely(app, "today, a prompt's result")
+                await pilot.press("space")
+            await pilot.pause()
+        assert sorted(seen) == ["card", "prompt", "question"]
+        assert isinstance(app.screen, TodaySummaryScreen)
+        assert_shown_safely(app, "today summary", deck_text=False)
+
+
 async def test_a_failed_save_names_a_hostile_progress_file_as_text(
     hostile_app, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -134,3 +134,51 @@ def test_every_command_prints_through_the_sanitising_helpers() -> None:
                 assert isinstance(first, ast.Name) and first.id == "table", (
                     f"{module.name}:{node.lineno}: print through common.echo"
                 )
+
+
+def test_export_csv_and_doctor_show_hostile_progress_text_and_paths_as_text(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "progress \x1b]0;PWNED\x07.sqlite3"
+    store = ProgressStore(db)
+    store.record(Answer(deck="hostile", item="p1", kind="prompt", mode="concepts",
+                        outcome="1/2", answered_at=datetime.now(UTC), result=MISSED,
+                        response=f"written {HOSTILE}\nsecond line",
+                        concepts=((f"K {HOSTILE}", False), ("plain", True))))  # fmt: skip
+    store.close()
+
+    csv_out = run("export", "--db", str(db))
+    assert csv_out.returncode == 0, csv_out.stderr
+    _assert_plain(csv_out)
+    # The learner's answer as text, its line break kept inside the quoted CSV field.
+    assert '"written ␛]0;PWNED␇ ␛[2J ␛]52;c;SGVsbG8=␇ \\x9b31m [@click=app.quit]Q[/] [b]x\n' \
+        'second line"' in csv_out.stdout  # fmt: skip
+
+    # JSON lines are exempt: JSON escapes the C0 controls itself, and the text stays exact.
+    jsonl = run("export", "--format", "jsonl", "--db", str(db))
+    assert jsonl.returncode == 0, jsonl.stderr
+    assert "\x1b" not in jsonl.stdout and "\\u001b]0;PWNED\\u0007" in jsonl.stdout
+
+    backup = tmp_path / "backup \x1b[2J.sqlite3"
+    doctor = run("doctor", "--db", str(db), "--backup", str(backup))
+    assert doctor.returncode == 0, doctor.stdout + doctor.stderr
+    _assert_plain(doctor)
+    assert "progress ␛]0;PWNED␇.sqlite3" in doctor.stdout
+    assert "backup written: " in doctor.stdout and "backup ␛[2J.sqlite3" in doctor.stdout
+    assert backup.exists()  # the real file keeps its real name
+
+
+def test_decks_table_keeps_markup_like_titles_and_file_names_literally(tmp_path: Path) -> None:
+    deck = tmp_path / "notes [old].yaml"
+    deck.write_text(
+        "id: vim\ntitle: 'Vim :s/[/]// tricks [link=https://evil.example/login]x[/link]'\n"
+        "cards:\n  - {id: c, front: a, back: b}\n",
+        encoding="utf-8",
+    )
+    listed = run("decks", str(deck), "--db", str(tmp_path / "p.sqlite3"),
+                 env={"VAE_QUIZ_CACHE": str(tmp_path / "cache")})  # fmt: skip
+    assert listed.returncode == 0, listed.stderr
+    _assert_plain(listed)
+    assert "Vim :s/[/]// tricks [link=https://evil.example/login]x[/link]" in listed.stdout
+    assert "notes [old].yaml" in listed.stdout
+    assert "\x1b]8;" not in listed.stdout  # no terminal hyperlink
