@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -97,8 +98,33 @@ def _may_hold_unsafe_text(path: str) -> bool:
         data, _ = read_deck_file(Path(path), path)
     except DeckError:
         return True
-    text = data.decode("utf-8", "replace")
-    return "\\" in text or bool(unsafe_characters(text.removeprefix("\ufeff")))
+    return may_hold_unsafe_bytes(data)
+
+
+# A deck file's bytes that make text `printable` changes: C0 controls (a CR is a YAML line
+# break) and DEL as they are, and the UTF-8 of the C1 controls and of the bidi and invisible
+# format characters, each looked for only when its lead byte is in the file (a byte is found
+# at memory speed; a regex over a 50 MB deck is not). tests/unit/cli/test_shown_text.py holds
+# this to `text.unsafe_characters` for every character.
+_SAFE_BYTES = bytes(b for b in range(256) if 0x20 <= b < 0x7F or b in (9, 10, 13) or b > 0x7F)
+_BY_LEAD = {
+    b"\xc2": re.compile(rb"\xc2[\x80-\x9f]"),
+    b"\xd8": re.compile(rb"\xd8\x9c"),
+    b"\xe1": re.compile(rb"\xe1\xa0\x8e"),
+    b"\xe2": re.compile(rb"\xe2(?:\x80[\x8b\x8e\x8f\xa8-\xae]|\x81[\xa0-\xa4\xa6-\xa9])"),
+    b"\xef": re.compile(rb"\xef\xbb\xbf"),
+}
+# A YAML double-quoted escape that can make one (`\e`, `\x9b`, `\u202e`, `\N`...).
+_ESCAPE = re.compile(rb"\\[0abvfreNLPxuU]")
+
+
+def may_hold_unsafe_bytes(data: bytes) -> bool:
+    """Whether a deck file's bytes may hold text with characters `text.printable` changes:
+    never False when one does (the other way round, a look at the items tells)."""
+    data = data.removeprefix(b"\xef\xbb\xbf")
+    if data.translate(None, _SAFE_BYTES) or _ESCAPE.search(data):
+        return True
+    return any(lead in data and pattern.search(data) for lead, pattern in _BY_LEAD.items())
 
 
 def _texts(item: Item) -> Iterator[tuple[str, str]]:

@@ -9,9 +9,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.helpers import run
 from vae_quiz.progress.store import MISSED, Answer, ProgressStore
+from vae_quiz.text import unsafe_characters
 
 HOSTILE = "\x1b]0;PWNED\x07 \x1b[2J \x1b]52;c;SGVsbG8=\x07 \x9b31m [@click=app.quit]Q[/] [b]x"
 # What `cat -v` would show as ^X or M-^X: C0 controls but tab and line feed, DEL, C1 controls.
@@ -182,3 +185,26 @@ def test_decks_table_keeps_markup_like_titles_and_file_names_literally(tmp_path:
     assert "Vim :s/[/]// tricks [link=https://evil.example/login]x[/link]" in listed.stdout
     assert "notes [old].yaml" in listed.stdout
     assert "\x1b]8;" not in listed.stdout  # no terminal hyperlink
+
+
+def test_checks_quick_look_at_a_deck_files_bytes_finds_every_character_printable_changes() -> None:
+    from vae_quiz.cli.check import may_hold_unsafe_bytes
+
+    # Every character of the BMP (all the unsafe ones are there), and astral ones spread out.
+    for code in (*range(0xD800), *range(0xE000, 0x10000), *range(0x10000, 0x110000, 97)):
+        ch = chr(code)
+        # A CR in a deck file is a YAML line break: it never reaches a text as it is.
+        expected = bool(unsafe_characters(ch)) and ch != "\r"
+        assert may_hold_unsafe_bytes(f"title: x{ch}y\n".encode()) == expected, hex(code)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(codec=None) | st.sampled_from("\x1b\x07\x85\x9b\u200b\u202e\ufeff")))
+def test_checks_quick_look_never_misses_text_that_yaml_escaped(text: str) -> None:
+    from vae_quiz.cli.check import may_hold_unsafe_bytes
+
+    for unicode in (False, True):
+        dumped = yaml.safe_dump({"title": text}, allow_unicode=unicode).encode("utf-8", "replace")
+        loaded = yaml.safe_load(dumped.decode("utf-8"))["title"]
+        if unsafe_characters(loaded):
+            assert may_hold_unsafe_bytes(dumped), dumped
