@@ -58,17 +58,17 @@ def run(args: argparse.Namespace) -> int:
     try:
         report = run_import(options, user_deck_dir())
     except (ImportFailed, WriteError) as exc:
-        common.console(stderr=True).print(f"vae-quiz import: {exc}", markup=False)
+        common.echo(common.console(stderr=True), f"vae-quiz import: {exc}")
         return common.EXIT_DATA
     out = common.console()
     deck, r = report.deck, report.result
-    out.print(f"wrote {report.out}: deck '{deck.id}': {common.counts(deck)}", markup=False)
+    common.echo(out, f"wrote {report.out}: deck '{deck.id}': {common.counts(deck)}", one_line=True)
     for where, what in report.notes:
-        out.print(f"note  {where}: {what}", markup=False)
+        common.echo(out, f"note  {where}: {what}", one_line=True)
     if r.media:
-        out.print(f"media references kept as text: {sum(r.media.values())} "
-                  f"({len(r.media)} files, not copied)", markup=False)  # fmt: skip
+        common.echo(out, f"media references kept as text: {sum(r.media.values())} "
+                    f"({len(r.media)} files, not copied)")  # fmt: skip
     for where, why in r.skipped:
-        out.print(f"skipped  {where}: {why}", markup=False)
-    out.print(f"{plural(len(r.skipped), 'item')} skipped", markup=False)
+        common.echo(out, f"skipped  {where}: {why}", one_line=True)
+    common.echo(out, f"{plural(len(r.skipped), 'item')} skipped")
     return common.EXIT_OK

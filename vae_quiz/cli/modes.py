@@ -121,20 +121,17 @@ def _run(args: argparse.Namespace, mode: Mode | None, on_first_screen: Callable[
     if result.problems and getattr(args, "decks", None):
         return common.EXIT_DATA
     if mode is not None and mode.asks_one_kind and not mode.decks_with_items(result.decks):
-        common.console(stderr=True).print(
-            f"vae-quiz {args.command}: no {mode.what} in the chosen decks", markup=False
-        )
+        common.echo(common.console(stderr=True),
+                    f"vae-quiz {args.command}: no {mode.what} in the chosen decks")  # fmt: skip
         return common.EXIT_DATA
     with common.open_store(args) as store:
         if mode is Mode.REVIEW:
             from vae_quiz.modes.review import queued_items
 
             if not queued_items(result.decks, store):
-                common.console().print(
-                    "The review queue is empty: nothing to review. Items you miss in study, "
-                    "test or concepts come back here until you get them right.",
-                    markup=False,
-                )
+                common.echo(common.console(), "The review queue is empty: nothing to review. "
+                            "Items you miss in study, test or concepts come back here until "
+                            "you get them right.")  # fmt: skip
                 return common.EXIT_OK
             require_terminal(args)
         from functools import partial

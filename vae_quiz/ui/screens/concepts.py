@@ -14,7 +14,8 @@ from textual.widgets import Static, TextArea
 
 from vae_quiz.errors import StoreError
 from vae_quiz.modes.concepts import ConceptResult, ConceptSession
-from vae_quiz.text import counter, describe_moment
+from vae_quiz.text import counter, describe_moment, printable
+from vae_quiz.ui.literal import literal
 from vae_quiz.ui.modes import SessionEnd
 from vae_quiz.ui.saving import NotSaved, save
 from vae_quiz.ui.screens.confirm import ConfirmScreen
@@ -120,14 +121,21 @@ class ConceptsScreen(Screen[SessionEnd]):
         self.result = None
         self._hint_shown = False
         s = self._session
-        for selector, text in (
-            ("#concepts-title", f"{asked.deck.title} · {self._session.mode}"),
-            ("#concepts-status", f"prompt {counter(s.number, s.total, s.again)}"),
-            ("#prompt", asked.prompt.prompt),
-            ("#hint", "A hint is available: escape, then h." if asked.prompt.hint else ""),
-            ("#result", ""),
+        hint = "A hint is available: escape, then h." if asked.prompt.hint else ""
+        for selector, content in (
+            (
+                "#concepts-title",
+                literal(f"{asked.deck.title} · {self._session.mode}", one_line=True),
+            ),
+            (
+                "#concepts-status",
+                Content(f"prompt {counter(s.number, s.total, s.again)}"),
+            ),
+            ("#prompt", literal(asked.prompt.prompt)),
+            ("#hint", Content(hint)),
+            ("#result", Content("")),
         ):
-            self.query_one(selector, Static).update(Content(text))
+            self.query_one(selector, Static).update(content)
         self.query_one("#hint").display = asked.prompt.hint is not None
         editor = self.query_one("#editor", TextArea)
         draft = self._session.draft()
@@ -213,7 +221,7 @@ class ConceptsScreen(Screen[SessionEnd]):
     def action_hint(self) -> None:
         asked = self._session.current
         if asked is not None and asked.prompt.hint:
-            self.query_one("#hint", Static).update(Content(f"Hint: {asked.prompt.hint}"))
+            self.query_one("#hint", Static).update(literal(f"Hint: {asked.prompt.hint}"))
             self._hint_shown = True
             self.refresh_bindings()  # h has nothing more to show
 
@@ -241,7 +249,7 @@ class ConceptsScreen(Screen[SessionEnd]):
         if asked is None:
             return
         written = self.query_one("#written-text", Static)
-        written.update(Content(text) if text.strip() else Content.styled("(no answer)", "italic"))
+        written.update(literal(text) if text.strip() else Content.styled("(no answer)", "italic"))
         written.set_class(not text.strip(), "-empty")
         if asked.prompt.hint and not self._hint_shown:
             self.query_one("#hint", Static).update(Content("A hint is available: h."))
@@ -264,16 +272,17 @@ class ConceptsScreen(Screen[SessionEnd]):
         if self._draft_timer is not None:  # the draft went with the answer
             self._draft_timer.stop()
             self._draft_timer = None
-        parts: list[str | tuple[str, str]] = [
+        parts: list[str | Content | tuple[str, str]] = [
             (f"You got {result.score}/{result.total} concepts", "bold")
         ]
         if result.missed:
             parts.append("\nMissed:")
-            parts.extend(f"\n  • {concept}" for concept in result.missed)
+            parts.extend(literal(f"\n  • {printable(c, one_line=True)}") for c in result.missed)
         model = result.asked.prompt.model_answer
         if model:
-            parts.extend([("\n\nModel answer\n", "bold"), model])
-        parts.extend([("\n\nYour answer\n", "bold"), text.strip() or ("(no answer)", "italic")])
+            parts.extend([("\n\nModel answer\n", "bold"), literal(model)])
+        written = literal(text.strip()) if text.strip() else ("(no answer)", "italic")
+        parts.extend([("\n\nYour answer\n", "bold"), written])
         view = self.query_one("#result", Static)
         view.update(Content.assemble(*parts))
         view.set_class(result.is_complete, "-complete")

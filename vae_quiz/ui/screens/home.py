@@ -20,6 +20,7 @@ from vae_quiz.model import Deck
 from vae_quiz.modes.mode import Mode
 from vae_quiz.progress.overview import DeckStatus, KindCounts, kind_totals
 from vae_quiz.text import describe_last, plural
+from vae_quiz.ui.literal import literal
 from vae_quiz.ui.screens.help import HelpScreen
 from vae_quiz.ui.widgets.key_bar import KeyBar
 
@@ -89,8 +90,9 @@ class HomeScreen(Screen[None]):
         yield OptionList(id="deck-list", markup=False)
         if self._problems:
             count = plural(len(self._problems), "deck")
-            lines = [f"{count} could not be loaded (vae-quiz check):", *self._problems]
-            yield Static(Content("\n".join(lines)), id="home-problems", markup=False)
+            lines = [Content(f"{count} could not be loaded (vae-quiz check):")]
+            lines += [literal(problem, one_line=True) for problem in self._problems]
+            yield Static(Content("\n").join(lines), id="home-problems", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -133,7 +135,7 @@ class HomeScreen(Screen[None]):
     def _deck_row(self, status: DeckStatus) -> Content:
         last = describe_last(status.last_answered, self._now())
         return Content.assemble(
-            (status.deck.title, "bold"),
+            literal(status.deck.title, one_line=True).stylize("bold"),
             "\n",
             self._kind_lines(status.by_kind),
             f"    review queue {status.queued:,} · last studied {last}",

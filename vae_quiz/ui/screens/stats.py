@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from vae_quiz.progress.report import Report
 from vae_quiz.progress.report_text import figure_lines, forecast_lines, heatmap_lines
+from vae_quiz.ui.literal import literal
 from vae_quiz.ui.screens.help import HelpScreen
 from vae_quiz.ui.widgets.key_bar import KeyBar
 
@@ -59,14 +60,15 @@ class StatsScreen(Screen[None]):
             yield Static("Due in the next 30 days", classes="stats-title", markup=False)
             yield Static(Content("\n".join(forecast_lines(r))), id="stats-forecast", markup=False)
             yield Static("Leeches (8 or more lapses)", classes="stats-title", markup=False)
+            # Deck and item ids and concepts come from the progress file: each row on one line.
             leeches = [f"{x.deck} / {x.item}: {x.lapses} lapses" for x in r.leeches] or ["none"]
-            yield Static(Content("\n".join(leeches)), id="stats-leeches", markup=False)
+            yield Static(_rows(leeches), id="stats-leeches", markup=False)
             yield Static("Concepts missed most", classes="stats-title", markup=False)
             weakest = [
                 f"{t.deck} / {t.item}: {t.concept} (missed {t.missed}, covered {t.covered})"
                 for t in r.weakest_concepts
             ] or ["none"]
-            yield Static(Content("\n".join(weakest)), id="stats-concepts", markup=False)
+            yield Static(_rows(weakest), id="stats-concepts", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -74,3 +76,8 @@ class StatsScreen(Screen[None]):
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen("stats", STATS_KEYS))
+
+
+def _rows(rows: list[str]) -> Content:
+    """Rows of progress data, one line each, shown literally."""
+    return Content("\n").join(literal(row, one_line=True) for row in rows)

@@ -21,7 +21,8 @@ from vae_quiz.modes.scheduler import Rating
 from vae_quiz.modes.study import StudySummary
 from vae_quiz.modes.test import TestSummary
 from vae_quiz.modes.today import TodaySummary
-from vae_quiz.text import describe_due, plural
+from vae_quiz.text import describe_due, plural, printable
+from vae_quiz.ui.literal import literal
 from vae_quiz.ui.modes import SummaryChoice
 from vae_quiz.ui.screens.help import HelpScreen
 from vae_quiz.ui.widgets.key_bar import KeyBar
@@ -129,7 +130,7 @@ class TestSummaryScreen(SummaryScreen[TestSummary]):
                 for result in s.missed:
                     question = result.asked.question
                     text = f"  {question.question}\n    → {', '.join(question.answer)}"
-                    yield Static(Content(text), classes="summary-missed", markup=False)
+                    yield Static(literal(text), classes="summary-missed", markup=False)
                 yield Static(QUEUED_NOTE, classes="summary-queued", markup=False)
             elif s.answered:
                 yield Static("No question missed.", markup=False)
@@ -158,8 +159,10 @@ class ConceptSummaryScreen(SummaryScreen[ConceptSummary]):
                 prompt = result.asked.prompt.prompt
                 lines = f"  {prompt}\n    {result.score}/{result.total} concepts"
                 if result.missed:
-                    lines += "; missed: " + "; ".join(result.missed)
-                yield Static(Content(lines), classes="summary-missed", markup=False)
+                    lines += "; missed: " + "; ".join(
+                        printable(c, one_line=True) for c in result.missed
+                    )
+                yield Static(literal(lines), classes="summary-missed", markup=False)
             if any(not r.is_complete for r in s.results):
                 yield Static(QUEUED_NOTE, classes="summary-queued", markup=False)
             yield Static(f"Time taken: {format_duration(s.seconds)}", id="summary-time",
@@ -190,8 +193,8 @@ class ReviewSummaryScreen(SummaryScreen[ReviewSummary]):
                 yield Static(f"Still in your review queue: {len(s.still_queued)}",
                              id="summary-missed-title", markup=False)  # fmt: skip
                 for entry in s.still_queued:
-                    yield Static(Content(f"  {item_text(entry.item)}"), classes="summary-missed",
-                                 markup=False)  # fmt: skip
+                    text = literal(f"  {item_text(entry.item)}")
+                    yield Static(text, classes="summary-missed", markup=False)
             elif s.total:
                 yield Static("Your review queue is empty.", markup=False)
             yield Static("Every answer is saved.", id="summary-saved", markup=False)
