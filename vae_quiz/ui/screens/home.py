@@ -38,13 +38,18 @@ HOME_KEYS = [
 ]
 
 
+MAX_PROBLEM_DECKS = 4  # with the heading and the "and N more" line: the panel's 6 lines
+MAX_PROBLEM_CHARS = 300
+
+
 class HomeScreen(Screen[None]):
     """Lists the decks with their counts; posts `Start` when the learner picks a mode.
 
     Args:
         load_statuses: called on show (and after each session) for fresh counts.
         now: the clock, for "last studied".
-        problems: one line per deck that could not be loaded, shown as a warning.
+        problems: one line per deck that could not be loaded (its path first), shown as a
+            warning; a few of them when there are many.
     """
 
     BINDINGS = [
@@ -84,10 +89,20 @@ class HomeScreen(Screen[None]):
             yield Static("", id="home-status", classes="header-status", markup=False)
         yield OptionList(id="deck-list", markup=False)
         if self._problems:
-            count = plural(len(self._problems), "deck")
-            lines = [f"{count} could not be loaded (vae-quiz check):", *self._problems]
-            yield Static(Content("\n".join(lines)), id="home-problems", markup=False)
+            yield Static(Content("\n".join(self._problem_lines())), id="home-problems",
+                         markup=False)  # fmt: skip
         yield KeyBar()
+
+    def _problem_lines(self) -> list[str]:
+        """A heading counting the decks, then at most MAX_PROBLEM_DECKS of their lines: the
+        panel stays a few lines, however many decks (or problems) there are."""
+        count = len(self._problems)
+        verb = "lists its problems" if count == 1 else "lists every problem"
+        lines = [f"{plural(count, 'deck')} could not be loaded; vae-quiz check FILE {verb}:"]
+        lines += [line[:MAX_PROBLEM_CHARS] for line in self._problems[:MAX_PROBLEM_DECKS]]
+        if count > MAX_PROBLEM_DECKS:
+            lines.append(f"and {plural(count - MAX_PROBLEM_DECKS, 'more deck')}")
+        return lines
 
     def on_mount(self) -> None:
         self.query_one("#deck-list").border_title = "Decks"
