@@ -39,17 +39,20 @@ def format_interval(delta: timedelta) -> str:
 
 
 def describe_due(due: datetime, now: datetime) -> str:
-    """When something is due, relative to now: "now", "in 10 min", "in 3 days"."""
+    """When something is due, relative to now, as people say it: "now", "in 10 min", "in 3
+    hours" (later today), "tomorrow", "in 3 days", "in 2 months", "in 1.5 years" (days by
+    local calendar)."""
     seconds = (due - now).total_seconds()
     if seconds <= 30:
         return "now"
     minutes = seconds / 60
     if minutes < 60:
         return f"in {max(1, round(minutes))} min"
-    hours = minutes / 60
-    if hours < 24:
-        return f"in {plural(round(hours), 'hour')}"
-    days = round(hours / 24)
+    days = (local_date(due) - local_date(now)).days
+    if days <= 0:
+        return f"in {plural(max(1, round(minutes / 60)), 'hour')}"
+    if days == 1:
+        return "tomorrow"
     if days < 60:
         return f"in {plural(days, 'day')}"
     if days < 730:

@@ -85,3 +85,22 @@ def test_stats_wide(snap_compare, make_app, store, clock) -> None:
 
     add_known_answers(store, clock)
     assert snap_compare(make_app(mode="stats"), terminal_size=(160, 50))
+
+
+def test_today_on_a_card_at_80x24(snap_compare, make_app) -> None:
+    """Today's first item, a card, revealed: 'today' in the header, the rating keys."""
+    app = make_app(mode="today", seed=1, limit=3)
+    assert snap_compare(app, press=["space"], terminal_size=(80, 24))
+
+
+def test_today_on_a_question_at_80x24(snap_compare, make_app) -> None:
+    """Today's second item, a question, on the test screen with its choices."""
+    app = make_app(mode="today", seed=1, limit=3)
+    assert snap_compare(app, press=["space", "3"], terminal_size=(80, 24))
+
+
+def test_today_on_a_prompt_at_80x24(snap_compare, make_app) -> None:
+    """Today's third item, a prompt, in the concepts editor with a few words typed."""
+    app = make_app(mode="today", seed=1, limit=3)
+    keys = ["space", "3", "1", "space", "a", "n", "s"]
+    assert snap_compare(app, press=keys, terminal_size=(80, 24))

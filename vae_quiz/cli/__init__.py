@@ -25,7 +25,7 @@ from vae_quiz.errors import StoreError, WriteError
 COMMANDS = {
     "check": "check", "decks": "decks", "today": "modes", "study": "modes", "test": "modes",
     "concepts": "modes", "review": "modes", "import": "importing", "export-deck": "export_deck",
-    "schema": "schema", "stats": "stats", "doctor": "doctor", "export": "export",
+    "new": "new", "schema": "schema", "stats": "stats", "doctor": "doctor", "export": "export",
 }  # fmt: skip
 HOME = "modes"  # bare `vae-quiz`: the home screen
 

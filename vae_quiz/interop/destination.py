@@ -10,7 +10,7 @@ from vae_quiz.decks.files import deck_files
 from vae_quiz.interop.base import ImportFailed
 
 
-def _owner(deck_id: str, folder: Path) -> Path | None:
+def deck_owner(deck_id: str, folder: Path) -> Path | None:
     """The file of the bundled or user deck whose id is `deck_id`, if any (broken decks have no
     id to take)."""
     files = bundled_deck_files() + (deck_files(folder) if folder.is_dir() else [])
@@ -31,7 +31,7 @@ def deck_folder_target(deck_id: str, folder: Path, force: bool) -> Path:
     Raises:
         ImportFailed: another deck has the id (naming its file; --id picks another).
     """
-    owner = _owner(deck_id, folder)
+    owner = deck_owner(deck_id, folder)
     if owner is not None:
         is_users = _is_inside(owner, folder)
         if force and is_users:
