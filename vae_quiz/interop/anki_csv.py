@@ -84,10 +84,10 @@ def parse(text: str, source: str, front: str | None = None, back: str | None = N
         separator = "\t" if "\t" in first else ";" if first.count(";") > first.count(",") else ","
     if header_columns is not None:
         names = header_columns.rstrip("\r\n").split(separator)
-    reader = csv.reader(itertools.chain([first], lines), delimiter=separator)
+    reader = csv.reader(itertools.chain([first] if first else [], lines), delimiter=separator)
     start_line = header_lines + 1
     first_row = next(reader, None)
-    rows: Iterator[list[str]] = itertools.chain([first_row] if first_row else [], reader)
+    rows: Iterator[list[str]] = itertools.chain([] if first_row is None else [first_row], reader)
     if names is None and first_row is not None:
         candidate = [cell.strip() for cell in first_row]
         lowered = tuple(c.lower() for c in candidate[:2])

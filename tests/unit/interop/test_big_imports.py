@@ -152,3 +152,11 @@ def test_an_import_from_a_fifo_or_a_device_is_refused_at_once(tmp_path: Path) ->
             f"vae-quiz import: {source}: is not a regular file (a FIFO, device or socket)"
         ]
     assert not (tmp_path / "o.yaml").exists()
+
+
+def test_a_file_of_anki_headers_only_has_nothing_to_import(tmp_path: Path) -> None:
+    source = tmp_path / "headers.txt"
+    source.write_text("#separator:tab\n#html:false\n")
+    with pytest.raises(ImportFailed, match=r"nothing to import \(0 skipped\)"):
+        run_import(ImportOptions(source=source, fmt="anki-csv", out=tmp_path / "o.yaml"),
+                   tmp_path)  # fmt: skip
