@@ -253,6 +253,35 @@ def keypress(big_deck: Path, tmp: Path, presses: int, cache: Path) -> tuple[floa
     return median(values), p99(values)
 
 
+def editor_keypress(tmp: Path, presses: int) -> tuple[float, float]:
+    """From outside, in a pty: type a letter into the concepts editor, wait until it is on
+    screen. Each letter is a different one (Latin Extended, one cell wide), so the one waited
+    for is the one just typed. A key every 60 ms or so, as a fast typist: the draft is kept about
+    twice a second meanwhile, and its commits fall inside some of the timed keys."""
+    env = env_with(VAE_QUIZ_DECKS=str(tmp / "no-user-decks"))
+    db = Path(tempfile.mkdtemp(dir=tmp)) / "editor.sqlite3"  # a fresh file: no draft to restore
+    args = ["concepts", "vae", "--db", str(db)]
+    child = pexpect.spawn(VAE_QUIZ, args, env=env, dimensions=(24, 80), timeout=60,
+                          encoding="utf-8")  # fmt: skip
+    child.delaybeforesend = None
+    child.expect("Leave editor")
+    values: list[float] = []
+    with collector_paused():
+        for n in range(presses):
+            letter = chr(0x100 + n % 0x150)
+            if n and n % 0x150 == 0:  # letters used before: start on an empty editor
+                child.send("\x15")  # ctrl+u: delete to the start of the line
+                time.sleep(0.2)
+            start = time.perf_counter()
+            child.send(letter)
+            child.expect_exact(letter)
+            values.append((time.perf_counter() - start) * 1000)
+            time.sleep(0.05)
+    child.kill(9)
+    child.close()
+    return median(values), p99(values)
+
+
 def peak_rss(big_deck: Path, tmp: Path) -> float:
     env = env_with(VAE_QUIZ_CACHE=str(tmp / "rss-cache"))
     subprocess.run([VAE_QUIZ, "check", str(big_deck)], env=env, check=True, capture_output=True)
@@ -283,6 +312,7 @@ def main() -> None:
         load_rows = loading(decks, tmp, repeat)
         answer_figures = commits(tmp, answers)
         key_median, key_p99 = keypress(big, tmp, presses, tmp / "cache-warm")
+        editor_median, editor_p99 = editor_keypress(tmp, presses)
         rss = peak_rss(big, tmp)
         scale = 10 if args.quick else 1
         mixed_bytes, csv_rows, answers = 1_300_000 // scale, 500_000 // scale, 1_000_000 // scale
@@ -328,6 +358,8 @@ def main() -> None:
         print(f"| {label}: median / p99 | {mid:.3f} / {tail:.3f} ms | {target} |")
     print(f"| keypress to next card rendered, 100k deck: median / p99 | {key_median:.1f} / "
           f"{key_p99:.1f} ms | < 16 ms median |")  # fmt: skip
+    print(f"| concepts editor, key to its letter on screen, drafts kept meanwhile: median / "
+          f"p99 | {editor_median:.1f} / {editor_p99:.1f} ms | < 16 ms median |")  # fmt: skip
     print(f"| peak RSS, 100k-item deck from cache, study screen up | {rss:.0f} MB | < 150 MB |")
     print(f"| `vae-quiz import --encoding utf-8+cp1252`, {mixed_bytes / 1e6:.1f} MB CSV, a cp1252 "
           f"byte on each of {mixed_rows:,} rows | {mixed_seconds:.2f} s | < 5 s |")  # fmt: skip

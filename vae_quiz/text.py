@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from vae_quiz.clock import local_date
+from vae_quiz.clock import local_date, local_wall
 
 # Control characters as their visible pictures (ESC as ␛, DEL as ␡), C1 controls as U+FFFD; tabs
 # and line breaks as spaces: deck text printed as plain text never drives the terminal.
 _PRINTABLE = {n: chr(0x2400 + n) for n in range(32)} | {0x7F: "␡", 9: " ", 10: " ", 13: " "}
 _PRINTABLE |= dict.fromkeys(range(0x80, 0xA0), "\ufffd")
+
+
+# English month names whatever the C library's locale (strftime's %b follows LC_TIME).
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 def printable(text: str) -> str:
@@ -70,3 +74,19 @@ def describe_last(moment: datetime | None, now: datetime) -> str:
     if days == 1:
         return "yesterday"
     return f"{days} days ago"
+
+
+def describe_moment(moment: datetime, now: datetime) -> str:
+    """A past moment on the local clock: "14:32" today, "yesterday 14:32", else "1 Mar 14:32"
+    (with the year when it is not this year's). Read with `clock.local_wall`, so any TZ the C
+    library accepts works."""
+    local = local_wall(moment)
+    today = local_date(now)
+    clock = f"{local:%H:%M}"
+    days = (today - local.date()).days
+    if days <= 0:
+        return clock
+    if days == 1:
+        return f"yesterday {clock}"
+    year = "" if local.year == today.year else f" {local.year}"
+    return f"{local.day} {_MONTHS[local.month - 1]}{year} {clock}"

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import time
 import unicodedata
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vae_quiz.text import printable
+from vae_quiz.text import describe_moment, printable
 
 
 def test_escape_sequences_and_markup_are_shown_not_obeyed() -> None:
@@ -25,14 +29,43 @@ def test_no_control_character_is_left_and_nothing_else_changes(text: str) -> Non
             assert after == before
 
 
-def test_due_times_read_as_people_say_them(monkeypatch) -> None:
-    import time
-    from datetime import UTC, datetime, timedelta
+@pytest.fixture
+def tz(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
+    def use(zone: str) -> None:
+        monkeypatch.setenv("TZ", zone)
+        time.tzset()
+
+    yield use
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_a_draft_time_is_a_clock_today_else_names_its_day(tz: Callable[[str], None]) -> None:
+    tz("UTC")
+    now = datetime(2026, 3, 2, 18, 0, tzinfo=UTC)
+    assert describe_moment(datetime(2026, 3, 2, 14, 32, tzinfo=UTC), now) == "14:32"
+    assert describe_moment(datetime(2026, 3, 1, 23, 5, tzinfo=UTC), now) == "yesterday 23:05"
+    assert describe_moment(datetime(2026, 2, 27, 9, 0, tzinfo=UTC), now) == "27 Feb 09:00"
+    assert describe_moment(datetime(2025, 12, 31, 9, 0, tzinfo=UTC), now) == "31 Dec 2025 09:00"
+
+
+def test_a_draft_time_is_local_even_where_datetime_refuses_the_offset(
+    tz: Callable[[str], None],
+) -> None:
+    tz("UTC+24")  # glibc: 24 hours behind UTC; datetime.astimezone() refuses it
+    now = datetime(2026, 3, 2, 18, 0, tzinfo=UTC)
+    assert describe_moment(datetime(2026, 3, 2, 14, 32, tzinfo=UTC), now) == "14:32"
+    tz("Asia/Kolkata")  # +05:30: 23:00 UTC is 04:30 the next local day
+    assert describe_moment(datetime(2026, 3, 1, 23, 0, tzinfo=UTC), now) == "04:30"
+    assert describe_moment(datetime(2026, 3, 1, 18, 0, tzinfo=UTC), now) == "yesterday 23:30"
+
+
+def test_due_times_read_as_people_say_them(tz: Callable[[str], None]) -> None:
+    from datetime import timedelta
 
     from vae_quiz.text import describe_due
 
-    monkeypatch.setenv("TZ", "UTC")  # local days are UTC days here
-    time.tzset()
+    tz("UTC")  # local days are UTC days here
     now = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
     cases = {
         timedelta(seconds=10): "now",
@@ -46,9 +79,5 @@ def test_due_times_read_as_people_say_them(monkeypatch) -> None:
         timedelta(days=61): "in 2 months",
         timedelta(days=800): "in 2.2 years",
     }
-    try:
-        for delta, said in cases.items():
-            assert describe_due(now + delta, now) == said, delta
-    finally:
-        monkeypatch.undo()
-        time.tzset()
+    for delta, said in cases.items():
+        assert describe_due(now + delta, now) == said, delta

@@ -10,7 +10,7 @@ from itertools import islice
 from vae_quiz.model import Deck, Prompt
 from vae_quiz.modes.scheduler import Rating
 from vae_quiz.modes.session import AskOnce, pick
-from vae_quiz.progress.store import MISSED, RIGHT, Answer
+from vae_quiz.progress.store import MISSED, RIGHT, Answer, Draft
 
 
 def concepts_rating(covered: int, total: int) -> Rating:
@@ -75,8 +75,22 @@ class ConceptSession(AskOnce[AskedPrompt]):
         for deck, index in islice(picked, self.options.limit):
             self.asked.append(AskedPrompt(deck, deck.prompts[index]))
 
+    def draft(self) -> Draft | None:
+        """The unsent answer kept for the current prompt (in any mode), or None."""
+        asked = self.current
+        return None if asked is None else self.store.draft(asked.deck.id, asked.prompt.id)
+
+    def keep_draft(self, text: str) -> None:
+        """Keep `text` as the current prompt's unsent answer (empty: forget it); committed before
+        returning. Grading the prompt deletes it."""
+        asked = self.current
+        if asked is None:
+            raise RuntimeError("no prompt to keep a draft of")
+        self.store.save_draft(asked.deck.id, asked.prompt.id, text, self.now())
+
     def grade(self, text: str, covered: frozenset[int]) -> ConceptResult:
-        """Record the current prompt's answer and ticked concepts; committed before returning.
+        """Record the current prompt's answer and ticked concepts, and delete its draft;
+        committed before returning.
 
         Every result is an FSRS review of the prompt (`concepts_rating`).
         """

@@ -89,6 +89,7 @@ class VaeQuizApp(App[None]):
     ]
     TITLE = "vae-quiz"
     COMMANDS = App.COMMANDS | {ModeCommands}
+    # A priority binding, so that ctrl+c quits from any widget; but see check_action.
     BINDINGS = [Binding("ctrl+c", "quit", "Quit", priority=True, show=False)]
 
     def __init__(self, services: AppServices, mode: Mode | None = Mode.STUDY) -> None:
@@ -96,7 +97,8 @@ class VaeQuizApp(App[None]):
         self.services = services
         # Mode(...) also takes the mode's name, as a caller may still pass it.
         self.start_mode = None if mode is None else Mode(mode)
-        # Set when the progress file failed while reading; the CLI prints it after the TUI.
+        # Set when the progress file failed while reading (or keeping a draft on the way out);
+        # the CLI prints it after the TUI.
         self.store_error: str | None = None
         # The theme the app starts with needs no saving (setting it calls `watch_theme`).
         self._saved_theme = services.theme or self.theme
@@ -116,6 +118,10 @@ class VaeQuizApp(App[None]):
                         markup=False)  # fmt: skip
             return
         self._saved_theme = theme
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The answer editor takes ctrl+c itself: it copies a selection, else quits (AnswerEditor).
+        return not (action == "quit" and getattr(self.focused, "handles_ctrl_c", False))
 
     def _handle_exception(self, error: Exception) -> None:
         # A progress file that fails while the app reads it (a corrupt page, the disk gone) is
@@ -149,8 +155,9 @@ class VaeQuizApp(App[None]):
 
     def _stop_on_signals(self) -> None:
         """A closed terminal (SIGHUP) or SIGTERM ends the app cleanly (answers are saved
-        already). Registered with the event loop, which a plain `signal.signal` handler would
-        not wake: the exit would wait for the next key or timer."""
+        already; a screen with an unsent draft keeps it as it is unmounted). Registered with the
+        event loop, which a plain `signal.signal` handler would not wake: the exit would wait for
+        the next key or timer."""
         if self.is_headless:
             return  # tests: leave the test runner's signals alone
         loop = asyncio.get_running_loop()

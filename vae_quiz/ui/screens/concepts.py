@@ -9,18 +9,22 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
+from vae_quiz.errors import StoreError
 from vae_quiz.modes.concepts import ConceptResult, ConceptSession
+from vae_quiz.text import describe_moment
 from vae_quiz.ui.modes import SessionEnd
 from vae_quiz.ui.saving import NotSaved, save
 from vae_quiz.ui.screens.confirm import ConfirmScreen
 from vae_quiz.ui.screens.help import HelpScreen
+from vae_quiz.ui.widgets.answer_editor import AnswerEditor
 from vae_quiz.ui.widgets.concept_checklist import ConceptChecklist
 from vae_quiz.ui.widgets.key_bar import KeyBar
 
 CONCEPTS_KEYS = [
-    ("(typing)", "write your answer; every printable key is text in the editor"),
+    ("(typing)", "write your answer; a draft is kept as you type"),
     ("ctrl+s", "submit the answer and show the concept checklist"),
     ("escape", "leave the editor (then h, q and ? work)"),
     ("e", "back into the editor"),
@@ -31,7 +35,7 @@ CONCEPTS_KEYS = [
     ("enter", "checklist: confirm, then see k/N and the model answer"),
     ("space, enter", "after the result: next prompt"),
     ("q", "end the session and show its summary"),
-    ("ctrl+c", "quit at once (answers are already saved)"),
+    ("ctrl+c", "copy the selection; with none, quit (draft kept)"),
     ("?", "this help"),
 ]
 
@@ -39,6 +43,10 @@ CONCEPTS_KEYS = [
 SIDE_BY_SIDE_MIN_WIDTH = 70
 
 WRITING, GRADING, RESULT = "writing", "grading", "result"
+
+# The unsent answer is kept this long after its first unkept change: while typing, at most this
+# much is at risk, and the progress file is written about twice a second, not on every key.
+DRAFT_DELAY = 0.5
 
 
 class ConceptsScreen(Screen[SessionEnd]):
@@ -63,6 +71,11 @@ class ConceptsScreen(Screen[SessionEnd]):
         self.phase = WRITING
         self.result: ConceptResult | None = None
         self._hint_shown = False
+        # The editor's text at its last change, and as last kept in the progress file: kept
+        # here because on the way out (unmount) the editor is gone already.
+        self._text = self._kept_text = ""
+        self._draft_timer: Timer | None = None
+        self._draft_failed = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="screen-header"):
@@ -71,7 +84,7 @@ class ConceptsScreen(Screen[SessionEnd]):
         with VerticalScroll(id="concepts-body"):
             yield Static("", id="prompt", markup=False)
             yield Static("", id="hint", markup=False)
-            yield TextArea(id="editor", soft_wrap=True, tab_behavior="focus")
+            yield AnswerEditor(id="editor", soft_wrap=True, tab_behavior="focus")
             with Horizontal(id="grading"):
                 with VerticalScroll(id="written", can_focus=False):
                     yield Static("", id="written-text", markup=False)
@@ -116,10 +129,63 @@ class ConceptsScreen(Screen[SessionEnd]):
             self.query_one(selector, Static).update(Content(text))
         self.query_one("#hint").display = asked.prompt.hint is not None
         editor = self.query_one("#editor", TextArea)
-        editor.text = ""
+        draft = self._session.draft()
+        self._text = self._kept_text = draft.text if draft else ""
+        editor.text = self._text
         self._set_phase(WRITING)
         self.query_one("#concepts-body", VerticalScroll).scroll_home(animate=False)
         editor.focus()
+        if draft:
+            editor.move_cursor(editor.document.end)
+            when = describe_moment(draft.saved_at, self._session.now())
+            self.notify(f"Restored your draft from {when}", markup=False)
+
+    # -- the draft ----------------------------------------------------------------------------
+
+    @on(TextArea.Changed, "#editor")
+    def _edited(self, event: TextArea.Changed) -> None:
+        if self.phase == RESULT:
+            return
+        self._text = event.text_area.text
+        if self._text != self._kept_text and self._draft_timer is None:
+            self._draft_timer = self.set_timer(DRAFT_DELAY, self.keep_draft)
+
+    def keep_draft(self) -> bool:
+        """Keep the unsent answer in the progress file, when it changed since it was last kept.
+        Runs shortly after typing and on every way out (q, ctrl+c, a closed terminal, SIGTERM:
+        each unmounts this screen). Returns False when it could not be kept."""
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        if self.phase == RESULT or self._text == self._kept_text:
+            return True
+        try:
+            self._session.keep_draft(self._text)
+        except StoreError as exc:
+            self._draft_not_kept(exc)
+            return False
+        self._kept_text = self._text
+        self._draft_failed = False
+        return True
+
+    def _draft_not_kept(self, exc: StoreError) -> None:
+        """Say once that the draft could not be kept: on screen, or after the app when it is
+        ending (the CLI prints `store_error`)."""
+        if not self.app.is_running:
+            from vae_quiz.ui.app import VaeQuizApp
+
+            if isinstance(self.app, VaeQuizApp) and self.app.store_error is None:
+                self.app.store_error = f"{exc}; your unsent answer was not kept"
+            return
+        if not self._draft_failed:
+            self._draft_failed = True
+            self.notify(
+                f"{exc}\nYour draft is still in the editor; it will be kept when it can.",
+                title="Draft not kept", severity="error", timeout=10, markup=False,
+            )  # fmt: skip
+
+    def on_unmount(self) -> None:
+        self.keep_draft()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         editing = self.phase == WRITING and self.query_one("#editor").has_focus
@@ -194,6 +260,9 @@ class ConceptsScreen(Screen[SessionEnd]):
             self.result = result = save(self, lambda: self._session.grade(text, event.ticked))
         except NotSaved:
             return  # the checklist stays, ticks and all: enter tries again
+        if self._draft_timer is not None:  # the draft went with the answer
+            self._draft_timer.stop()
+            self._draft_timer = None
         parts: list[str | tuple[str, str]] = [
             (f"You got {result.score}/{result.total} concepts", "bold")
         ]
@@ -219,7 +288,8 @@ class ConceptsScreen(Screen[SessionEnd]):
             self._show_current()
 
     def action_end(self) -> None:
-        self.dismiss(SessionEnd.LEFT_EARLY)
+        if self.keep_draft():  # else the text stays on screen, where it is not lost
+            self.dismiss(SessionEnd.LEFT_EARLY)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen("concepts", CONCEPTS_KEYS))
