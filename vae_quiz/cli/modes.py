@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from vae_quiz import collector
 from vae_quiz.cli import common
-from vae_quiz.errors import StoreError
+from vae_quiz.errors import DeckProblem, StoreError
 from vae_quiz.modes.mode import Mode
 
 _TEXTS = {  # each command's help and description
@@ -108,6 +108,22 @@ def require_terminal(args: argparse.Namespace) -> None:
     )
 
 
+def _failed_decks(problems: Sequence[DeckProblem]) -> list[str]:
+    """One line per deck that could not be loaded: its path, how many problems, the first."""
+    from dataclasses import replace
+
+    from vae_quiz.decks.catalog import problems_by_deck
+    from vae_quiz.text import plural, printable
+
+    lines = []
+    for path, found in problems_by_deck(problems).items():
+        first = found[0]
+        detail = str(replace(first, path="", line=None)).removeprefix(": ")
+        where = f"line {first.line}: " if first.line else ""
+        lines.append(printable(f"{path}: {plural(len(found), 'problem')}; {where}{detail}"))
+    return lines
+
+
 def _run(args: argparse.Namespace, mode: Mode | None, on_first_screen: Callable[[], None]) -> int:
     from datetime import UTC, datetime
 
@@ -152,7 +168,7 @@ def _run(args: argparse.Namespace, mode: Mode | None, on_first_screen: Callable[
         services = AppServices(
             store=store, decks=result.decks, now=lambda: datetime.now(UTC),
             scheduler=common.scheduler(args, config), options=options,
-            problems=[str(p) for p in result.problems], on_first_screen=on_first_screen,
+            problems=_failed_decks(result.problems), on_first_screen=on_first_screen,
             theme=config.theme, save_theme=partial(save_theme, config_file()),
         )  # fmt: skip
         app = VaeQuizApp(services, mode=mode)

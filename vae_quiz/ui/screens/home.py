@@ -43,13 +43,18 @@ KIND_NAMES = {"card": ("cards", "card"), "question": ("questions", "question"),
               "prompt": ("prompts", "prompt")}  # fmt: skip
 
 
+MAX_PROBLEM_DECKS = 4  # with the heading and the "and N more" line: the panel's 6 lines
+MAX_PROBLEM_CHARS = 300
+
+
 class HomeScreen(Screen[None]):
     """Lists the decks with their counts; posts `Start` when the learner picks a mode.
 
     Args:
         load_statuses: called on show (and after each session) for fresh counts.
         now: the clock, for "last studied".
-        problems: one line per deck that could not be loaded, shown as a warning.
+        problems: one line per deck that could not be loaded (its path first), shown as a
+            warning; a few of them when there are many.
     """
 
     BINDINGS = [
@@ -89,11 +94,23 @@ class HomeScreen(Screen[None]):
             yield Static("", id="home-status", classes="header-status", markup=False)
         yield OptionList(id="deck-list", markup=False)
         if self._problems:
-            count = plural(len(self._problems), "deck")
-            lines = [Content(f"{count} could not be loaded (vae-quiz check):")]
-            lines += [literal(problem, one_line=True) for problem in self._problems]
+            lines = self._problem_lines()
             yield Static(Content("\n").join(lines), id="home-problems", markup=False)
         yield KeyBar()
+
+    def _problem_lines(self) -> list[Content]:
+        """A heading counting the decks, then at most MAX_PROBLEM_DECKS of their lines: the
+        panel stays a few lines, however many decks (or problems) there are."""
+        count = len(self._problems)
+        verb = "lists its problems" if count == 1 else "lists every problem"
+        lines = [
+            Content(f"{plural(count, 'deck')} could not be loaded; vae-quiz check FILE {verb}:")
+        ]
+        lines += [literal(line[:MAX_PROBLEM_CHARS], one_line=True)
+                  for line in self._problems[:MAX_PROBLEM_DECKS]]  # fmt: skip
+        if count > MAX_PROBLEM_DECKS:
+            lines.append(Content(f"and {plural(count - MAX_PROBLEM_DECKS, 'more deck')}"))
+        return lines
 
     def on_mount(self) -> None:
         self.query_one("#deck-list").border_title = "Decks"
