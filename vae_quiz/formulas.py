@@ -23,11 +23,18 @@ def latex_to_unicode(source: str) -> Converted:
     """`source` (the inside of `$...$` or `$$...$$`) as Unicode text: `\\sigma_j^2` -> `σⱼ²`.
 
     Deterministic and total: any string gives a result, never an exception. What cannot be
-    converted (an unknown command, a group nested too deep) is kept as its LaTeX source.
+    converted (an unknown command, a group nested too deep, a formula longer than
+    `MAX_LENGTH` characters) is kept as its LaTeX source.
     """
+    if len(source) > MAX_LENGTH:
+        return Converted(source.translate(_VISIBLE), ())
     parser = _Parser(source, _tables())
     return Converted(parser.convert(), tuple(parser.unknown))
 
+
+# A formula longer than this is shown as its source: converting takes a few µs a character, and
+# no formula a person studies comes near it.
+MAX_LENGTH = 10_000
 
 # Nesting deeper than this (braces, or arguments such as \frac\frac\frac...) is kept as source,
 # so a hostile formula cannot exhaust Python's stack.
@@ -361,6 +368,8 @@ class _Parser:
         self.pos = 0
         self.unknown: dict[str, None] = {}
         self.text_mode = False
+        self.all_tokens = self.tokens
+        self.ends: dict[int, int] | None = None  # a \begin's source offset -> its \end's
 
     def convert(self) -> str:
         pieces: list[_Piece] = []
@@ -716,7 +725,7 @@ class _Parser:
         opening = self.pos
         kind = self.argument_source()
         body_start = self.pos
-        body_end = self.environment_end() if kind is not None else None
+        body_end = self.environment_end(start) if kind is not None else None
         if kind is None or body_end is None:
             self.unknown.setdefault(r"\begin" if kind is None else rf"\begin{{{kind}}}", None)
             if kind is None:  # what follows \begin is read again as it is
@@ -736,7 +745,9 @@ class _Parser:
             self.pos = body_start
             self.argument_source()
             body_start = self.pos
-        rows = self.cells(body_start, body_end, depth + 1)
+        # an environment counts as five levels: each one reads its body again to split it, so
+        # at most eight are converted inside one another
+        rows = self.cells(body_start, body_end, depth + 5)
         self.pos = after
         opening_mark, cell_gap, row_gap, closing_mark = shape
         lines = [cell_gap.join(c for c in row if c) for row in rows]
@@ -752,18 +763,25 @@ class _Parser:
         group = self.raw_group(start - 1)
         return group[1:-1].strip() if group.endswith("}") else None
 
-    def environment_end(self) -> int | None:
-        """The index of the \\end token that closes the environment begun just before."""
-        nesting = 0
-        for index in range(self.pos, len(self.tokens)):
-            token_kind, value, _, _ = self.tokens[index]
-            if token_kind == _CMD and value == "begin":
-                nesting += 1
-            elif token_kind == _CMD and value == "end":
-                if nesting == 0:
-                    return index
-                nesting -= 1
-        return None
+    def environment_end(self, begin: int) -> int | None:
+        """The index of the \\end token that closes the \\begin at source offset `begin`."""
+        if self.ends is None:
+            # every \begin matched to its \end once, in one pass: a scan per \begin would take
+            # quadratic time on a formula of many unended environments
+            self.ends = {}
+            begun: list[int] = []
+            for kind, value, start, _ in self.all_tokens:
+                if kind == _CMD and value == "begin":
+                    begun.append(start)
+                elif kind == _CMD and value == "end" and begun:
+                    self.ends[begun.pop()] = start
+        end = self.ends.get(begin)
+        if end is None:
+            return None
+        index = self.pos
+        while index < len(self.tokens) and self.tokens[index][2] != end:
+            index += 1
+        return index if index < len(self.tokens) else None
 
     def cells(self, start: int, end: int, depth: int) -> list[list[str]]:
         """The tokens from `start` to `end` as rows (split at \\\\) of cells (split at &), each

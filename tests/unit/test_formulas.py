@@ -14,7 +14,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vae_quiz.formulas import Converted, latex_to_unicode
+from vae_quiz.formulas import MAX_LENGTH, Converted, latex_to_unicode
 
 LITERATURE = Path(__file__).parents[1] / "data" / "formulas" / "vae_literature.yaml"
 
@@ -190,9 +190,28 @@ def test_deep_nesting_is_kept_as_source_without_exhausting_the_stack() -> None:
     assert latex_to_unicode(r"\sqrt" * 5000 + " x").text.endswith("x")
 
 
-def test_a_huge_formula_is_converted_whole() -> None:
-    huge = r"\alpha + " * 20_000 + "x"
-    assert latex_to_unicode(huge).text == "α + " * 20_000 + "x"
+def test_a_long_formula_is_converted_whole_and_a_longer_one_kept_as_source() -> None:
+    long = r"\alpha + " * ((MAX_LENGTH - 1) // 9) + "x"
+    assert len(long) <= MAX_LENGTH
+    assert latex_to_unicode(long).text == "α + " * ((MAX_LENGTH - 1) // 9) + "x"
+    huge = r"\alpha + " * 100_000 + "\x1b"
+    assert latex_to_unicode(huge) == Converted(huge[:-1] + "␛", ())
+
+
+@pytest.mark.parametrize(
+    "latex",
+    [
+        r"\begin{pmatrix}" * 600,
+        r"\begin{pmatrix}" * 300 + "x" + r"\end{pmatrix}" * 300,
+        r"\begin{foo}" * 400 + "x" + r"\end{foo}" * 400,
+        r"\end{x}" * 1000,
+    ],
+    ids=["unended", "nested", "unknown nested", "stray ends"],
+)
+def test_many_environments_are_converted_or_kept_without_error(latex: str) -> None:
+    # quadratic work here took seconds before each \begin was matched in one pass
+    converted = latex_to_unicode(latex[:MAX_LENGTH])
+    assert r"\begin" in converted.text or r"\end" in converted.text
 
 
 def test_control_characters_are_shown_not_sent_to_the_terminal() -> None:
