@@ -190,7 +190,7 @@ _GLUE_AFTER = frozenset("√∑∏∫∮⋃⋂")
 # never obeyed by the terminal. Line breaks stay (\\ ends a line of a display formula).
 _VISIBLE = {n: chr(0x2400 + n) for n in range(32) if n != 10} | {0x7F: "␡", 9: " ", 13: " "}
 _VISIBLE |= dict.fromkeys(range(0x80, 0xA0), "\ufffd")
-_PLAIN, _SPACING, _WIDE, _SCRIPT, _FUNCTION, _FRACTION, _OPEN, _CLOSE = range(8)
+_PLAIN, _SPACING, _WIDE, _SCRIPT, _FUNCTION, _FRACTION, _OPEN, _CLOSE, _TERMINATOR = range(9)
 
 
 # The inner records are named tuples: a dataclass costs 0.5 ms to define, before the first formula.
@@ -260,6 +260,11 @@ def _glues_after(text: str, brackets: bool = True) -> bool:
     )
 
 
+def _is_letter(char: str) -> bool:
+    """A letter, a digit or a symbol that stands for a quantity (∂, ∇, ∞)."""
+    return char.isalnum() or char in "∂∇∞ℓℏ"
+
+
 def _is_mark(char: str) -> bool:
     return unicodedata.category(char).startswith("M")
 
@@ -274,13 +279,25 @@ def _join(pieces: list[_Piece]) -> str:
     for index, piece in enumerate(pieces):
         text, kind = piece.text, piece.kind
         last = out[-1] if out else ""
-        if kind == _SPACING:
+        if kind in (_SPACING, _TERMINATOR):
             if last_kind != _OPEN and not last.endswith((" ", "\n")):
                 out.append(" ")
-                last_kind = _SPACING
+                last_kind = kind
+            elif last_kind == _TERMINATOR:
+                last_kind = kind  # a space the author asked for (\,) after the name's end
             pending_space = False
             continue
-        if kind in (_WIDE, _CLOSE) and last_kind == _SPACING:
+        if (
+            last_kind == _TERMINATOR
+            and kind in (_PLAIN, _OPEN)
+            and len(out) > 1
+            and _is_letter(out[-2][-1:])
+            and (_is_letter(text[:1]) or text[:1] in "([")
+        ):
+            out.pop()
+            last_kind = _PLAIN
+            last = out[-1]
+        if kind in (_WIDE, _CLOSE) and last_kind in (_SPACING, _TERMINATOR):
             out.pop()
             last = out[-1] if out else ""
         if kind == _WIDE:
@@ -369,6 +386,10 @@ class _Parser:
         self.unknown: dict[str, None] = {}
         self.text_mode = False
         self.all_tokens = self.tokens
+        # The space after a symbol's name (`\\partial L`) ends the name, as in TeX: between two
+        # letters it is no space (∂L); elsewhere it is the author's (`\\sigma \\odot`: σ ⊙).
+        self.symbol_end = -1  # the index of the token after the last symbol read in a sequence
+        self.in_argument = False
         self.ends: dict[int, int] | None = None  # a \begin's source offset -> its \end's
 
     def convert(self) -> str:
@@ -437,7 +458,9 @@ class _Parser:
             # an argument never closed: the command that wanted it is kept as its source
             return pieces if closed else None
         pieces = []
+        self.in_argument = True
         self.atom(pieces, depth + 1)
+        self.in_argument = False
         return pieces
 
     def skip_spaces(self) -> None:
@@ -458,13 +481,15 @@ class _Parser:
             return
         if kind == _SPACE:
             self.pos += 1
-            pieces.append(_Piece(" ", _PLAIN if self.text_mode else _SPACING))
+            space = _TERMINATOR if self.pos - 1 == self.symbol_end else _SPACING
+            pieces.append(_Piece(" ", _PLAIN if self.text_mode else space))
         elif kind == _CHAR:
             self.character(pieces, value, depth)
         elif kind == _SYM:
             self.pos += 1
             if value in _SYMBOLS:
-                pieces.append(_Piece(_SYMBOLS[value], _PLAIN))
+                spacing = value in ",:;> "
+                pieces.append(_Piece(_SYMBOLS[value], _SPACING if spacing else _PLAIN))
             else:
                 self.unknown_command(pieces, value, start)
         else:
@@ -527,6 +552,8 @@ class _Parser:
         elif name in self.tables.symbols:
             kind = _OPEN if name in _LEFT else _CLOSE if name in _RIGHT else _PLAIN
             pieces.append(_Piece(self.tables.symbols[name], kind))
+            if not self.in_argument:
+                self.symbol_end = self.pos
         else:
             self.unknown_command(pieces, name, start)
 
@@ -859,6 +886,8 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 def _is_one_factor(text: str, script_chars: frozenset[str]) -> bool:
     """Whether `text` reads as one factor after a "/": a number or one symbol with its scripts,
     then at most one bracketed argument (`2`, `σ²`, `p_θ`, `q(x)`), not `2σ²` or `a+b`."""
+    if text[:1] in ("∂", "∇"):  # a derivative's ∂θ is one factor: ∂L/∂θ
+        text = text[1:]
     if text[:1] in ("√", "∛", "∜"):
         text = text[1:]
         if text.startswith("(") and _encloses(text):

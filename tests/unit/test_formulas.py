@@ -97,6 +97,13 @@ def test_a_vae_formula_reads_as_written_by_hand(row: dict[str, Any]) -> None:
         (r"\binom{n}{k}", "C(n, k)"),
         (r"a \pmod{p}", "a (mod p)"),
         (r"\displaystyle\sum\limits_i", "∑ᵢ"),
+        # the space after a symbol's name only ends the name between letters, as in TeX
+        (r"\frac{\partial L}{\partial \theta}", "∂L/∂θ"),
+        (r"\sigma \epsilon + \lambda (1 - t)", "σε + λ(1 − t)"),
+        (r"\sigma \odot \epsilon", "σ ⊙ ε"),
+        (r"\beta \, D", "β D"),
+        (r"\nabla_\phi \mathbb{E}", "∇ᵩ 𝔼"),
+        (r"p(x)\,dx", "p(x) dx"),
     ],
 )
 def test_a_construct_reads_as_expected(latex: str, text: str) -> None:
