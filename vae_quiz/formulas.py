@@ -270,9 +270,9 @@ def _is_mark(char: str) -> bool:
 
 
 def _join(pieces: list[_Piece]) -> str:
-    """The pieces as text: one space where the source had spaces (none just inside brackets), a
-    space after a function name before a word, parentheses around a slash fraction that touches
-    a neighbour."""
+    """The pieces as text: one space where the source had spaces (none just inside brackets, none
+    between two letters where the space only ended a symbol's name), a space after a function
+    name before a word, parentheses around a slash fraction that is a factor of a product."""
     out: list[str] = []
     last_kind = _OPEN  # nothing yet: no space to keep at the start
     pending_space = False  # a function name was last: a word after it gets a space
@@ -323,7 +323,7 @@ def _join(pieces: list[_Piece]) -> str:
         elif kind == _FRACTION:
             # a factor of a product, spaced or not, is parenthesised: (1/N)∑, (D/2) log σ
             after = index + 1
-            while after < len(pieces) and pieces[after].kind == _SPACING:
+            while after < len(pieces) and pieces[after].kind in (_SPACING, _TERMINATOR):
                 after += 1
             following = pieces[after] if after < len(pieces) else None
             touches_next = following is not None and (
