@@ -400,6 +400,7 @@ class _Parser:
                 pieces.append(_Piece("}", _PLAIN))
                 self.pos += 1
         text = unicodedata.normalize("NFC", _join(pieces).strip(" "))
+        text = text.replace("′′′", "‴").replace("′′", "″")  # f'' is f″
         if "\n" in text:  # a line ends at \\: no space before or after the break
             text = "\n".join(line.strip(" ") for line in text.split("\n"))
         return text.translate(_VISIBLE)

@@ -80,6 +80,8 @@ def test_a_vae_formula_reads_as_written_by_hand(row: dict[str, Any]) -> None:
         (r"\operatorname{diag}(\sigma)", "diag(σ)"),
         (r"x^\top", "xᵀ"),
         (r"f'(x)", "f′(x)"),
+        ("f''(x) + g'''", "f″(x) + g‴"),
+        (r"\text{it's}", "it's"),
         (r"\hat{\theta}", "θ̂"),
         (r"\not\in", "∉"),
         (r"a \quad b", "a  b"),
