@@ -3,9 +3,11 @@ converted is kept as source and named, and no string makes the converter fail.""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import unicodedata
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -267,3 +269,28 @@ def test_an_unknown_command_is_never_dropped(command: str, around: str) -> None:
     converted = latex_to_unicode(around + command + around)
     assert command in converted.text
     assert command in converted.unknown
+
+
+_ATOMS = st.lists(
+    st.sampled_from(
+        [
+            *"abxyz0123 +-=(){}[]^_,|&'",
+            *(r"\frac", r"\sqrt", r"\text", r"\mathbf", r"\hat", r"\left(", r"\right)"),
+            *(r"\alpha", r"\sum", r"\log", r"\\", r"\begin{pmatrix}", r"\end{pmatrix}"),
+            *(r"\begin{cases}", r"\end{cases}", r"\zzq"),
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@given(_ATOMS)
+def test_no_letter_or_digit_of_the_formula_is_lost(source: str) -> None:
+    # every letter and digit outside command names is still there, raised or lowered
+    # (x², zᵢ), styled (𝐱), accented (x̂) or in a vulgar fraction (½), as their compatibility
+    # decompositions show
+    def letters(text: str) -> Counter[str]:
+        return Counter(c for c in unicodedata.normalize("NFKD", text) if c.isalnum())
+
+    written = re.sub(r"\\(?:begin|end)\{[a-z]*\}|\\[A-Za-z]+", "", source)
+    assert letters(written) <= letters(latex_to_unicode(source).text)
