@@ -41,7 +41,7 @@ from vae_quiz.decks.files import read_deck_file
 from vae_quiz.model import Card, Deck, Items, ItemT, Prompt, Question
 
 CACHE_ENV = "VAE_QUIZ_CACHE"
-FORMAT = 7  # bump when the model or this layout changes
+FORMAT = 8  # bump when the model or this layout changes
 MAP_FROM = 4 << 20
 RACY_NS = 2_000_000_000  # FAT's mtime is 2 s coarse; Linux's tick is a few ms
 _PREFIX = struct.Struct("<QI")  # header length, header CRC-32
@@ -71,7 +71,7 @@ def _stat_key(path: Path, info: os.stat_result) -> tuple[str | int, ...]:
 _RECORDS = (
     attrgetter("id", "front", "back", "line"),
     attrgetter("id", "question", "choices", "answer", "is_multi", "explanation", "shuffle", "line"),
-    attrgetter("id", "prompt", "concepts", "hint", "model_answer", "line"),
+    attrgetter("id", "prompt", "concepts", "hint", "model_answer", "keywords", "line"),
 )
 
 
