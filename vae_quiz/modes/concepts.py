@@ -1,5 +1,6 @@
 """Concepts mode: the learner writes an answer to an open prompt, then ticks the concepts it
-covered. The result k/N, the text and each concept's tick are committed together."""
+covered, starting from the concept matcher's suggestions. The result k/N, the text, each
+concept's tick and the suggestion are committed together."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from vae_quiz.model import Deck, Prompt
+from vae_quiz.modes.grader import ConceptMatch, grade_prompt
 from vae_quiz.modes.scheduler import Rating
 from vae_quiz.modes.session import AskOnce, pick
 from vae_quiz.progress.store import MISSED, RIGHT, Answer
@@ -38,6 +40,7 @@ class ConceptResult:
     text: str
     covered: frozenset[int]
     answer_id: str
+    suggested: frozenset[int] | None = None
 
     @property
     def total(self) -> int:
@@ -75,8 +78,20 @@ class ConceptSession(AskOnce[AskedPrompt]):
         for deck, index in islice(picked, self.options.limit):
             self.asked.append(AskedPrompt(deck, deck.prompts[index]))
 
-    def grade(self, text: str, covered: frozenset[int]) -> ConceptResult:
-        """Record the current prompt's answer and ticked concepts; committed before returning.
+    def suggest(self, text: str) -> list[ConceptMatch]:
+        """The concept matcher's reading of an answer to the current prompt: each concept,
+        covered or not, with its score and evidence (the first call loads the matcher's
+        libraries, about 0.25 s)."""
+        asked = self.current
+        if asked is None:
+            raise RuntimeError("no prompt to grade")
+        return grade_prompt(asked.prompt, text)
+
+    def grade(
+        self, text: str, covered: frozenset[int], suggested: frozenset[int] | None = None
+    ) -> ConceptResult:
+        """Record the current prompt's answer and ticked concepts (and the concepts the
+        matcher suggested, when it was asked); committed before returning.
 
         Every result is an FSRS review of the prompt (`concepts_rating`).
         """
@@ -84,8 +99,9 @@ class ConceptSession(AskOnce[AskedPrompt]):
         if asked is None:
             raise RuntimeError("no prompt to grade")
         concepts = asked.prompt.concepts
-        if any(not 0 <= i < len(concepts) for i in covered):
-            raise ValueError(f"concept index out of range: {sorted(covered)}")
+        for indices in (covered, suggested or ()):
+            if any(not 0 <= i < len(concepts) for i in indices):
+                raise ValueError(f"concept index out of range: {sorted(indices)}")
         now = self.now()
         k, n = len(covered), len(concepts)
         rating = concepts_rating(k, n)
@@ -100,12 +116,14 @@ class ConceptSession(AskOnce[AskedPrompt]):
                 answered_at=now,
                 result=RIGHT if k == n else MISSED,
                 response=text,
-                detail={"covered": k, "total": n},
+                detail={"covered": k, "total": n}
+                | ({} if suggested is None else {"suggested": sorted(i + 1 for i in suggested)}),
                 concepts=tuple((c, i in covered) for i, c in enumerate(concepts)),
+                suggested=(() if suggested is None else tuple(i in suggested for i in range(n))),
             ),
             self.scheduler.for_deck(deck_id).schedule(rating, now),
         )
-        result = ConceptResult(asked, text, frozenset(covered), recorded.id)
+        result = ConceptResult(asked, text, frozenset(covered), recorded.id, suggested)
         self.results.append(result)
         return result
 

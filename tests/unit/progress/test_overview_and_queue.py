@@ -10,7 +10,14 @@ from vae_quiz.modes.session import SessionOptions
 from vae_quiz.modes.study import StudySession
 from vae_quiz.modes.test import TestSession
 from vae_quiz.progress.overview import deck_status
-from vae_quiz.progress.store import MIGRATIONS, MISSED, RIGHT, Answer, ProgressStore
+from vae_quiz.progress.store import (
+    MIGRATIONS,
+    MISSED,
+    RIGHT,
+    SCHEMA_VERSION,
+    Answer,
+    ProgressStore,
+)
 from vae_quiz.text import describe_last
 
 
@@ -93,7 +100,7 @@ def test_a_version_1_file_is_migrated_and_its_misses_queued(tmp_path, clock) -> 
     conn.close()
     store = ProgressStore(path)
     try:
-        assert store.schema_version == 2
+        assert store.schema_version == SCHEMA_VERSION
         assert [q.item for q in store.review_queue("vae")] == ["vae-what"]
         assert len(list(store.rows())) == 3
     finally:

@@ -11,6 +11,7 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Static, TextArea
 
+from vae_quiz.modes import grader
 from vae_quiz.modes.concepts import ConceptResult, ConceptSession
 from vae_quiz.ui.modes import SessionEnd
 from vae_quiz.ui.saving import NotSaved, save
@@ -21,7 +22,11 @@ from vae_quiz.ui.widgets.key_bar import KeyBar
 
 CONCEPTS_KEYS = [
     ("(typing)", "write your answer; every printable key is text in the editor"),
-    ("ctrl+s", "submit the answer and show the concept checklist"),
+    (
+        "ctrl+s",
+        "submit the answer and show the concept checklist, with the concepts found "
+        "in your answer ticked and the words that show them",
+    ),
     ("escape", "leave the editor (then h, q and ? work)"),
     ("e", "back into the editor"),
     ("h", "show the hint"),
@@ -63,6 +68,7 @@ class ConceptsScreen(Screen[SessionEnd]):
         self.phase = WRITING
         self.result: ConceptResult | None = None
         self._hint_shown = False
+        self._suggested: frozenset[int] | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="screen-header"):
@@ -84,6 +90,9 @@ class ConceptsScreen(Screen[SessionEnd]):
         self.query_one("#written").border_title = "Your answer"
         self.query_one("#checklist").border_title = "Which did you cover?"
         self._show_current()
+        # The matcher's libraries take about 0.25 s to load: loaded while the learner writes,
+        # not when ctrl+s is pressed (and never before the first screen is up).
+        self.call_after_refresh(self.run_worker, grader.warm_up, thread=True, group="warm-up")
 
     @on(Resize)
     def _fit(self, event: Resize) -> None:
@@ -173,13 +182,23 @@ class ConceptsScreen(Screen[SessionEnd]):
         asked = self._session.current
         if asked is None:
             return
+        matches = self._session.suggest(text) if text.strip() else []
+        found = [m if m.covered else None for m in matches]
+        self._suggested = frozenset(i for i, m in enumerate(found) if m is not None)
+        shown = Content(text)
+        for match in filter(None, found):
+            for start, end in match.spans:
+                shown = shown.stylize("bold underline $text-success", start, end)
         written = self.query_one("#written-text", Static)
-        written.update(Content(text) if text.strip() else Content.styled("(no answer)", "italic"))
+        written.update(shown if text.strip() else Content.styled("(no answer)", "italic"))
         written.set_class(not text.strip(), "-empty")
         if asked.prompt.hint and not self._hint_shown:
             self.query_one("#hint", Static).update(Content("A hint is available: h."))
         checklist = self.query_one(ConceptChecklist)
-        checklist.show(asked.prompt.concepts)
+        evidence = tuple(m.evidence if m else None for m in found)
+        checklist.show(asked.prompt.concepts, self._suggested, evidence)
+        suggested = len(self._suggested)
+        checklist.border_subtitle = f"{suggested} found in your answer" if suggested else None
         checklist.disabled = False
         self._set_phase(GRADING)
         checklist.focus()
@@ -191,7 +210,9 @@ class ConceptsScreen(Screen[SessionEnd]):
         text = self.query_one("#editor", TextArea).text
         # Committed to the progress file inside grade(), before the result is shown.
         try:
-            self.result = result = save(self, lambda: self._session.grade(text, event.ticked))
+            self.result = result = save(
+                self, lambda: self._session.grade(text, event.ticked, self._suggested)
+            )
         except NotSaved:
             return  # the checklist stays, ticks and all: enter tries again
         parts: list[str | tuple[str, str]] = [
