@@ -27,6 +27,8 @@ from vae_quiz.model import Keywords, Prompt
 
 # An answer is graded on its first MAX_TOKENS words: enough for any essay, bounded for any input.
 MAX_TOKENS = 5_000
+# Longer words are taken as written (no English word is; it keeps a pasted blob cheap).
+MAX_LEMMA_LENGTH = 40
 # A group's score at least this: the keyword is found.
 FOUND = 0.75
 # A negated match keeps this share of its score (below FOUND: not covered).
@@ -136,7 +138,7 @@ def _tokens(text: str) -> list[_Token]:
         word = _fold(match.group())
         if word == "but":
             clause += 1
-        lemma = _lemma(word)
+        lemma = _lemma(word) if len(word) <= MAX_LEMMA_LENGTH else word
         forms = (word,) if lemma == word else (word, lemma)
         tokens.append(_Token(start, match.end(), forms, clause, sentence))
         last_end = match.end()
