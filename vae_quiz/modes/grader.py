@@ -35,8 +35,8 @@ FOUND = 0.75
 NEGATED = 0.4
 # The share of a concept's own content words, in one stretch, that covers it (no keywords).
 FALLBACK_SHARE = 0.6
-# Words looked at before a match for a negation.
-NEGATION_REACH = 3
+# Words looked at before and after a match for a negation ("do not make the body produce").
+NEGATION_BEFORE, NEGATION_AFTER = 5, 3
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _CLAUSE_END = re.compile(r"[.;:!?,()\[\]\n]")
@@ -212,8 +212,8 @@ class _Index:
         `own`, excepted)."""
         first, last = min(positions), max(positions)
         clauses = {self.tokens[first].clause, self.tokens[last].clause}
-        end = min(len(self.tokens), last + NEGATION_REACH + 1)
-        for p in range(max(0, first - NEGATION_REACH), end):
+        end = min(len(self.tokens), last + NEGATION_AFTER + 1)
+        for p in range(max(0, first - NEGATION_BEFORE), end):
             token = self.tokens[p]
             if p in own or token.clause not in clauses or token.forms[0] not in _NEGATORS:
                 continue
@@ -281,7 +281,9 @@ def _keyword_hit(index: _Index, alternatives: tuple[str, ...]) -> _Hit | None:
         words, own, ordered = _phrase(alternative)
         if not words:
             continue
-        hit = _best_window(index, words, 2 * len(words) + 2, len(words), own, True, ordered)
+        # Two things joined by "and" are often written apart ("the mean ... and its variance").
+        width = (2 if ordered else 3) * len(words) + 2
+        hit = _best_window(index, words, width, len(words), own, True, ordered)
         if hit is not None and (best is None or hit.score > best.score):
             best = hit
             if hit.score >= 1.0:
