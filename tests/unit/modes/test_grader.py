@@ -134,6 +134,22 @@ def test_any_text_grades_deterministically_within_bounds(answer: str) -> None:
         assert (match.evidence is None) == (not match.spans)
 
 
+_keyword_text = st.text(alphabet=string.ascii_letters + " |*'-éμ", min_size=1, max_size=20)
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    answer=_any_text,
+    concepts=st.lists(st.text(min_size=1, max_size=40), min_size=1, max_size=4),
+    keywords=st.lists(st.lists(st.lists(_keyword_text, min_size=1, max_size=3).map(tuple),
+                               max_size=3).map(tuple), max_size=4),
+)  # fmt: skip
+def test_any_concepts_and_keywords_grade_without_raising(answer, concepts, keywords) -> None:
+    matches = grade_answer(answer, concepts, keywords)
+    assert [m.concept for m in matches] == concepts
+    assert all(0.0 <= m.score <= 1.0 for m in matches)
+
+
 @settings(max_examples=200)
 @given(answer=_answers, order=st.permutations(range(len(CONCEPTS))))
 def test_the_order_of_concepts_does_not_matter(answer: str, order: list[int]) -> None:

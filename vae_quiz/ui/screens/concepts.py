@@ -92,7 +92,10 @@ class ConceptsScreen(Screen[SessionEnd]):
         self._show_current()
         # The matcher's libraries take about 0.25 s to load: loaded while the learner writes,
         # not when ctrl+s is pressed (and never before the first screen is up).
-        self.call_after_refresh(self.run_worker, grader.warm_up, thread=True, group="warm-up")
+        # A failure there is no reason to stop the app: grading would meet it again.
+        self.call_after_refresh(
+            self.run_worker, grader.warm_up, thread=True, group="warm-up", exit_on_error=False
+        )
 
     @on(Resize)
     def _fit(self, event: Resize) -> None:
