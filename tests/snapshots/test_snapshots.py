@@ -51,6 +51,37 @@ def test_concepts_checklist_at_80x24(snap_compare, make_app) -> None:
     assert snap_compare(make_app(mode="concepts"), press=keys, terminal_size=(80, 24))
 
 
+def test_concepts_suggested_ticks_at_80x24(snap_compare, make_app) -> None:
+    """After ctrl+s on an answer the matcher reads: two concepts ticked, each with the words
+    that earned it, highlighted in the answer."""
+
+    async def write(pilot) -> None:
+        from textual.widgets import TextArea
+
+        await pilot.pause()
+        pilot.app.screen.query_one(TextArea).insert(
+            "The encoder outputs mu and sigma; we sample z. It is [b]only[/b] the KL term."
+        )
+        await pilot.press("ctrl+s")
+
+    assert snap_compare(make_app(mode="concepts"), run_before=write, terminal_size=(80, 24))
+
+
+def test_concepts_suggested_ticks_wide(snap_compare, make_app) -> None:
+    """The same at 120x30: both panels side by side, every concept in view."""
+
+    async def write(pilot) -> None:
+        from textual.widgets import TextArea
+
+        await pilot.pause()
+        pilot.app.screen.query_one(TextArea).insert(
+            "The encoder outputs mu and sigma; we sample z. It is [b]only[/b] the KL term."
+        )
+        await pilot.press("ctrl+s")
+
+    assert snap_compare(make_app(mode="concepts"), run_before=write, terminal_size=(120, 30))
+
+
 def test_concepts_result_at_80x24(snap_compare, make_app) -> None:
     """After enter: 'You got 2/4 concepts', the missed ones and the model answer."""
     keys = ["a", "n", "s", "ctrl+s", "1", "3", "enter"]

@@ -25,8 +25,9 @@ from vae_quiz.errors import StoreError, WriteError
 # `run(args) -> int` runs it and returns the exit code. The order is --help's.
 COMMANDS = {
     "check": "check", "decks": "decks", "today": "modes", "study": "modes", "test": "modes",
-    "concepts": "modes", "review": "modes", "import": "importing", "export-deck": "export_deck",
-    "new": "new", "schema": "schema", "stats": "stats", "doctor": "doctor", "export": "export",
+    "concepts": "modes", "review": "modes", "grade": "grade", "import": "importing",
+    "export-deck": "export_deck", "new": "new", "schema": "schema", "stats": "stats",
+    "doctor": "doctor", "export": "export",
 }  # fmt: skip
 HOME = "modes"  # bare `vae-quiz`: the home screen
 

@@ -85,7 +85,7 @@ def _stat_key(path: Path, info: os.stat_result) -> tuple[str | int, ...]:
 _RECORDS = (
     attrgetter("id", "front", "back", "line"),
     attrgetter("id", "question", "choices", "answer", "is_multi", "explanation", "shuffle", "line"),
-    attrgetter("id", "prompt", "concepts", "hint", "model_answer", "line"),
+    attrgetter("id", "prompt", "concepts", "hint", "model_answer", "keywords", "line"),
 )
 
 

@@ -73,6 +73,9 @@ def figure_lines(report: Report) -> list[str]:
         f"({percent(report.test_accuracy)})",
         f"Concepts: {report.concepts_covered}/{report.concepts_total} covered "
         f"({percent(report.concept_coverage)}) in {report.concept_answers} answers",
+        f"Suggested ticks kept: {report.suggestions.agreed}/{report.suggestions.judged} "
+        f"({percent(report.suggestion_agreement)}); {report.suggestions.added} added, "
+        f"{report.suggestions.removed} taken off",
     ]
 
 

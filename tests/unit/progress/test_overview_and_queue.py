@@ -10,7 +10,14 @@ from vae_quiz.modes.session import SessionOptions
 from vae_quiz.modes.study import StudySession
 from vae_quiz.modes.test import TestSession
 from vae_quiz.progress.overview import KindCounts, deck_status, kind_totals
-from vae_quiz.progress.store import MIGRATIONS, MISSED, RIGHT, SCHEMA_VERSION, Answer, ProgressStore
+from vae_quiz.progress.store import (
+    MIGRATIONS,
+    MISSED,
+    RIGHT,
+    SCHEMA_VERSION,
+    Answer,
+    ProgressStore,
+)
 from vae_quiz.text import describe_last
 
 

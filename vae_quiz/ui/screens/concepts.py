@@ -13,6 +13,7 @@ from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
 from vae_quiz.errors import StoreError
+from vae_quiz.modes import grader
 from vae_quiz.modes.concepts import ConceptResult, ConceptSession
 from vae_quiz.text import counter, describe_moment, printable
 from vae_quiz.ui.literal import literal
@@ -26,7 +27,11 @@ from vae_quiz.ui.widgets.key_bar import KeyBar
 
 CONCEPTS_KEYS = [
     ("(typing)", "write your answer; a draft is kept as you type"),
-    ("ctrl+s", "submit the answer and show the concept checklist"),
+    (
+        "ctrl+s",
+        "submit the answer and show the concept checklist, with the concepts found "
+        "in your answer ticked and the words that show them",
+    ),
     ("escape", "leave the editor (then h, q and ? work)"),
     ("e", "back into the editor"),
     ("h", "show the hint"),
@@ -77,6 +82,7 @@ class ConceptsScreen(Screen[SessionEnd]):
         self._text = self._kept_text = ""
         self._draft_timer: Timer | None = None
         self._draft_failed = False
+        self._suggested: frozenset[int] | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="screen-header"):
@@ -98,6 +104,12 @@ class ConceptsScreen(Screen[SessionEnd]):
         self.query_one("#written").border_title = "Your answer"
         self.query_one("#checklist").border_title = "Which did you cover?"
         self._show_current()
+        # The matcher's libraries take about 0.25 s to load: loaded while the learner writes,
+        # not when ctrl+s is pressed (and never before the first screen is up).
+        # A failure there is no reason to stop the app: grading would meet it again.
+        self.call_after_refresh(
+            self.run_worker, grader.warm_up, thread=True, group="warm-up", exit_on_error=False
+        )
 
     @on(Resize)
     def _fit(self, event: Resize) -> None:
@@ -248,13 +260,21 @@ class ConceptsScreen(Screen[SessionEnd]):
         asked = self._session.current
         if asked is None:
             return
+        matches = self._session.suggest(text) if text.strip() else []
+        found = [m if m.covered else None for m in matches]
+        self._suggested = frozenset(i for i, m in enumerate(found) if m is not None)
+        spans = sorted(span for match in filter(None, found) for span in match.spans)
+        shown = _highlighted(text, spans)
         written = self.query_one("#written-text", Static)
-        written.update(literal(text) if text.strip() else Content.styled("(no answer)", "italic"))
+        written.update(shown if text.strip() else Content.styled("(no answer)", "italic"))
         written.set_class(not text.strip(), "-empty")
         if asked.prompt.hint and not self._hint_shown:
             self.query_one("#hint", Static).update(Content("A hint is available: h."))
         checklist = self.query_one(ConceptChecklist)
-        checklist.show(asked.prompt.concepts)
+        evidence = tuple(m.evidence if m else None for m in found)
+        checklist.show(asked.prompt.concepts, self._suggested, evidence)
+        suggested = len(self._suggested)
+        checklist.border_subtitle = f"{suggested} found in your answer" if suggested else None
         checklist.disabled = False
         self._set_phase(GRADING)
         checklist.focus()
@@ -266,7 +286,9 @@ class ConceptsScreen(Screen[SessionEnd]):
         text = self.query_one("#editor", TextArea).text
         # Committed to the progress file inside grade(), before the result is shown.
         try:
-            self.result = result = save(self, lambda: self._session.grade(text, event.ticked))
+            self.result = result = save(
+                self, lambda: self._session.grade(text, event.ticked, self._suggested)
+            )
         except NotSaved:
             return  # the checklist stays, ticks and all: enter tries again
         if self._draft_timer is not None:  # the draft went with the answer
@@ -303,3 +325,18 @@ class ConceptsScreen(Screen[SessionEnd]):
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen("concepts", CONCEPTS_KEYS))
+
+
+def _highlighted(text: str, spans: list[tuple[int, int]]) -> Content:
+    """The answer shown literally (each piece sanitised), the `spans` that earned a concept
+    in bold and underlined."""
+    parts: list[Content] = []
+    at = 0
+    for start, end in spans:
+        if start < at:  # overlaps a span already shown
+            continue
+        parts.append(literal(text[at:start]))
+        parts.append(literal(text[start:end]).stylize("bold underline $text-success"))
+        at = end
+    parts.append(literal(text[at:]))
+    return Content.assemble(*parts)
