@@ -3,7 +3,10 @@ footer of every screen at 60 columns."""
 
 from __future__ import annotations
 
+import pytest
 from textual.widget import Widget
+
+from vae_quiz.ui.widgets.key_bar import KeyBar
 
 MEASURE = 80
 
@@ -44,3 +47,67 @@ async def test_a_concepts_result_reads_at_80_columns_centred_at_160x45(make_app)
         await pilot.press("a", "n", "s", "ctrl+s", "1", "3", "enter")
         await pilot.pause()
         _assert_readable(app, ["#prompt", "#result"])
+
+
+FOOTER_CASES = {
+    "home": (None, []),
+    "study front": ("study", []),
+    "study revealed": ("study", ["space"]),
+    "study summary": ("study", ["space", "1", "q"]),
+    "test question": ("test", []),
+    "test answered": ("test", ["2"]),
+    "test summary": ("test", ["1", "space", "q"]),
+    "concepts editor": ("concepts", ["a"]),
+    "concepts editor left": ("concepts", ["a", "escape"]),
+    "concepts checklist": ("concepts", ["a", "ctrl+s", "1"]),
+    "concepts result": ("concepts", ["a", "ctrl+s", "1", "enter"]),
+    "concepts summary": ("concepts", ["a", "ctrl+s", "1", "enter", "q"]),
+    "review summary": ("review", []),
+    "today": ("today", []),
+    "today summary": ("today", ["q"]),
+    "stats": ("stats", []),
+}
+
+
+@pytest.mark.parametrize("case", FOOTER_CASES)
+async def test_the_footer_keeps_help_at_60x15(make_app, case: str) -> None:
+    mode, keys = FOOTER_CASES[case]
+    app = make_app(mode=mode)
+    async with app.run_test(size=(60, 15)) as pilot:
+        await pilot.press(*keys)
+        await pilot.pause()
+        line = str(app.screen.query_one(KeyBar).render())
+        assert "? Help" in line, (case, line)
+        assert len(line.rstrip()) <= 60, (case, line)
+
+
+async def test_the_footer_drops_the_palette_then_the_last_keys_first(make_app) -> None:
+    app = make_app(mode="concepts")
+    async with app.run_test(size=(60, 15)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        # In the editor `?` is text: the bar says escape comes first.
+        assert str(bar.render()).startswith(" ^s Submit  esc Leave editor  esc ? Help ")
+        assert "palette" in str(bar.render())
+        await pilot.resize_terminal(45, 15)
+        await pilot.pause()
+        assert str(bar.render()).rstrip() == " ^s Submit  esc Leave editor  esc ? Help"
+        await pilot.resize_terminal(30, 15)
+        await pilot.pause()
+        assert str(bar.render()).rstrip() == " ^s Submit  esc ? Help"
+
+
+async def test_clicking_help_in_the_editor_opens_the_help_and_types_nothing(make_app) -> None:
+    from textual.widgets import TextArea
+
+    from vae_quiz.ui.screens.help import HelpScreen
+
+    app = make_app(mode="concepts")
+    async with app.run_test(size=(60, 15)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        line = str(screen.query_one(KeyBar).render())
+        assert await pilot.click(KeyBar, offset=(line.index("? Help") + 2, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert screen.query_one("#editor", TextArea).text == ""
