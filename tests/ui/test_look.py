@@ -111,3 +111,26 @@ async def test_clicking_help_in_the_editor_opens_the_help_and_types_nothing(make
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         assert screen.query_one("#editor", TextArea).text == ""
+
+
+async def test_the_help_fits_at_60x15_scrolls_and_wraps_under_its_description(make_app) -> None:
+    from vae_quiz.ui.screens.help import HelpScreen
+
+    app = make_app(mode="concepts")
+    async with app.run_test(size=(60, 15)) as pilot:
+        await pilot.press("escape", "question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        box = app.screen.query_one("#help-box")
+        assert app.screen.region.contains_region(box.region), box.region
+        assert box.max_scroll_y > 0  # longer than the screen: it scrolls
+        await pilot.press("end")
+        await pilot.pause()
+        assert box.scroll_y == box.max_scroll_y
+        keys = app.screen.query_one("#help-keys")
+        lines = [strip.text for strip in keys.render_lines(keys.size.region)]
+        # 'checklist: confirm, then see k/N and the model answer' wraps under 'checklist'.
+        row = next(i for i, line in enumerate(lines) if "checklist: confirm" in line)
+        column = lines[row].index("checklist")
+        continued = lines[row + 1]
+        assert continued[:column].strip() == "" and continued[column] != " ", lines[row : row + 2]
