@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from textual.widget import Widget
 
+from tests.conftest import screen_text
 from vae_quiz.ui.widgets.key_bar import KeyBar
 
 MEASURE = 80
@@ -134,3 +135,58 @@ async def test_the_help_fits_at_60x15_scrolls_and_wraps_under_its_description(ma
         column = lines[row].index("checklist")
         continued = lines[row + 1]
         assert continued[:column].strip() == "" and continued[column] != " ", lines[row : row + 2]
+
+
+async def test_a_review_summary_counts_one_answer_in_the_singular(make_app) -> None:
+    from tests.ui.test_home_and_review import _right_key, _wrong_key
+    from vae_quiz.ui.screens.summary import ReviewSummaryScreen
+
+    app = make_app(mode="test", seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(2):
+            await pilot.press(_wrong_key(app.screen), "space")
+        await pilot.press("q", "r")
+        await pilot.press(_right_key(app.screen), "q")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewSummaryScreen)
+        assert screen_text(app, "#summary-headline") == "Cleared 1 of 2 (1 answer)"
+        assert screen_text(app, "#summary-bar") == "█████░░░░░ 1/2"
+
+
+async def test_a_summary_shows_the_time_once_in_its_header(make_app, clock) -> None:
+    app = make_app(mode="test", seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        clock.advance(seconds=75)
+        await pilot.press("1", "space", "q")
+        await pilot.pause()
+        assert screen_text(app, "#summary-time") == "time 1 min 15 s"
+        body = screen_text(app, "#summary-body")
+        assert "1 min 15 s" not in body and "Time taken" not in body
+
+
+async def test_a_summary_lists_each_missed_question_with_its_answer_under_it(make_app) -> None:
+    app = make_app(mode="test", seed=1)
+    async with app.run_test(size=(60, 15)) as pilot:
+        await pilot.press("2", "space", "q")
+        await pilot.pause()
+        (row,) = app.screen.query(".summary-missed")
+        mark, item = row.children
+        assert str(mark.render()) == "✗" and mark.has_class("state-missed")
+        # The text wraps in its own column, right of the mark: a hanging indent.
+        assert item.region.x == mark.region.right and item.region.height >= 2
+        assert "→ " in str(item.render())
+
+
+async def test_the_undo_notice_cuts_a_long_front_with_an_ellipsis(make_app, write_deck) -> None:
+    from vae_quiz.decks.loader import load_deck
+
+    front = "Why " + "does the variational bound hold " * 4 + "exactly?"
+    deck = load_deck(write_deck(f"id: d\ntitle: D\ncards:\n  - id: c\n    front: {front}\n"
+                                "    back: Jensen\n"))  # fmt: skip
+    app = make_app(decks=[deck])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "3", "u")
+        await pilot.pause()
+        notice = screen_text(app, "#last-result")
+        assert notice.startswith("Undone: the last rating of 'Why does the variational")
+        assert notice.endswith("…'") and len(notice) <= 80
