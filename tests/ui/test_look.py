@@ -190,3 +190,27 @@ async def test_the_undo_notice_cuts_a_long_front_with_an_ellipsis(make_app, writ
         notice = screen_text(app, "#last-result")
         assert notice.startswith("Undone: the last rating of 'Why does the variational")
         assert notice.endswith("…'") and len(notice) <= 80
+
+
+async def test_the_ratings_wear_their_anki_colours_from_the_theme(make_app) -> None:
+    from vae_quiz.ui.widgets.rating_bar import RatingBar
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space")
+        await pilot.pause()
+        content = app.screen.query_one(RatingBar).render()
+        styled = {content.plain[span.start : span.end].strip(): str(span.style)
+                  for span in content.spans}  # fmt: skip
+        for label, variable in [("Again", "$rating-again"), ("Hard", "$rating-hard"),
+                                ("Good", "$rating-good"), ("Easy", "$rating-easy")]:  # fmt: skip
+            assert variable in styled[label], styled
+        # Each accent is one of the theme's own colours, whatever the theme.
+        for theme in ("textual-dark", "nord", "textual-light"):
+            app.theme = theme
+            await pilot.pause()
+            colours = app.theme_variables
+            assert colours["rating-again"] == colours["error"]
+            assert colours["rating-hard"] == colours["warning"]
+            assert colours["rating-good"] == colours["success"] == colours["state-right"]
+            assert colours["rating-easy"] == colours["primary"] == colours["state-new"]
