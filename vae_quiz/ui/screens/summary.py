@@ -133,7 +133,7 @@ def score_line(score: int, total: int) -> Static:
 def missed_row(text: str, detail: str, right: bool = False) -> Horizontal:
     """One item: its mark (✗ missed, ✓ right), then its text with the detail under it; both
     wrap under the text, not under the mark."""
-    body = Content.assemble(text, ("\n" + detail, "$text-muted") if detail else "")
+    body = Content.assemble(text, ("\n" + detail, "dim") if detail else "")
     mark = f"{RIGHT_MARK} state-right" if right else f"{WRONG_MARK} state-missed"
     return Horizontal(
         Static(mark[0], classes=f"summary-mark {mark[2:]}", markup=False),
