@@ -153,11 +153,13 @@ async def test_a_review_summary_counts_one_answer_in_the_singular(make_app) -> N
         assert screen_text(app, "#summary-bar") == "█████░░░░░ 1/2"
 
 
-async def test_a_summary_shows_the_time_once_in_its_header(make_app, clock) -> None:
-    app = make_app(mode="test", seed=1)
+@pytest.mark.parametrize(("mode", "keys"), [("test", ["1", "space", "q"]),
+                                            ("study", ["space", "3", "q"])])  # fmt: skip
+async def test_a_summary_shows_the_time_once_in_its_header(make_app, clock, mode, keys) -> None:
+    app = make_app(mode=mode, seed=1)
     async with app.run_test(size=(80, 24)) as pilot:
         clock.advance(seconds=75)
-        await pilot.press("1", "space", "q")
+        await pilot.press(*keys)
         await pilot.pause()
         assert screen_text(app, "#summary-time") == "time 1 min 15 s"
         body = screen_text(app, "#summary-body")

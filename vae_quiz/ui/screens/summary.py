@@ -69,7 +69,7 @@ class StudySummaryScreen(SummaryScreen[StudySummary]):
 
     def compose(self) -> ComposeResult:
         s = self._summary
-        yield header(f"Session summary · {self._mode}")
+        yield header(f"Session summary · {self._mode}", s.seconds)
         with VerticalScroll(id="summary-body"):
             with panel():
                 if s.answers == 0:
