@@ -98,3 +98,11 @@ def test_review_summary(snap_compare, make_app, size: str) -> None:
         await pilot.press(_right_key(app.screen), "q")
 
     assert snap_compare(app, run_before=review, terminal_size=SIZES[size])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_today_summary(snap_compare, make_app, size: str) -> None:
+    """A card rated Again and a question missed: the panel with its bar and each kind's row."""
+    app = make_app(mode="today", seed=1)
+    keys = ["space", "1", "1", "space", "escape", "q"]
+    assert snap_compare(app, press=keys, terminal_size=SIZES[size])
