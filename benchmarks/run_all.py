@@ -1,8 +1,9 @@
 """Every benchmark in one run, printed as a Markdown table (with the date and machine).
 
 Run: `python benchmarks/run_all.py [--quick]` from a checkout with vae-quiz installed
-(`pip install -e '.[test]'`). `--quick` uses fewer repeats. Nothing here is a test: these are
-figures to read, measured on whatever machine runs them (quote medians and ratios).
+(`pip install -e '.[test]'`). `--quick` uses fewer repeats (and a tenth of big_data's sizes).
+Nothing here is a test: these are figures to read, measured on whatever machine runs them
+(quote medians and ratios).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from benchmarks import big_data  # noqa: E402
 from benchmarks.make_deck import write_deck  # noqa: E402
 from vae_quiz.decks.cache import RACY_NS  # noqa: E402
 
@@ -251,6 +253,35 @@ def keypress(big_deck: Path, tmp: Path, presses: int, cache: Path) -> tuple[floa
     return median(values), p99(values)
 
 
+def editor_keypress(tmp: Path, presses: int) -> tuple[float, float]:
+    """From outside, in a pty: type a letter into the concepts editor, wait until it is on
+    screen. Each letter is a different one (Latin Extended, one cell wide), so the one waited
+    for is the one just typed. A key every 60 ms or so, as a fast typist: the draft is kept about
+    twice a second meanwhile, and its commits fall inside some of the timed keys."""
+    env = env_with(VAE_QUIZ_DECKS=str(tmp / "no-user-decks"))
+    db = Path(tempfile.mkdtemp(dir=tmp)) / "editor.sqlite3"  # a fresh file: no draft to restore
+    args = ["concepts", "vae", "--db", str(db)]
+    child = pexpect.spawn(VAE_QUIZ, args, env=env, dimensions=(24, 80), timeout=60,
+                          encoding="utf-8")  # fmt: skip
+    child.delaybeforesend = None
+    child.expect("Leave editor")
+    values: list[float] = []
+    with collector_paused():
+        for n in range(presses):
+            letter = chr(0x100 + n % 0x150)
+            if n and n % 0x150 == 0:  # letters used before: start on an empty editor
+                child.send("\x15")  # ctrl+u: delete to the start of the line
+                time.sleep(0.2)
+            start = time.perf_counter()
+            child.send(letter)
+            child.expect_exact(letter)
+            values.append((time.perf_counter() - start) * 1000)
+            time.sleep(0.05)
+    child.kill(9)
+    child.close()
+    return median(values), p99(values)
+
+
 def peak_rss(big_deck: Path, tmp: Path) -> float:
     env = env_with(VAE_QUIZ_CACHE=str(tmp / "rss-cache"))
     subprocess.run([VAE_QUIZ, "check", str(big_deck)], env=env, check=True, capture_output=True)
@@ -281,7 +312,13 @@ def main() -> None:
         load_rows = loading(decks, tmp, repeat)
         answer_figures = commits(tmp, answers)
         key_median, key_p99 = keypress(big, tmp, presses, tmp / "cache-warm")
+        editor_median, editor_p99 = editor_keypress(tmp, presses)
         rss = peak_rss(big, tmp)
+        scale = 10 if args.quick else 1
+        mixed_bytes, csv_rows, answers = 1_300_000 // scale, 500_000 // scale, 1_000_000 // scale
+        mixed_seconds, mixed_rows = big_data.mixed_import(tmp, mixed_bytes)
+        csv_seconds, csv_rss, csv_size = big_data.csv_import(tmp, csv_rows)
+        export_figures = big_data.export(tmp, answers)
     bare = start_figures["bare"]
     compose_100k = next(r["compose"] for r in load_rows if r["items"] == 100_000)
     machine = (
@@ -321,7 +358,16 @@ def main() -> None:
         print(f"| {label}: median / p99 | {mid:.3f} / {tail:.3f} ms | {target} |")
     print(f"| keypress to next card rendered, 100k deck: median / p99 | {key_median:.1f} / "
           f"{key_p99:.1f} ms | < 16 ms median |")  # fmt: skip
+    print(f"| concepts editor, key to its letter on screen, drafts kept meanwhile: median / "
+          f"p99 | {editor_median:.1f} / {editor_p99:.1f} ms | < 16 ms median |")  # fmt: skip
     print(f"| peak RSS, 100k-item deck from cache, study screen up | {rss:.0f} MB | < 150 MB |")
+    print(f"| `vae-quiz import --encoding utf-8+cp1252`, {mixed_bytes / 1e6:.1f} MB CSV, a cp1252 "
+          f"byte on each of {mixed_rows:,} rows | {mixed_seconds:.2f} s | < 5 s |")  # fmt: skip
+    print(f"| `vae-quiz import` {csv_rows:,}-row CSV ({csv_size / 1e6:.0f} MB): peak RSS (time) | "
+          f"{csv_rss:.0f} MB ({csv_seconds:.0f} s) | < 300 MB |")  # fmt: skip
+    (csv_s, csv_mb), (jsonl_s, jsonl_mb) = export_figures["csv"], export_figures["jsonl"]
+    print(f"| `vae-quiz export` {answers:,} answers, csv / jsonl: peak RSS (time) | {csv_mb:.0f} "
+          f"/ {jsonl_mb:.0f} MB ({csv_s:.0f} / {jsonl_s:.0f} s) | < 100 MB |")  # fmt: skip
     print(json.dumps({"startup": start_figures, "load": load_rows}), file=sys.stderr)
 
 

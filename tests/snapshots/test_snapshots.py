@@ -58,12 +58,23 @@ def test_concepts_result_at_80x24(snap_compare, make_app) -> None:
 
 
 def test_home_at_80x24(snap_compare, make_app) -> None:
-    """Home after one Again in study: the deck with its counts, review queue 1."""
+    """Home after one Again in study: the deck with each kind's counts, review queue 1."""
 
     async def miss_one(pilot) -> None:
         await pilot.press("s", "space", "1", "q", "enter")
 
     assert snap_compare(make_app(mode=None), run_before=miss_one, terminal_size=(80, 24))
+
+
+def test_home_two_decks_at_60x15(snap_compare, make_app, vae_deck, write_deck) -> None:
+    """Home at 60x15 with all decks and two decks: each kind's count, due and new on its own
+    line, columns aligned, nothing wrapped; the list scrolls."""
+    from vae_quiz.decks.loader import load_deck
+
+    cards = "".join(f"  - {{id: c{n}, front: f{n}, back: b{n}}}\n" for n in range(1204))
+    big = load_deck(write_deck(f"id: big\ntitle: My imported deck\ncards:\n{cards}"))
+    app = make_app(mode=None, decks=[vae_deck, big])
+    assert snap_compare(app, terminal_size=(60, 15))
 
 
 def test_empty_review_queue_at_80x24(snap_compare, make_app) -> None:

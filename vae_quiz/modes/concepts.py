@@ -3,14 +3,14 @@ covered. The result k/N, the text and each concept's tick are committed together
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
-from itertools import islice
 
 from vae_quiz.model import Deck, Prompt
 from vae_quiz.modes.scheduler import Rating
-from vae_quiz.modes.session import AskOnce, pick
-from vae_quiz.progress.store import MISSED, RIGHT, Answer
+from vae_quiz.modes.session import AskOnce, Progress, pick
+from vae_quiz.progress.store import MISSED, RIGHT, Answer, Draft
 
 
 def concepts_rating(covered: int, total: int) -> Rating:
@@ -59,26 +59,43 @@ class ConceptResult:
 
 @dataclass
 class ConceptSession(AskOnce[AskedPrompt]):
-    """A run over the open prompts of some decks, in the authors' order (filtered by level,
-    capped by limit)."""
+    """A run over the open prompts of some decks, in the authors' order (shuffled in cram),
+    filtered by level, capped by limit."""
 
     mode: str = "concepts"
     only: Collection[tuple[str, str]] | None = None
-    counter: Callable[[], tuple[int, int]] | None = None
+    counter: Callable[[], Progress] | None = None
 
     asked: list[AskedPrompt] = field(init=False, default_factory=list)
     results: list[ConceptResult] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        picked = pick(self.decks, "prompts", self.options.level, self.only)
-        for deck, index in islice(picked, self.options.limit):
+        picked = list(pick(self.decks, "prompts", self.options.level, self.only))
+        if self.is_cram:  # practice: shuffled, reproducibly with a seed
+            random.Random(self.options.seed).shuffle(picked)
+        for deck, index in picked[: self.options.cap()]:
             self.asked.append(AskedPrompt(deck, deck.prompts[index]))
 
-    def grade(self, text: str, covered: frozenset[int]) -> ConceptResult:
-        """Record the current prompt's answer and ticked concepts; committed before returning.
+    def draft(self) -> Draft | None:
+        """The unsent answer kept for the current prompt (in any mode), or None."""
+        asked = self.current
+        return None if asked is None else self.store.draft(asked.deck.id, asked.prompt.id)
 
-        Every result is an FSRS review of the prompt (`concepts_rating`).
+    def keep_draft(self, text: str) -> None:
+        """Keep `text` as the current prompt's unsent answer (empty: forget it); committed before
+        returning. Grading the prompt deletes it."""
+        asked = self.current
+        if asked is None:
+            raise RuntimeError("no prompt to keep a draft of")
+        self.store.save_draft(asked.deck.id, asked.prompt.id, text, self.now())
+
+    def grade(self, text: str, covered: frozenset[int]) -> ConceptResult:
+        """Record the current prompt's answer and ticked concepts, and delete its draft;
+        committed before returning.
+
+        Every result is an FSRS review of the prompt (`concepts_rating`), but in cram, which
+        moves no due date.
         """
         asked = self.current
         if asked is None:
@@ -103,7 +120,7 @@ class ConceptSession(AskOnce[AskedPrompt]):
                 detail={"covered": k, "total": n},
                 concepts=tuple((c, i in covered) for i, c in enumerate(concepts)),
             ),
-            self.scheduler.for_deck(deck_id).schedule(rating, now),
+            None if self.is_cram else self.scheduler.for_deck(deck_id).schedule(rating, now),
         )
         result = ConceptResult(asked, text, frozenset(covered), recorded.id)
         self.results.append(result)

@@ -16,12 +16,15 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
 
 from vae_quiz.errors import StoreError
 from vae_quiz.model import Deck
 from vae_quiz.modes.mode import MODES, Mode
 from vae_quiz.modes.scheduler import Scheduler
 from vae_quiz.modes.session import Clock, SessionOptions
+from vae_quiz.text import printable
 from vae_quiz.ui.marks import STATE_COLOURS
 from vae_quiz.ui.modes import SCREENS, SUMMARIES, SessionEnd, SummaryChoice
 
@@ -53,29 +56,47 @@ class AppServices:
 
 
 class ModeCommands(Provider):
-    """The command palette's entries: every mode over all decks and over each deck."""
+    """The command palette's entries: every mode over all decks and over each deck.
+
+    A deck's title is shown literally (the palette reads a plain string as markup: a title
+    `Vim :s/[/]//` would not parse, `[@click=app.quit]` would become an action). The help line,
+    which the palette always reads as markup, names decks by id, which is `[a-z0-9-]+` only.
+    """
 
     def _entries(self) -> list[tuple[str, Callable[[], None], str]]:
         app = self.app
         assert isinstance(app, VaeQuizApp)
         decks = list(app.services.decks)
-        targets: list[tuple[str, list[Deck]]] = [("all decks", decks)] if len(decks) > 1 else []
-        targets += [(deck.title, [deck]) for deck in decks]
+        targets: list[tuple[str, str, list[Deck]]] = (
+            [("all decks", "all decks", decks)] if len(decks) > 1 else []
+        )
+        targets += [(printable(deck.title, one_line=True), f"deck {deck.id}", [deck])
+                    for deck in decks]  # fmt: skip
         return [("Home", app.go_home, "the decks and what is due")] + [
             (f"{mode.capitalize()}: {name}", partial(app.start, mode, chosen),
-             f"vae-quiz {mode} over {name}")
-            for mode in Mode for name, chosen in targets
+             f"vae-quiz {mode} over {over}")
+            for mode in Mode for name, over, chosen in targets
         ]  # fmt: skip
 
     async def discover(self) -> Hits:
         for name, run, help_text in self._entries():
-            yield DiscoveryHit(name, run, help=help_text)
+            yield DiscoveryHit(Content(name), run, text=name, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, run, help_text in self._entries():
             if (score := matcher.match(name)) > 0:
-                yield Hit(score, matcher.highlight(name), run, help=help_text)
+                yield Hit(score, _highlight(matcher, name), run, text=name, help=help_text)
+
+
+def _highlight(matcher: Matcher, name: str) -> Content:
+    """`name` as Content with the letters the query matched highlighted; `Matcher.highlight`
+    would read `name` as markup."""
+    content = Content(name)
+    for offset in matcher.fuzzy_search.match(matcher.query, name)[1]:
+        if not name[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 class VaeQuizApp(App[None]):
@@ -90,6 +111,7 @@ class VaeQuizApp(App[None]):
     ]
     TITLE = "vae-quiz"
     COMMANDS = App.COMMANDS | {ModeCommands}
+    # A priority binding, so that ctrl+c quits from any widget; but see check_action.
     BINDINGS = [Binding("ctrl+c", "quit", "Quit", priority=True, show=False)]
 
     def __init__(self, services: AppServices, mode: Mode | None = Mode.STUDY) -> None:
@@ -97,7 +119,8 @@ class VaeQuizApp(App[None]):
         self.services = services
         # Mode(...) also takes the mode's name, as a caller may still pass it.
         self.start_mode = None if mode is None else Mode(mode)
-        # Set when the progress file failed while reading; the CLI prints it after the TUI.
+        # Set when the progress file failed while reading (or keeping a draft on the way out);
+        # the CLI prints it after the TUI.
         self.store_error: str | None = None
         # The theme the app starts with needs no saving (setting it calls `watch_theme`).
         self._saved_theme = services.theme or self.theme
@@ -120,10 +143,14 @@ class VaeQuizApp(App[None]):
         try:
             self.services.save_theme(theme)
         except SettingsError as exc:
-            self.notify(str(exc), title="Theme not saved", severity="error", timeout=10,
+            self.notify(printable(str(exc)), title="Theme not saved", severity="error", timeout=10,
                         markup=False)  # fmt: skip
             return
         self._saved_theme = theme
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The answer editor takes ctrl+c itself: it copies a selection, else quits (AnswerEditor).
+        return not (action == "quit" and getattr(self.focused, "handles_ctrl_c", False))
 
     def _handle_exception(self, error: Exception) -> None:
         # A progress file that fails while the app reads it (a corrupt page, the disk gone) is
@@ -157,8 +184,9 @@ class VaeQuizApp(App[None]):
 
     def _stop_on_signals(self) -> None:
         """A closed terminal (SIGHUP) or SIGTERM ends the app cleanly (answers are saved
-        already). Registered with the event loop, which a plain `signal.signal` handler would
-        not wake: the exit would wait for the next key or timer."""
+        already; a screen with an unsent draft keeps it as it is unmounted). Registered with the
+        event loop, which a plain `signal.signal` handler would not wake: the exit would wait for
+        the next key or timer."""
         if self.is_headless:
             return  # tests: leave the test runner's signals alone
         loop = asyncio.get_running_loop()
@@ -183,6 +211,11 @@ class VaeQuizApp(App[None]):
             HomeScreen(lambda: deck_statuses(s.decks, s.store, s.now()), s.now, s.problems)
         )
 
+    def _is_home_open(self) -> bool:
+        from vae_quiz.ui.screens.home import HomeScreen
+
+        return any(isinstance(screen, HomeScreen) for screen in self.screen_stack)
+
     def on_home_screen_start(self, message: HomeScreen.Start) -> None:
         self.start(message.mode, message.decks)
 
@@ -193,7 +226,9 @@ class VaeQuizApp(App[None]):
         if mode.asks_one_kind:
             decks = mode.decks_with_items(list(decks))
             if not decks:
-                self.notify(f"No {mode.what} in the chosen decks.", severity="warning")
+                self.notify(
+                    f"No {mode.what} in the chosen decks.", severity="warning", markup=False
+                )
                 return
         open_session = MODES[mode].session
         if open_session is None:
@@ -201,6 +236,10 @@ class VaeQuizApp(App[None]):
             return
         s = self.services
         session = open_session(decks, s.store, s.scheduler, s.now, s.options)
+        if session.current is None and self._is_home_open():
+            # From home, a mode with nothing to ask says so instead of an empty session.
+            self.notify(mode.idle, title=mode.capitalize(), severity="information")
+            return
         if mode in SCREENS:
             screen = SCREENS[mode](session, s.now)
             self.push_screen(screen, lambda _: self._show_summary(mode, session))

@@ -9,18 +9,23 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
+from vae_quiz.errors import StoreError
 from vae_quiz.modes.concepts import ConceptResult, ConceptSession
+from vae_quiz.text import counter, describe_moment, printable
+from vae_quiz.ui.literal import literal
 from vae_quiz.ui.modes import SessionEnd
 from vae_quiz.ui.saving import NotSaved, save
 from vae_quiz.ui.screens.confirm import ConfirmScreen
 from vae_quiz.ui.screens.help import HelpScreen
+from vae_quiz.ui.widgets.answer_editor import AnswerEditor
 from vae_quiz.ui.widgets.concept_checklist import ConceptChecklist
 from vae_quiz.ui.widgets.key_bar import KeyBar
 
 CONCEPTS_KEYS = [
-    ("(typing)", "write your answer; every printable key is text in the editor"),
+    ("(typing)", "write your answer; a draft is kept as you type"),
     ("ctrl+s", "submit the answer and show the concept checklist"),
     ("escape", "leave the editor (then h, q and ? work)"),
     ("e", "back into the editor"),
@@ -31,7 +36,7 @@ CONCEPTS_KEYS = [
     ("enter", "checklist: confirm, then see k/N and the model answer"),
     ("space, enter", "after the result: next prompt"),
     ("q", "end the session and show its summary"),
-    ("ctrl+c", "quit at once (answers are already saved)"),
+    ("ctrl+c", "copy the selection; with none, quit (draft kept)"),
     ("?", "this help"),
 ]
 
@@ -39,6 +44,10 @@ CONCEPTS_KEYS = [
 SIDE_BY_SIDE_MIN_WIDTH = 70
 
 WRITING, GRADING, RESULT = "writing", "grading", "result"
+
+# The unsent answer is kept this long after its first unkept change: while typing, at most this
+# much is at risk, and the progress file is written about twice a second, not on every key.
+DRAFT_DELAY = 0.5
 
 
 class ConceptsScreen(Screen[SessionEnd]):
@@ -63,6 +72,11 @@ class ConceptsScreen(Screen[SessionEnd]):
         self.phase = WRITING
         self.result: ConceptResult | None = None
         self._hint_shown = False
+        # The editor's text at its last change, and as last kept in the progress file: kept
+        # here because on the way out (unmount) the editor is gone already.
+        self._text = self._kept_text = ""
+        self._draft_timer: Timer | None = None
+        self._draft_failed = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="screen-header"):
@@ -71,7 +85,7 @@ class ConceptsScreen(Screen[SessionEnd]):
         with VerticalScroll(id="concepts-body"):
             yield Static("", id="prompt", markup=False)
             yield Static("", id="hint", markup=False)
-            yield TextArea(id="editor", soft_wrap=True, tab_behavior="focus")
+            yield AnswerEditor(id="editor", soft_wrap=True, tab_behavior="focus")
             with Horizontal(id="grading"):
                 with VerticalScroll(id="written", can_focus=False):
                     yield Static("", id="written-text", markup=False)
@@ -106,20 +120,81 @@ class ConceptsScreen(Screen[SessionEnd]):
             return
         self.result = None
         self._hint_shown = False
-        for selector, text in (
-            ("#concepts-title", f"{asked.deck.title} · {self._session.mode}"),
-            ("#concepts-status", f"prompt {self._session.number} of {self._session.total}"),
-            ("#prompt", asked.prompt.prompt),
-            ("#hint", "A hint is available: escape, then h." if asked.prompt.hint else ""),
-            ("#result", ""),
+        s = self._session
+        hint = "A hint is available: escape, then h." if asked.prompt.hint else ""
+        for selector, content in (
+            (
+                "#concepts-title",
+                literal(f"{asked.deck.title} · {self._session.mode}", one_line=True),
+            ),
+            (
+                "#concepts-status",
+                Content(f"prompt {counter(s.number, s.total, s.again)}"),
+            ),
+            ("#prompt", literal(asked.prompt.prompt)),
+            ("#hint", Content(hint)),
+            ("#result", Content("")),
         ):
-            self.query_one(selector, Static).update(Content(text))
+            self.query_one(selector, Static).update(content)
         self.query_one("#hint").display = asked.prompt.hint is not None
         editor = self.query_one("#editor", TextArea)
-        editor.text = ""
+        draft = self._session.draft()
+        self._text = self._kept_text = draft.text if draft else ""
+        editor.text = self._text
         self._set_phase(WRITING)
         self.query_one("#concepts-body", VerticalScroll).scroll_home(animate=False)
         editor.focus()
+        if draft:
+            editor.move_cursor(editor.document.end)
+            when = describe_moment(draft.saved_at, self._session.now())
+            self.notify(f"Restored your draft from {when}", markup=False)
+
+    # -- the draft ----------------------------------------------------------------------------
+
+    @on(TextArea.Changed, "#editor")
+    def _edited(self, event: TextArea.Changed) -> None:
+        if self.phase == RESULT:
+            return
+        self._text = event.text_area.text
+        if self._text != self._kept_text and self._draft_timer is None:
+            self._draft_timer = self.set_timer(DRAFT_DELAY, self.keep_draft)
+
+    def keep_draft(self) -> bool:
+        """Keep the unsent answer in the progress file, when it changed since it was last kept.
+        Runs shortly after typing and on every way out (q, ctrl+c, a closed terminal, SIGTERM:
+        each unmounts this screen). Returns False when it could not be kept."""
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        if self.phase == RESULT or self._text == self._kept_text:
+            return True
+        try:
+            self._session.keep_draft(self._text)
+        except StoreError as exc:
+            self._draft_not_kept(exc)
+            return False
+        self._kept_text = self._text
+        self._draft_failed = False
+        return True
+
+    def _draft_not_kept(self, exc: StoreError) -> None:
+        """Say once that the draft could not be kept: on screen, or after the app when it is
+        ending (the CLI prints `store_error`)."""
+        if not self.app.is_running:
+            from vae_quiz.ui.app import VaeQuizApp
+
+            if isinstance(self.app, VaeQuizApp) and self.app.store_error is None:
+                self.app.store_error = f"{exc}; your unsent answer was not kept"
+            return
+        if not self._draft_failed:
+            self._draft_failed = True
+            self.notify(
+                f"{exc}\nYour draft is still in the editor; it will be kept when it can.",
+                title="Draft not kept", severity="error", timeout=10, markup=False,
+            )  # fmt: skip
+
+    def on_unmount(self) -> None:
+        self.keep_draft()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         editing = self.phase == WRITING and self.query_one("#editor").has_focus
@@ -146,7 +221,7 @@ class ConceptsScreen(Screen[SessionEnd]):
     def action_hint(self) -> None:
         asked = self._session.current
         if asked is not None and asked.prompt.hint:
-            self.query_one("#hint", Static).update(Content(f"Hint: {asked.prompt.hint}"))
+            self.query_one("#hint", Static).update(literal(f"Hint: {asked.prompt.hint}"))
             self._hint_shown = True
             self.refresh_bindings()  # h has nothing more to show
 
@@ -174,7 +249,7 @@ class ConceptsScreen(Screen[SessionEnd]):
         if asked is None:
             return
         written = self.query_one("#written-text", Static)
-        written.update(Content(text) if text.strip() else Content.styled("(no answer)", "italic"))
+        written.update(literal(text) if text.strip() else Content.styled("(no answer)", "italic"))
         written.set_class(not text.strip(), "-empty")
         if asked.prompt.hint and not self._hint_shown:
             self.query_one("#hint", Static).update(Content("A hint is available: h."))
@@ -194,16 +269,20 @@ class ConceptsScreen(Screen[SessionEnd]):
             self.result = result = save(self, lambda: self._session.grade(text, event.ticked))
         except NotSaved:
             return  # the checklist stays, ticks and all: enter tries again
-        parts: list[str | tuple[str, str]] = [
+        if self._draft_timer is not None:  # the draft went with the answer
+            self._draft_timer.stop()
+            self._draft_timer = None
+        parts: list[str | Content | tuple[str, str]] = [
             (f"You got {result.score}/{result.total} concepts", "bold")
         ]
         if result.missed:
             parts.append("\nMissed:")
-            parts.extend(f"\n  • {concept}" for concept in result.missed)
+            parts.extend(literal(f"\n  • {printable(c, one_line=True)}") for c in result.missed)
         model = result.asked.prompt.model_answer
         if model:
-            parts.extend([("\n\nModel answer\n", "bold"), model])
-        parts.extend([("\n\nYour answer\n", "bold"), text.strip() or ("(no answer)", "italic")])
+            parts.extend([("\n\nModel answer\n", "bold"), literal(model)])
+        written = literal(text.strip()) if text.strip() else ("(no answer)", "italic")
+        parts.extend([("\n\nYour answer\n", "bold"), written])
         view = self.query_one("#result", Static)
         view.update(Content.assemble(*parts))
         view.set_class(result.is_complete, "-complete")
@@ -219,7 +298,8 @@ class ConceptsScreen(Screen[SessionEnd]):
             self._show_current()
 
     def action_end(self) -> None:
-        self.dismiss(SessionEnd.LEFT_EARLY)
+        if self.keep_draft():  # else the text stays on screen, where it is not lost
+            self.dismiss(SessionEnd.LEFT_EARLY)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen("concepts", CONCEPTS_KEYS))

@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from vae_quiz.progress.report import Report
 from vae_quiz.progress.report_text import figure_lines, forecast_chart, heatmap_lines
+from vae_quiz.ui.literal import literal
 from vae_quiz.ui.screens.help import HelpScreen
 from vae_quiz.ui.widgets.key_bar import KeyBar
 
@@ -102,15 +103,16 @@ class StatsScreen(Screen[None]):
                     days = f"days {FORECAST_DAYS_SHOWN + 1}-{len(r.forecast)}"
                     yield Static(f"{days}: {later:,} more",
                                  classes="stats-legend", markup=False)  # fmt: skip
+                # Deck and item ids and concepts come from the progress file: a row a line.
                 with _panel("Leeches (8 or more lapses)"):
                     leeches = [f"{x.deck} / {x.item}: {x.lapses} lapses" for x in r.leeches]
-                    yield Static(Content("\n".join(leeches) or "none"), id="stats-leeches")
+                    yield Static(_rows(leeches or ["none"]), id="stats-leeches")
                 with _panel("Concepts missed most", id="stats-last"):
-                    weakest = "\n".join(
+                    weakest = [
                         f"{t.deck} / {t.item}: {t.concept} (missed {t.missed}, covered {t.covered})"
                         for t in r.weakest_concepts
-                    )
-                    yield Static(Content(weakest or "none"), id="stats-concepts")
+                    ]
+                    yield Static(_rows(weakest or ["none"]), id="stats-concepts")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -128,3 +130,8 @@ def _panel(title: str, id: str | None = None) -> Vertical:
     panel = Vertical(classes="stats-panel", id=id)
     panel.border_title = title
     return panel
+
+
+def _rows(rows: list[str]) -> Content:
+    """Rows of progress data, one line each, shown literally."""
+    return Content("\n").join(literal(row, one_line=True) for row in rows)

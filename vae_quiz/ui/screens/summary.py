@@ -21,7 +21,8 @@ from vae_quiz.modes.scheduler import Rating
 from vae_quiz.modes.study import StudySummary
 from vae_quiz.modes.test import TestSummary
 from vae_quiz.modes.today import TodaySummary
-from vae_quiz.text import describe_due, plural
+from vae_quiz.text import describe_due, plural, printable
+from vae_quiz.ui.literal import literal
 from vae_quiz.ui.marks import RATING_STYLES, score_bar
 from vae_quiz.ui.modes import SummaryChoice
 from vae_quiz.ui.screens.help import HelpScreen
@@ -133,7 +134,9 @@ def score_line(score: int, total: int) -> Static:
 def missed_row(text: str, detail: str, right: bool = False) -> Horizontal:
     """One item: its mark (✗ missed, ✓ right), then its text with the detail under it; both
     wrap under the text, not under the mark."""
-    body = Content.assemble(text, ("\n" + detail, "dim") if detail else "")
+    body = literal(text)  # deck text: shown literally, never markup
+    if detail:
+        body = Content.assemble(body, "\n", literal(detail).stylize("dim"))
     mark = f"{RIGHT_MARK} state-right" if right else f"{WRONG_MARK} state-missed"
     return Horizontal(
         Static(mark[0], classes=f"summary-mark {mark[2:]}", markup=False),
@@ -195,7 +198,9 @@ class ConceptSummaryScreen(SummaryScreen[ConceptSummary]):
             for result in s.results:
                 detail = f"{result.score}/{result.total} concepts"
                 if result.missed:
-                    detail += "; missed: " + "; ".join(result.missed)
+                    detail += "; missed: " + "; ".join(
+                        printable(c, one_line=True) for c in result.missed
+                    )
                 yield missed_row(result.asked.prompt.prompt, detail, result.is_complete)
             if any(not r.is_complete for r in s.results):
                 yield Static(QUEUED_NOTE, classes="summary-queued", markup=False)

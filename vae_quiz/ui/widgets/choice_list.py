@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from vae_quiz.model import MAX_CHOICES
+from vae_quiz.ui.literal import literal
 
 RIGHT_MARK, WRONG_MARK = "✓", "✗"
 
@@ -132,4 +133,4 @@ class ChoiceList(Vertical, can_focus=True):
             row.set_class(is_picked, "choice--picked")
             prefix, body = row.query(Static)
             prefix.update(Content.assemble(f"{mark} ", (f"{index + 1}", "bold"), f"  {box}"))
-            body.update(Content.assemble(text, (note, "italic")))
+            body.update(Content.assemble(literal(text), (note, "italic")))

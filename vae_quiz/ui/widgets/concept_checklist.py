@@ -10,6 +10,8 @@ from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from vae_quiz.ui.literal import literal
+
 
 class ConceptChecklist(OptionList):
     """Numbered concepts with [x]/[ ] boxes (readable without colour).
@@ -48,7 +50,8 @@ class ConceptChecklist(OptionList):
 
     def _row(self, index: int) -> Content:
         box = "[x]" if index in self.ticked else "[ ]"
-        return Content.assemble(f"{box} ", (f"{index + 1}", "bold"), "  ", self._concepts[index])
+        concept = literal(self._concepts[index], one_line=True)
+        return Content.assemble(f"{box} ", (f"{index + 1}", "bold"), "  ", concept)
 
     def action_tick(self, index: int) -> None:
         if not 0 <= index < len(self._concepts):
