@@ -203,6 +203,7 @@ class StudySession(Session):
             ratings={rating: counts.get(rating, 0) for rating in Rating},
             next_due=min((due for due in dues if due is not None), default=None),
             left=len({i.key for i in self.queue}),
+            seconds=(self.now() - self.started_at).total_seconds(),
         )
 
 
@@ -215,3 +216,4 @@ class StudySummary:
     ratings: dict[Rating, int]
     next_due: datetime | None
     left: int
+    seconds: float = 0.0  # the time the session took

@@ -25,6 +25,7 @@ from vae_quiz.modes.mode import MODES, Mode
 from vae_quiz.modes.scheduler import Scheduler
 from vae_quiz.modes.session import Clock, SessionOptions
 from vae_quiz.text import printable
+from vae_quiz.ui.marks import STATE_COLOURS
 from vae_quiz.ui.modes import SCREENS, SUMMARIES, SessionEnd, SummaryChoice
 
 if TYPE_CHECKING:
@@ -125,6 +126,13 @@ class VaeQuizApp(App[None]):
         self._saved_theme = services.theme or self.theme
         if services.theme is not None:
             self.theme = services.theme
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables, plus the state accents (`$state-new`...) taken from them."""
+        variables = super().get_css_variables()
+        variables.update({name: variables[base] for name, base in STATE_COLOURS.items()})
+        self.theme_variables = variables  # styled text resolves its `$...` colours here
+        return variables
 
     def watch_theme(self, theme: str) -> None:
         """Keep a theme picked in the command palette for the next start."""

@@ -14,6 +14,7 @@ from vae_quiz.modes.session import Clock
 from vae_quiz.modes.study import StudySession
 from vae_quiz.text import counter, describe_due, format_interval
 from vae_quiz.ui.literal import literal
+from vae_quiz.ui.marks import ellipsize
 from vae_quiz.ui.modes import SessionEnd
 from vae_quiz.ui.saving import NotSaved, save
 from vae_quiz.ui.screens.help import HelpScreen
@@ -29,6 +30,8 @@ STUDY_KEYS = [
     ("ctrl+c", "quit at once (progress is already saved)"),
     ("?", "this help"),
 ]
+# The card's front in the undo notice: cut to fit one line of the 80-column reading measure.
+UNDO_CELLS = 48
 
 
 class StudyScreen(Screen[SessionEnd]):
@@ -165,7 +168,7 @@ class StudyScreen(Screen[SessionEnd]):
             return
         if item is None:
             return
-        self._show_result(f"Undone: the last rating of '{item.card.front[:50]}'")
+        self._show_result(f"Undone: the last rating of '{ellipsize(item.card.front, UNDO_CELLS)}'")
         self._show_current()
 
     def action_end(self) -> None:
