@@ -1,8 +1,9 @@
 """Every benchmark in one run, printed as a Markdown table (with the date and machine).
 
 Run: `python benchmarks/run_all.py [--quick]` from a checkout with vae-quiz installed
-(`pip install -e '.[test]'`). `--quick` uses fewer repeats. Nothing here is a test: these are
-figures to read, measured on whatever machine runs them (quote medians and ratios).
+(`pip install -e '.[test]'`). `--quick` uses fewer repeats (and a tenth of big_data's sizes).
+Nothing here is a test: these are figures to read, measured on whatever machine runs them
+(quote medians and ratios).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from benchmarks import big_data  # noqa: E402
 from benchmarks.make_deck import write_deck  # noqa: E402
 from vae_quiz.decks.cache import RACY_NS  # noqa: E402
 from vae_quiz.decks.catalog import bundled_deck_files, load_decks  # noqa: E402
@@ -369,6 +371,11 @@ def main() -> None:
         md_median, md_p99 = keypress_markdown(tmp, max(2, presses // 8), tmp / "cache-warm")
         editor_median, editor_p99 = editor_keypress(tmp, presses)
         rss = peak_rss(big, tmp)
+        scale = 10 if args.quick else 1
+        mixed_bytes, csv_rows, answers = 1_300_000 // scale, 500_000 // scale, 1_000_000 // scale
+        mixed_seconds, mixed_rows = big_data.mixed_import(tmp, mixed_bytes)
+        csv_seconds, csv_rss, csv_size = big_data.csv_import(tmp, csv_rows)
+        export_figures = big_data.export(tmp, answers)
     bare = start_figures["bare"]
     compose_100k = next(r["compose"] for r in load_rows if r["items"] == 100_000)
     machine = (
@@ -416,6 +423,13 @@ def main() -> None:
     print(f"| concepts editor, key to its letter on screen, drafts kept meanwhile: median / "
           f"p99 | {editor_median:.1f} / {editor_p99:.1f} ms | < 16 ms median |")  # fmt: skip
     print(f"| peak RSS, 100k-item deck from cache, study screen up | {rss:.0f} MB | < 150 MB |")
+    print(f"| `vae-quiz import --encoding utf-8+cp1252`, {mixed_bytes / 1e6:.1f} MB CSV, a cp1252 "
+          f"byte on each of {mixed_rows:,} rows | {mixed_seconds:.2f} s | < 5 s |")  # fmt: skip
+    print(f"| `vae-quiz import` {csv_rows:,}-row CSV ({csv_size / 1e6:.0f} MB): peak RSS (time) | "
+          f"{csv_rss:.0f} MB ({csv_seconds:.0f} s) | < 300 MB |")  # fmt: skip
+    (csv_s, csv_mb), (jsonl_s, jsonl_mb) = export_figures["csv"], export_figures["jsonl"]
+    print(f"| `vae-quiz export` {answers:,} answers, csv / jsonl: peak RSS (time) | {csv_mb:.0f} "
+          f"/ {jsonl_mb:.0f} MB ({csv_s:.0f} / {jsonl_s:.0f} s) | < 100 MB |")  # fmt: skip
     print(json.dumps({"startup": start_figures, "load": load_rows}), file=sys.stderr)
 
 

@@ -23,11 +23,18 @@ def latex_to_unicode(source: str) -> Converted:
     """`source` (the inside of `$...$` or `$$...$$`) as Unicode text: `\\sigma_j^2` -> `σⱼ²`.
 
     Deterministic and total: any string gives a result, never an exception. What cannot be
-    converted (an unknown command, a group nested too deep) is kept as its LaTeX source.
+    converted (an unknown command, a group nested too deep, a formula longer than
+    `MAX_LENGTH` characters) is kept as its LaTeX source.
     """
+    if len(source) > MAX_LENGTH:
+        return Converted(source.translate(_VISIBLE), ())
     parser = _Parser(source, _tables())
     return Converted(parser.convert(), tuple(parser.unknown))
 
+
+# A formula longer than this is shown as its source: converting takes a few µs a character, and
+# no formula a person studies comes near it.
+MAX_LENGTH = 10_000
 
 # Nesting deeper than this (braces, or arguments such as \frac\frac\frac...) is kept as source,
 # so a hostile formula cannot exhaust Python's stack.
@@ -183,7 +190,7 @@ _GLUE_AFTER = frozenset("√∑∏∫∮⋃⋂")
 # never obeyed by the terminal. Line breaks stay (\\ ends a line of a display formula).
 _VISIBLE = {n: chr(0x2400 + n) for n in range(32) if n != 10} | {0x7F: "␡", 9: " ", 13: " "}
 _VISIBLE |= dict.fromkeys(range(0x80, 0xA0), "\ufffd")
-_PLAIN, _SPACING, _WIDE, _SCRIPT, _FUNCTION, _FRACTION, _OPEN, _CLOSE = range(8)
+_PLAIN, _SPACING, _WIDE, _SCRIPT, _FUNCTION, _FRACTION, _OPEN, _CLOSE, _TERMINATOR = range(9)
 
 
 # The inner records are named tuples: a dataclass costs 0.5 ms to define, before the first formula.
@@ -253,27 +260,44 @@ def _glues_after(text: str, brackets: bool = True) -> bool:
     )
 
 
+def _is_letter(char: str) -> bool:
+    """A letter, a digit or a symbol that stands for a quantity (∂, ∇, ∞)."""
+    return char.isalnum() or char in "∂∇∞ℓℏ"
+
+
 def _is_mark(char: str) -> bool:
     return unicodedata.category(char).startswith("M")
 
 
 def _join(pieces: list[_Piece]) -> str:
-    """The pieces as text: one space where the source had spaces (none just inside brackets), a
-    space after a function name before a word, parentheses around a slash fraction that touches
-    a neighbour."""
+    """The pieces as text: one space where the source had spaces (none just inside brackets, none
+    between two letters where the space only ended a symbol's name), a space after a function
+    name before a word, parentheses around a slash fraction that is a factor of a product."""
     out: list[str] = []
     last_kind = _OPEN  # nothing yet: no space to keep at the start
     pending_space = False  # a function name was last: a word after it gets a space
     for index, piece in enumerate(pieces):
         text, kind = piece.text, piece.kind
         last = out[-1] if out else ""
-        if kind == _SPACING:
+        if kind in (_SPACING, _TERMINATOR):
             if last_kind != _OPEN and not last.endswith((" ", "\n")):
                 out.append(" ")
-                last_kind = _SPACING
+                last_kind = kind
+            elif last_kind == _TERMINATOR:
+                last_kind = kind  # a space the author asked for (\,) after the name's end
             pending_space = False
             continue
-        if kind in (_WIDE, _CLOSE) and last_kind == _SPACING:
+        if (
+            last_kind == _TERMINATOR
+            and kind in (_PLAIN, _OPEN)
+            and len(out) > 1
+            and _is_letter(out[-2][-1:])
+            and (_is_letter(text[:1]) or text[:1] in "([")
+        ):
+            out.pop()
+            last_kind = _PLAIN
+            last = out[-1]
+        if kind in (_WIDE, _CLOSE) and last_kind in (_SPACING, _TERMINATOR):
             out.pop()
             last = out[-1] if out else ""
         if kind == _WIDE:
@@ -299,7 +323,7 @@ def _join(pieces: list[_Piece]) -> str:
         elif kind == _FRACTION:
             # a factor of a product, spaced or not, is parenthesised: (1/N)∑, (D/2) log σ
             after = index + 1
-            while after < len(pieces) and pieces[after].kind == _SPACING:
+            while after < len(pieces) and pieces[after].kind in (_SPACING, _TERMINATOR):
                 after += 1
             following = pieces[after] if after < len(pieces) else None
             touches_next = following is not None and (
@@ -361,6 +385,12 @@ class _Parser:
         self.pos = 0
         self.unknown: dict[str, None] = {}
         self.text_mode = False
+        self.all_tokens = self.tokens
+        # The space after a symbol's name (`\\partial L`) ends the name, as in TeX: between two
+        # letters it is no space (∂L); elsewhere it is the author's (`\\sigma \\odot`: σ ⊙).
+        self.symbol_end = -1  # the index of the token after the last symbol read in a sequence
+        self.in_argument = False
+        self.ends: dict[int, int] | None = None  # a \begin's source offset -> its \end's
 
     def convert(self) -> str:
         pieces: list[_Piece] = []
@@ -370,6 +400,7 @@ class _Parser:
                 pieces.append(_Piece("}", _PLAIN))
                 self.pos += 1
         text = unicodedata.normalize("NFC", _join(pieces).strip(" "))
+        text = text.replace("′′′", "‴").replace("′′", "″")  # f'' is f″
         if "\n" in text:  # a line ends at \\: no space before or after the break
             text = "\n".join(line.strip(" ") for line in text.split("\n"))
         return text.translate(_VISIBLE)
@@ -428,7 +459,9 @@ class _Parser:
             # an argument never closed: the command that wanted it is kept as its source
             return pieces if closed else None
         pieces = []
+        self.in_argument = True
         self.atom(pieces, depth + 1)
+        self.in_argument = False
         return pieces
 
     def skip_spaces(self) -> None:
@@ -449,13 +482,15 @@ class _Parser:
             return
         if kind == _SPACE:
             self.pos += 1
-            pieces.append(_Piece(" ", _PLAIN if self.text_mode else _SPACING))
+            space = _TERMINATOR if self.pos - 1 == self.symbol_end else _SPACING
+            pieces.append(_Piece(" ", _PLAIN if self.text_mode else space))
         elif kind == _CHAR:
             self.character(pieces, value, depth)
         elif kind == _SYM:
             self.pos += 1
             if value in _SYMBOLS:
-                pieces.append(_Piece(_SYMBOLS[value], _PLAIN))
+                spacing = value in ",:;> "
+                pieces.append(_Piece(_SYMBOLS[value], _SPACING if spacing else _PLAIN))
             else:
                 self.unknown_command(pieces, value, start)
         else:
@@ -518,6 +553,8 @@ class _Parser:
         elif name in self.tables.symbols:
             kind = _OPEN if name in _LEFT else _CLOSE if name in _RIGHT else _PLAIN
             pieces.append(_Piece(self.tables.symbols[name], kind))
+            if not self.in_argument:
+                self.symbol_end = self.pos
         else:
             self.unknown_command(pieces, name, start)
 
@@ -716,7 +753,7 @@ class _Parser:
         opening = self.pos
         kind = self.argument_source()
         body_start = self.pos
-        body_end = self.environment_end() if kind is not None else None
+        body_end = self.environment_end(start) if kind is not None else None
         if kind is None or body_end is None:
             self.unknown.setdefault(r"\begin" if kind is None else rf"\begin{{{kind}}}", None)
             if kind is None:  # what follows \begin is read again as it is
@@ -736,7 +773,9 @@ class _Parser:
             self.pos = body_start
             self.argument_source()
             body_start = self.pos
-        rows = self.cells(body_start, body_end, depth + 1)
+        # an environment counts as five levels: each one reads its body again to split it, so
+        # at most eight are converted inside one another
+        rows = self.cells(body_start, body_end, depth + 5)
         self.pos = after
         opening_mark, cell_gap, row_gap, closing_mark = shape
         lines = [cell_gap.join(c for c in row if c) for row in rows]
@@ -752,18 +791,25 @@ class _Parser:
         group = self.raw_group(start - 1)
         return group[1:-1].strip() if group.endswith("}") else None
 
-    def environment_end(self) -> int | None:
-        """The index of the \\end token that closes the environment begun just before."""
-        nesting = 0
-        for index in range(self.pos, len(self.tokens)):
-            token_kind, value, _, _ = self.tokens[index]
-            if token_kind == _CMD and value == "begin":
-                nesting += 1
-            elif token_kind == _CMD and value == "end":
-                if nesting == 0:
-                    return index
-                nesting -= 1
-        return None
+    def environment_end(self, begin: int) -> int | None:
+        """The index of the \\end token that closes the \\begin at source offset `begin`."""
+        if self.ends is None:
+            # every \begin matched to its \end once, in one pass: a scan per \begin would take
+            # quadratic time on a formula of many unended environments
+            self.ends = {}
+            begun: list[int] = []
+            for kind, value, start, _ in self.all_tokens:
+                if kind == _CMD and value == "begin":
+                    begun.append(start)
+                elif kind == _CMD and value == "end" and begun:
+                    self.ends[begun.pop()] = start
+        end = self.ends.get(begin)
+        if end is None:
+            return None
+        index = self.pos
+        while index < len(self.tokens) and self.tokens[index][2] != end:
+            index += 1
+        return index if index < len(self.tokens) else None
 
     def cells(self, start: int, end: int, depth: int) -> list[list[str]]:
         """The tokens from `start` to `end` as rows (split at \\\\) of cells (split at &), each
@@ -841,6 +887,8 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 def _is_one_factor(text: str, script_chars: frozenset[str]) -> bool:
     """Whether `text` reads as one factor after a "/": a number or one symbol with its scripts,
     then at most one bracketed argument (`2`, `σ²`, `p_θ`, `q(x)`), not `2σ²` or `a+b`."""
+    if text[:1] in ("∂", "∇"):  # a derivative's ∂θ is one factor: ∂L/∂θ
+        text = text[1:]
     if text[:1] in ("√", "∛", "∜"):
         text = text[1:]
         if text.startswith("(") and _encloses(text):

@@ -21,15 +21,11 @@ from typing import TYPE_CHECKING, NamedTuple
 from vae_quiz.errors import DeckProblem
 from vae_quiz.formulas import latex_to_unicode
 from vae_quiz.model import Card, Deck, Item, Prompt, Question
+from vae_quiz.text import printable
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
-
-# C0 controls but line breaks and tabs as their visible pictures, DEL as ␡, C1 controls as U+FFFD;
-# a tab as four spaces (code keeps its indent), a carriage return dropped.
-_CLEAN = {n: chr(0x2400 + n) for n in range(32)} | {0x7F: "␡", 9: "    ", 10: "\n", 13: None}
-_CLEAN |= dict.fromkeys(range(0x80, 0xA0), "\ufffd")
 
 # The fields of each kind that hold long text (rendered as blocks) and short text (inline only).
 LONG_FIELDS = {
@@ -45,8 +41,9 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|$~&])")
 
 
 def clean(text: str) -> str:
-    """`text` with every control character but line breaks made visible (see module doc)."""
-    return text.translate(_CLEAN)
+    """`text` through the one sanitiser (`text.printable`: controls visible, bidi controls as
+    escapes, invisible characters gone), a tab as four spaces (code keeps its indent)."""
+    return printable(text).replace("\t", "    ")
 
 
 @functools.cache

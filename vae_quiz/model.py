@@ -73,16 +73,30 @@ class Question(NamedTuple):
         return set(picked) == set(self.answer)
 
 
+# One concept's keywords: each keyword is its alternatives (`mean and variance | mu and sigma`
+# in the deck), each a word or phrase.
+Keywords = tuple[tuple[str, ...], ...]
+
+
 class Prompt(NamedTuple):
-    """An open prompt, self-graded by ticking the concepts the answer covered."""
+    """An open prompt, self-graded by ticking the concepts the answer covered.
+
+    `keywords` is empty when no concept has keywords, else one `Keywords` per concept (empty
+    for a concept without): the concept matcher looks for them in a written answer.
+    """
 
     id: str
     prompt: str
     concepts: tuple[str, ...]
     hint: str | None = None
     model_answer: str | None = None
+    keywords: tuple[Keywords, ...] = ()
     level: Level | None = None
     line: int = 0
+
+    def keywords_of(self, index: int) -> Keywords:
+        """The keywords of the concept at `index` (empty: none given)."""
+        return self.keywords[index] if index < len(self.keywords) else ()
 
     @property
     def kind(self) -> str:

@@ -49,7 +49,16 @@ def read_bounded(path: Path, limit: int) -> tuple[bytes, os.stat_result]:
     try:
         info = os.fstat(fd)
         with os.fdopen(fd, "rb", closefd=False) as file:
-            data = file.read(limit + 1)
+            # read(n) allocates n bytes up front: ask for the file's size (and one byte to see
+            # it grew), not the limit, or a 1 kB file costs a 128 MB buffer.
+            want = min(info.st_size, limit) + 1
+            data = file.read(want)
+            if len(data) == want:  # it grew while read (or its size is not known): read on
+                parts, total = [data], len(data)
+                while total <= limit and (chunk := file.read(min(1 << 20, limit + 1 - total))):
+                    parts.append(chunk)
+                    total += len(chunk)
+                data = b"".join(parts)
     except OSError as exc:
         raise ReadRefused(f"cannot read the file: {exc.strerror or exc}") from None
     finally:

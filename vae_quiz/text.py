@@ -3,28 +3,81 @@ print, in one place."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 
 from vae_quiz.clock import local_date, local_wall
 
-# Control characters as their visible pictures (ESC as ␛, DEL as ␡), C1 controls as U+FFFD; tabs
-# and line breaks as spaces: deck text printed as plain text never drives the terminal.
-_PRINTABLE = {n: chr(0x2400 + n) for n in range(32)} | {0x7F: "␡", 9: " ", 10: " ", 13: " "}
-_PRINTABLE |= dict.fromkeys(range(0x80, 0xA0), "\ufffd")
+# Bidi embeddings, overrides and isolates (LRE..RLO, LRI..PDI): they can reorder what the terminal
+# shows, even the box borders around them, so they are shown as escapes.
+_BIDI_CONTROLS = (*range(0x202A, 0x202F), *range(0x2066, 0x206A))
+# Invisible format characters with no width: removed. Zero-width joiners (U+200C, U+200D) stay:
+# emoji sequences and some scripts (Persian, Indic) need them, and they are measured right.
+_INVISIBLE = (0x061C, 0x180E, 0x200B, 0x200E, 0x200F, *range(0x2060, 0x2065), 0xFEFF)
+
+_SHOWN: dict[int, str] = {n: chr(0x2400 + n) for n in range(32) if n not in (9, 10)}
+_SHOWN |= {0x7F: "\u2421"} | {n: f"\\x{n:02x}" for n in range(0x80, 0xA0)}
+_SHOWN |= {n: f"\\u{n:04x}" for n in _BIDI_CONTROLS} | dict.fromkeys(_INVISIBLE, "")
+_SHOWN |= {0x2028: "\n", 0x2029: "\n"} | dict.fromkeys(range(0xD800, 0xE000), "\ufffd")
+_ONE_LINE = _SHOWN | {9: " ", 10: " ", 0x2028: " ", 0x2029: " "}
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b\u200e\u200f\u2028\u2029"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]"
+)
+_UNSAFE_ONE_LINE = re.compile(_UNSAFE.pattern[:-1] + "\t\n]")
 
 
 # English month names whatever the C library's locale (strftime's %b follows LC_TIME).
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
-def printable(text: str) -> str:
-    """`text` safe to print on one line of a terminal: no control character is left in it."""
-    return text.translate(_PRINTABLE)
+def printable(text: str, *, one_line: bool = False) -> str:
+    """The one sanitiser: deck text, a file name or a progress row made safe to show anywhere
+    (a widget, a table, a line of plain text), still readable and showing what it holds.
+
+    - C0 controls (but tab and line feed) as their Unicode pictures (ESC as ␛, BEL as ␇), DEL
+      as ␡, C1 controls as `\\x9b`: no control sequence ever reaches the terminal. A CR LF is a
+      line break; a lone CR is ␍.
+    - Bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) as `\\u202e`: they
+      cannot reorder the text or the borders around it, and the reader sees they are there.
+    - Invisible zero-width format characters (U+200B, U+2060-U+2064, U+FEFF, U+180E, the bidi
+      marks U+200E, U+200F, U+061C) are removed: they could hide text or push borders out of
+      line on terminals that draw them. Zero-width joiners, variation selectors and combining
+      marks stay; Textual measures them as the terminal draws them.
+    - Line and paragraph separators (U+2028, U+2029) are line breaks; lone surrogates (bytes
+      decoded with surrogateescape) are U+FFFD, so the text can always be encoded.
+
+    Text with none of these passes unchanged; the result is a fixed point (sanitising twice
+    changes nothing more). It is plain text, never markup: hand it to Textual as `Content`.
+
+    Args:
+        one_line: also turn line breaks and tabs into spaces, for a line of a listing.
+    """
+    unsafe = _UNSAFE_ONE_LINE if one_line else _UNSAFE
+    if unsafe.search(text) is None:
+        return text
+    if "\r\n" in text:
+        text = text.replace("\r\n", "\n")
+    return text.translate(_ONE_LINE if one_line else _SHOWN)
+
+
+def unsafe_characters(text: str) -> list[str]:
+    """The characters of `text` that `printable` changes (tab and line feed aside), each once,
+    in order; a CR in a CR LF is a line break, not one of them."""
+    found = _UNSAFE.findall(text.replace("\r\n", "\n") if "\r\n" in text else text)
+    return list(dict.fromkeys(found))
 
 
 def plural(n: int, word: str) -> str:
     """`n` with thousands separators and `word`, plural unless n is 1: "1 card", "1,204 cards"."""
     return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def counter(number: int, total: int, again: int = 0) -> str:
+    """A session's place: "4 of 6", and "4 of 6 · 1 again" when `again` of the `total` shows
+    are of items already shown (a miss, or a learning step, coming back)."""
+    place = f"{number:,} of {total:,}"
+    return f"{place} · {again:,} again" if again else place
 
 
 def format_interval(delta: timedelta) -> str:

@@ -51,6 +51,37 @@ def test_concepts_checklist_at_80x24(snap_compare, make_app) -> None:
     assert snap_compare(make_app(mode="concepts"), press=keys, terminal_size=(80, 24))
 
 
+def test_concepts_suggested_ticks_at_80x24(snap_compare, make_app) -> None:
+    """After ctrl+s on an answer the matcher reads: two concepts ticked, each with the words
+    that earned it, highlighted in the answer."""
+
+    async def write(pilot) -> None:
+        from textual.widgets import TextArea
+
+        await pilot.pause()
+        pilot.app.screen.query_one(TextArea).insert(
+            "The encoder outputs mu and sigma; we sample z. It is [b]only[/b] the KL term."
+        )
+        await pilot.press("ctrl+s")
+
+    assert snap_compare(make_app(mode="concepts"), run_before=write, terminal_size=(80, 24))
+
+
+def test_concepts_suggested_ticks_wide(snap_compare, make_app) -> None:
+    """The same at 120x30: both panels side by side, every concept in view."""
+
+    async def write(pilot) -> None:
+        from textual.widgets import TextArea
+
+        await pilot.pause()
+        pilot.app.screen.query_one(TextArea).insert(
+            "The encoder outputs mu and sigma; we sample z. It is [b]only[/b] the KL term."
+        )
+        await pilot.press("ctrl+s")
+
+    assert snap_compare(make_app(mode="concepts"), run_before=write, terminal_size=(120, 30))
+
+
 def test_concepts_result_at_80x24(snap_compare, make_app) -> None:
     """After enter: 'You got 2/4 concepts', the missed ones and the model answer."""
     keys = ["a", "n", "s", "ctrl+s", "1", "3", "enter"]
@@ -58,12 +89,23 @@ def test_concepts_result_at_80x24(snap_compare, make_app) -> None:
 
 
 def test_home_at_80x24(snap_compare, make_app) -> None:
-    """Home after one Again in study: the deck with its counts, review queue 1."""
+    """Home after one Again in study: the deck with each kind's counts, review queue 1."""
 
     async def miss_one(pilot) -> None:
         await pilot.press("s", "space", "1", "q", "enter")
 
     assert snap_compare(make_app(mode=None), run_before=miss_one, terminal_size=(80, 24))
+
+
+def test_home_two_decks_at_60x15(snap_compare, make_app, vae_deck, write_deck) -> None:
+    """Home at 60x15 with all decks and two decks: each kind's count, due and new on its own
+    line, columns aligned, nothing wrapped; the list scrolls."""
+    from vae_quiz.decks.loader import load_deck
+
+    cards = "".join(f"  - {{id: c{n}, front: f{n}, back: b{n}}}\n" for n in range(1204))
+    big = load_deck(write_deck(f"id: big\ntitle: My imported deck\ncards:\n{cards}"))
+    app = make_app(mode=None, decks=[vae_deck, big])
+    assert snap_compare(app, terminal_size=(60, 15))
 
 
 def test_empty_review_queue_at_80x24(snap_compare, make_app) -> None:

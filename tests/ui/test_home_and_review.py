@@ -50,13 +50,25 @@ async def test_home_counts_match_the_database(make_app, store, vae_deck, clock) 
     app = make_app(mode=None)
     async with app.run_test(size=(80, 24)) as pilot:
         assert isinstance(app.screen, HomeScreen)
-        assert "new 12   review queue 0" in _text(app, "#deck-list")
+        assert _text(app, "#deck-list").splitlines()[1:] == [
+            "    5 cards       due 0   new 5",
+            "    5 questions   due 0   new 5",
+            "    2 prompts     due 0   new 2",
+            "    review queue 0 · last studied never",
+        ]
         await _miss_in_every_mode(app, pilot)
         status = deck_status(vae_deck, store, clock())
         assert (status.queued, status.new) == (3, 9)
-        text = _text(app, "#deck-list")
-        assert f"due {status.due}   new 9   review queue 3   last studied today" in text
-        assert f"review {status.queued}" in _text(app, "#home-status")
+        clock.advance(minutes=2)  # the card, question and prompt missed are due again
+        app.screen.refresh_counts()
+        await pilot.pause()
+        assert _text(app, "#deck-list").splitlines()[1:] == [
+            "    5 cards       due 1   new 4",
+            "    5 questions   due 1   new 4",
+            "    2 prompts     due 1   new 1",
+            "    review queue 3 · last studied today",
+        ]
+        assert "due 3 · review 3" in _text(app, "#home-status")
 
 
 async def test_items_missed_in_each_mode_are_reviewed_until_right(make_app, tmp_db) -> None:
@@ -145,3 +157,56 @@ async def test_the_command_palette_offers_the_modes_and_decks(make_app) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ConceptsScreen)
+
+
+def _notices(app) -> list[str]:
+    return [notice.message for notice in app._notifications]
+
+
+async def test_a_mode_with_nothing_to_do_says_so_and_stays_home(make_app, store, tmp_db) -> None:
+    # No new card a day and nothing due: study, today and review have nothing to ask.
+    app = make_app(mode=None, new_per_day=0, due_only=True, level="advanced")
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key, notice in (
+            ("s", "No card due now and no new card left for today."),
+            ("enter", "Nothing due now and no new item left for today."),
+            ("r", "The review queue is empty: nothing to review."),
+            ("t", "No question to ask (with these options)."),
+        ):
+            await pilot.press(key)
+            assert isinstance(app.screen, HomeScreen), key
+            assert _notices(app)[-1] == notice
+    assert _modes(tmp_db) == []
+
+
+async def test_review_from_home_opens_once_something_is_missed(make_app, tmp_db) -> None:
+    app = make_app(mode=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        assert isinstance(app.screen, HomeScreen) and len(_notices(app)) == 1
+        await pilot.press("s", "space", "1", "q", "enter")
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("r")
+        assert isinstance(app.screen, StudyScreen)
+        assert "1 of 1" in _text(app, "#study-status")
+    assert [m for _, m, _ in _modes(tmp_db)] == ["study"]
+
+
+async def test_home_rows_fit_without_wrapping_at_60x15(make_app, vae_deck, write_deck) -> None:
+    from vae_quiz.decks.loader import load_deck
+
+    questions = "".join(
+        f"  - {{id: q{n}, question: q{n}?, choices: [yes, no], answer: yes}}\n" for n in range(995)
+    )
+    big = load_deck(write_deck(f"id: big\ntitle: Trivia\nquestions:\n{questions}"))
+    for size in ((80, 24), (60, 15)):
+        app = make_app(mode=None, decks=[vae_deck, big])
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            deck_list = app.screen.query_one("#deck-list")
+            lines = _text(app, "#deck-list").splitlines()
+            assert "        5 cards       due 0   new     5" in lines
+            assert "      995 questions   due 0   new   995" in lines
+            assert "    1,000 questions   due 0   new 1,000" in lines  # all decks: the widest
+            # A line wider than the list would wrap in the middle of its figures.
+            assert max(map(len, lines)) <= deck_list.scrollable_content_region.width, size

@@ -173,7 +173,7 @@ async def test_the_test_summary_lists_a_missed_markdown_question_as_words(make_a
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("3", "space")
         await pilot.pause()
-        missed = "\n".join(str(w.render()) for w in app.screen.query(".summary-missed"))
+        missed = "\n".join(str(w.render()) for w in app.screen.query(".summary-item"))
         assert "a diagonal Gaussian posterior" in missed and "`" not in missed
         assert "-0.5 * torch.sum(1 + logvar - mu**2 - logvar.exp())" in missed
 

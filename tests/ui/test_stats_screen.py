@@ -32,9 +32,9 @@ async def test_stats_open_from_home_and_close_back_to_it(make_app, store, clock)
         figures = _text(app, "#stats-figures")
         assert "Streak: 3 days now, 3 days at most" in figures
         assert "Test: 2/3 right (66.7%)" in figures
-        assert "Concepts: 1/4 covered (25.0%) in 1 answers" in figures
+        assert "Concepts: 1/4 covered (25.0%) in 1 answer" in figures
         assert "vae / explain-vae: sampling (missed 1, covered 0)" in _text(app, "#stats-concepts")
-        assert len(_text(app, "#stats-heatmap").splitlines()) == 8
+        assert len(str(app.screen.query_one("#stats-heatmap").render()).splitlines()) == 8
         await pilot.press("q")
         assert isinstance(app.screen, HomeScreen)
 
@@ -46,3 +46,44 @@ async def test_stats_opened_directly_quit_on_close(make_app, store, clock) -> No
         assert "Answers: 0 in all" in _text(app, "#stats-figures")
         await pilot.press("escape")
     assert app.return_code == 0
+
+
+async def test_stats_are_a_grid_from_120_columns_and_end_reaches_the_last_panel(
+    make_app, store, clock
+) -> None:
+    add_known_answers(store, clock)
+    app = make_app(mode="stats")
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        figures = app.screen.query_one("#stats-figures").region
+        heatmap = app.screen.query_one("#stats-heatmap").region
+        assert heatmap.x > figures.right and heatmap.y == figures.y  # side by side
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        figures = app.screen.query_one("#stats-figures").region
+        heatmap = app.screen.query_one("#stats-heatmap").region
+        assert heatmap.x == figures.x and heatmap.y > figures.bottom  # one column
+        await pilot.resize_terminal(60, 15)
+        await pilot.press("end")
+        await pilot.pause()
+        body = app.screen.query_one("#stats-body")
+        assert body.scroll_y == body.max_scroll_y > 0
+        last = app.screen.query_one("#stats-concepts").region
+        assert body.region.contains_region(last), (body.region, last)
+
+
+async def test_the_heatmap_rows_fit_at_60_columns_and_the_forecast_is_compact(
+    make_app, store, clock
+) -> None:
+    add_known_answers(store, clock)
+    app = make_app(mode="stats")
+    async with app.run_test(size=(60, 15)) as pilot:
+        await pilot.pause()
+        heatmap = app.screen.query_one("#stats-heatmap")
+        lines = [strip.text.rstrip() for strip in heatmap.render_lines(heatmap.size.region)]
+        assert len(lines) == 8 and lines[1].startswith("Mon ·")
+        assert all(len(line) <= heatmap.size.width for line in lines)
+        assert lines[7].endswith("░")  # today's answers, in the last week shown
+        forecast = _text(app, "#stats-forecast").splitlines()
+        assert len(forecast) == 6 and forecast[-1].startswith("tdy")
+        assert max(len(line) for line in forecast[1:]) <= 42  # 14 days, 3 columns each

@@ -3,9 +3,11 @@ converted is kept as source and named, and no string makes the converter fail.""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import unicodedata
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +16,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vae_quiz.formulas import Converted, latex_to_unicode
+from vae_quiz.formulas import MAX_LENGTH, Converted, latex_to_unicode
 
 LITERATURE = Path(__file__).parents[1] / "data" / "formulas" / "vae_literature.yaml"
 
@@ -80,6 +82,8 @@ def test_a_vae_formula_reads_as_written_by_hand(row: dict[str, Any]) -> None:
         (r"\operatorname{diag}(\sigma)", "diag(σ)"),
         (r"x^\top", "xᵀ"),
         (r"f'(x)", "f′(x)"),
+        ("f''(x) + g'''", "f″(x) + g‴"),
+        (r"\text{it's}", "it's"),
         (r"\hat{\theta}", "θ̂"),
         (r"\not\in", "∉"),
         (r"a \quad b", "a  b"),
@@ -97,6 +101,13 @@ def test_a_vae_formula_reads_as_written_by_hand(row: dict[str, Any]) -> None:
         (r"\binom{n}{k}", "C(n, k)"),
         (r"a \pmod{p}", "a (mod p)"),
         (r"\displaystyle\sum\limits_i", "∑ᵢ"),
+        # the space after a symbol's name only ends the name between letters, as in TeX
+        (r"\frac{\partial L}{\partial \theta}", "∂L/∂θ"),
+        (r"\sigma \epsilon + \lambda (1 - t)", "σε + λ(1 − t)"),
+        (r"\sigma \odot \epsilon", "σ ⊙ ε"),
+        (r"\beta \, D", "β D"),
+        (r"\nabla_\phi \mathbb{E}", "∇ᵩ 𝔼"),
+        (r"p(x)\,dx", "p(x) dx"),
     ],
 )
 def test_a_construct_reads_as_expected(latex: str, text: str) -> None:
@@ -190,9 +201,28 @@ def test_deep_nesting_is_kept_as_source_without_exhausting_the_stack() -> None:
     assert latex_to_unicode(r"\sqrt" * 5000 + " x").text.endswith("x")
 
 
-def test_a_huge_formula_is_converted_whole() -> None:
-    huge = r"\alpha + " * 20_000 + "x"
-    assert latex_to_unicode(huge).text == "α + " * 20_000 + "x"
+def test_a_long_formula_is_converted_whole_and_a_longer_one_kept_as_source() -> None:
+    long = r"\alpha + " * ((MAX_LENGTH - 1) // 9) + "x"
+    assert len(long) <= MAX_LENGTH
+    assert latex_to_unicode(long).text == "α + " * ((MAX_LENGTH - 1) // 9) + "x"
+    huge = r"\alpha + " * 100_000 + "\x1b"
+    assert latex_to_unicode(huge) == Converted(huge[:-1] + "␛", ())
+
+
+@pytest.mark.parametrize(
+    "latex",
+    [
+        r"\begin{pmatrix}" * 600,
+        r"\begin{pmatrix}" * 300 + "x" + r"\end{pmatrix}" * 300,
+        r"\begin{foo}" * 400 + "x" + r"\end{foo}" * 400,
+        r"\end{x}" * 1000,
+    ],
+    ids=["unended", "nested", "unknown nested", "stray ends"],
+)
+def test_many_environments_are_converted_or_kept_without_error(latex: str) -> None:
+    # quadratic work here took seconds before each \begin was matched in one pass
+    converted = latex_to_unicode(latex[:MAX_LENGTH])
+    assert r"\begin" in converted.text or r"\end" in converted.text
 
 
 def test_control_characters_are_shown_not_sent_to_the_terminal() -> None:
@@ -239,3 +269,28 @@ def test_an_unknown_command_is_never_dropped(command: str, around: str) -> None:
     converted = latex_to_unicode(around + command + around)
     assert command in converted.text
     assert command in converted.unknown
+
+
+_ATOMS = st.lists(
+    st.sampled_from(
+        [
+            *"abxyz0123 +-=(){}[]^_,|&'",
+            *(r"\frac", r"\sqrt", r"\text", r"\mathbf", r"\hat", r"\left(", r"\right)"),
+            *(r"\alpha", r"\sum", r"\log", r"\\", r"\begin{pmatrix}", r"\end{pmatrix}"),
+            *(r"\begin{cases}", r"\end{cases}", r"\zzq"),
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@given(_ATOMS)
+def test_no_letter_or_digit_of_the_formula_is_lost(source: str) -> None:
+    # every letter and digit outside command names is still there, raised or lowered
+    # (x², zᵢ), styled (𝐱), accented (x̂) or in a vulgar fraction (½), as their compatibility
+    # decompositions show
+    def letters(text: str) -> Counter[str]:
+        return Counter(c for c in unicodedata.normalize("NFKD", text) if c.isalnum())
+
+    written = re.sub(r"\\(?:begin|end)\{[a-z]*\}|\\[A-Za-z]+", "", source)
+    assert letters(written) <= letters(latex_to_unicode(source).text)

@@ -1,4 +1,5 @@
-"""Deck text made safe to print: no control character survives, everything else is kept."""
+"""The one sanitiser: deck text made safe to show; no control character survives, printable text
+is kept as it is."""
 
 from __future__ import annotations
 
@@ -8,25 +9,77 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from vae_quiz.text import describe_moment, printable
+from vae_quiz.text import describe_moment, printable, unsafe_characters
+
+# Any string, lone surrogates (surrogateescape bytes) included, with the awkward characters often.
+AWKWARD = "\x00\x07\t\n\r\x1b\x7f\x85\x9b\u061c\u200b\u200d\u200e\u2028\u202e\u2066\ufeff\udc9b"
+TEXTS = st.text(st.characters(codec=None) | st.sampled_from(AWKWARD))
+BIDI_CONTROLS = {*map(chr, range(0x202A, 0x202F)), *map(chr, range(0x2066, 0x206A))}
 
 
 def test_escape_sequences_and_markup_are_shown_not_obeyed() -> None:
     title = "Vim \x1b]0;PWNED\x07 [/] list[int] \x1b[2J\x9b31m"
-    assert printable(title) == "Vim ␛]0;PWNED␇ [/] list[int] ␛[2J\ufffd31m"
+    assert printable(title) == "Vim ␛]0;PWNED␇ [/] list[int] ␛[2J\\x9b31m"
 
 
-@given(st.text())
-def test_no_control_character_is_left_and_nothing_else_changes(text: str) -> None:
-    shown = printable(text)
-    assert len(shown) == len(text)
-    assert not any(unicodedata.category(ch) == "Cc" for ch in shown)
-    for before, after in zip(text, shown, strict=True):
-        if unicodedata.category(before) != "Cc":
-            assert after == before
+def test_bidi_controls_are_shown_and_invisible_characters_removed() -> None:
+    text = "abc\u202edef\u2066x\u2069 zero\u200bwidth\ufeff joiner 👨\u200d👩\u200d👧 e\u0301"
+    assert (
+        printable(text)
+        == "abc\\u202edef\\u2066x\\u2069 zerowidth joiner 👨\u200d👩\u200d👧 e\u0301"
+    )
+
+
+def test_line_breaks_and_tabs_stay_unless_one_line_is_asked() -> None:
+    text = "a\tb\r\nc\rd\u2028e\nf"
+    assert printable(text) == "a\tb\nc␍d\ne\nf"
+    assert printable(text, one_line=True) == "a b c␍d e f"
+
+
+def test_lone_surrogates_become_replacement_characters() -> None:
+    raw = b"caf\xe9 \x1b".decode("utf-8", "surrogateescape")
+    assert printable(raw) == "caf\ufffd ␛"
+    printable(raw).encode("utf-8")
+
+
+@given(TEXTS, st.booleans())
+def test_no_control_character_is_left_for_any_text(text: str, one_line: bool) -> None:
+    shown = printable(text, one_line=one_line)
+    allowed = "" if one_line else "\t\n"
+    assert not any(ord(ch) < 0x20 and ch not in allowed for ch in shown)
+    assert not any(0x7F <= ord(ch) <= 0x9F for ch in shown)
+    assert not BIDI_CONTROLS & set(shown)
+    shown.encode("utf-8")  # no lone surrogate left
+
+
+@given(TEXTS, st.booleans())
+def test_sanitising_twice_changes_nothing_more(text: str, one_line: bool) -> None:
+    once = printable(text, one_line=one_line)
+    assert printable(once, one_line=one_line) == once
+    assert unsafe_characters(once) == []
+
+
+@given(TEXTS)
+def test_printable_text_passes_unchanged(text: str) -> None:
+    # Letters, marks, digits, punctuation, symbols, spaces and the joiners: what a deck is.
+    kept = "".join(
+        ch for ch in text if unicodedata.category(ch)[0] in "LMNPSZ" or ch in "\t\n\u200c\u200d"
+    )
+    kept = kept.replace("\u2028", "").replace("\u2029", "")
+    assert printable(kept) == kept
+    assert unsafe_characters(kept) == []
+
+
+@given(TEXTS)
+@example("a\r\nb")
+def test_unsafe_characters_are_exactly_what_printable_changes(text: str) -> None:
+    found = unsafe_characters(text)
+    assert len(found) == len(set(found))
+    lines = text.replace("\r\n", "\n")  # a CR LF is a line break: no warning for it
+    assert (printable(lines) == lines) == (not found)
 
 
 @pytest.fixture

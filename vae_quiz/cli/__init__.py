@@ -15,6 +15,7 @@ from vae_quiz.cli.common import (
     DataError,
     UsageError,
     console,
+    echo,
     silence_stdout,
 )
 from vae_quiz.errors import StoreError, WriteError
@@ -24,8 +25,9 @@ from vae_quiz.errors import StoreError, WriteError
 # `run(args) -> int` runs it and returns the exit code. The order is --help's.
 COMMANDS = {
     "check": "check", "decks": "decks", "today": "modes", "study": "modes", "test": "modes",
-    "concepts": "modes", "review": "modes", "import": "importing", "export-deck": "export_deck",
-    "new": "new", "schema": "schema", "stats": "stats", "doctor": "doctor", "export": "export",
+    "concepts": "modes", "review": "modes", "grade": "grade", "import": "importing",
+    "export-deck": "export_deck", "new": "new", "schema": "schema", "stats": "stats",
+    "doctor": "doctor", "export": "export",
 }  # fmt: skip
 HOME = "modes"  # bare `vae-quiz`: the home screen
 
@@ -71,10 +73,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         module = HOME if args.command is None else COMMANDS[args.command]
         return int(importlib.import_module(f"{__name__}.{module}").run(args))
     except UsageError as exc:
-        console(stderr=True).print(f"vae-quiz {args.command}: error: {exc}", markup=False)
+        echo(console(stderr=True), f"vae-quiz {args.command}: error: {exc}")
         return EXIT_USAGE
     except (StoreError, DataError, WriteError) as exc:
-        console(stderr=True).print(f"vae-quiz: {exc}", markup=False)
+        echo(console(stderr=True), f"vae-quiz: {exc}")
         return EXIT_DATA
     except KeyboardInterrupt:
         return 130

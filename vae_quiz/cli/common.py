@@ -10,6 +10,7 @@ from contextlib import closing
 from typing import TYPE_CHECKING
 
 from rich.console import Console
+from rich.text import Text
 
 from vae_quiz.decks.catalog import DeckNotFound, LoadResult, resolve_deck_args
 from vae_quiz.errors import DeckProblem
@@ -57,10 +58,22 @@ def console(stderr: bool = False) -> Console:
     return _Console(file=stream, highlight=False, soft_wrap=True, width=width, emoji=False)
 
 
+def echo(out: Console, text: str, *, one_line: bool = False) -> None:
+    """Print `text` on `out` as it is: never markup, and through `text.printable`, so no control
+    character of a deck, a file name or the progress file reaches the terminal. Every command
+    prints through here (or `cell`); `one_line` for a line that is one record."""
+    out.print(printable(text, one_line=one_line), markup=False)
+
+
+def cell(text: str) -> Text:
+    """`text` for a Rich table cell: plain text on one line, never markup (`list[int]`)."""
+    return Text(printable(text, one_line=True))
+
+
 def print_problems(problems: Sequence[DeckProblem], out: Console) -> None:
     """Print each deck problem on its own line, literally."""
     for problem in problems:
-        out.print(printable(str(problem)), markup=False)
+        echo(out, str(problem), one_line=True)
 
 
 def counts(deck: Deck) -> str:
@@ -74,11 +87,8 @@ def counts(deck: Deck) -> str:
 def say_parsing(path: str, size: int) -> None:
     """Before a big deck is parsed (not in the cache yet), say why the wait."""
     if size >= BIG_DECK_BYTES:
-        console(stderr=True).print(
-            f"vae-quiz: reading {path} ({size / 1e6:.0f} MB) for the first time; "
-            "later starts use a cache",
-            markup=False,
-        )
+        echo(console(stderr=True), f"vae-quiz: reading {path} ({size / 1e6:.0f} MB) for the "
+             "first time; later starts use a cache", one_line=True)  # fmt: skip
 
 
 def load_decks_of(deck_args: list[str]) -> LoadResult:
@@ -143,7 +153,7 @@ def scheduler(args: argparse.Namespace, config: Settings | None = None) -> Sched
     for deck, value in [(None, retention), *per_deck.items()]:
         if warning := retention_warning(value):
             of = f" (deck {deck})" if deck else ""
-            console(stderr=True).print(f"vae-quiz: warning: {warning}{of}", markup=False)
+            echo(console(stderr=True), f"vae-quiz: warning: {warning}{of}")
     return Scheduler(desired_retention=retention, deck_retention=per_deck)
 
 

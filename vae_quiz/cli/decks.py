@@ -24,10 +24,9 @@ def run(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
     from rich.table import Table
-    from rich.text import Text
 
     from vae_quiz.progress.overview import deck_statuses
-    from vae_quiz.text import describe_last, printable
+    from vae_quiz.text import describe_last
 
     result = common.load_decks_of(args.decks)
     now = datetime.now(UTC)
@@ -43,15 +42,15 @@ def run(args: argparse.Namespace) -> int:
         deck = status.deck
         # Deck text as Text, never markup ("list[int]", "[/]"), and with no control character.
         table.add_row(
-            deck.id,
-            Text(printable(deck.title)),
+            common.cell(deck.id),
+            common.cell(deck.title),
             *(f"{n:,}" for n in (len(deck.cards), len(deck.questions), len(deck.prompts))),
             *(f"{n:,}" for n in (status.due, status.new, status.queued)),
             describe_last(status.last_answered, now),
-            Text(printable(deck.path)),
+            common.cell(deck.path),
         )
     if result.decks:
         common.console().print(table)
     else:
-        common.console().print("No decks found.", markup=False)
+        common.echo(common.console(), "No decks found.")
     return common.EXIT_DATA if result.problems else common.EXIT_OK

@@ -31,8 +31,8 @@ def run(args: argparse.Namespace) -> int:
     path = progress_file(common.db_arg(args))
     out = common.console()
     if not path.exists():
-        out.print(f"No progress file yet at {path}: it is created on your first answer.",
-                  markup=False)  # fmt: skip
+        common.echo(out, f"No progress file yet at {path}: it is created on your first answer.",
+                    one_line=True)  # fmt: skip
         return common.EXIT_OK
     report = inspect(path)
     rows = [
@@ -48,11 +48,12 @@ def run(args: argparse.Namespace) -> int:
     ]
     width = max(len(name) for name, _ in rows)
     for name, value in rows:
-        out.print(f"{name.ljust(width)}  {value}", markup=False)
+        common.echo(out, f"{name.ljust(width)}  {value}", one_line=True)
     for problem in report.problems:
-        out.print(f"problem: {problem}", markup=False)
+        common.echo(out, f"problem: {problem}", one_line=True)
     if args.backup:
         destination = Path(args.backup)
         pages = backup(path, destination)
-        out.print(f"backup written: {destination} ({pages:,} pages, integrity ok)", markup=False)
+        common.echo(out, f"backup written: {destination} ({pages:,} pages, integrity ok)",
+                    one_line=True)  # fmt: skip
     return common.EXIT_OK if report.is_ok else common.EXIT_DATA

@@ -36,5 +36,5 @@ def run(args: argparse.Namespace) -> int:
     (deck,) = result.decks
     notes = export_apkg(deck, Path(args.output), force=args.force)
     what = f"{notes} notes from deck '{deck.id}' ({common.counts(deck)})"
-    common.console().print(f"wrote {args.output}: {what}", markup=False)
+    common.echo(common.console(), f"wrote {args.output}: {what}", one_line=True)
     return common.EXIT_OK

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from vae_quiz import collector
 from vae_quiz.cli import common
-from vae_quiz.errors import StoreError
+from vae_quiz.errors import DeckProblem, StoreError
 from vae_quiz.modes.mode import Mode
 
 _TEXTS = {  # each command's help and description
@@ -26,7 +26,8 @@ _TEXTS = {  # each command's help and description
     ),
     Mode.TEST: (
         "a scored multiple-choice test",
-        "A scored run over multiple-choice questions, shuffled (--seed makes it reproducible). "
+        "A scored run over multiple-choice questions, shuffled (--seed makes it reproducible), "
+        "at most 20 unless --limit says otherwise (--limit 0: all). "
         "Keys: 1-8 or a-h pick, enter submits a select-all question, space next, q end, ? help.",
     ),
     Mode.CONCEPTS: (
@@ -51,8 +52,10 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: s
     common.add_deck_options(parser)
     parser.add_argument("--level", choices=["beginner", "intermediate", "advanced"],
                         help="only items of this level")  # fmt: skip
-    parser.add_argument("--limit", type=common.positive_int, metavar="N",
-                        help="at most N items this session")  # fmt: skip
+    limit = "at most N items this session (0: all)"
+    if mode is Mode.TEST:
+        limit = "at most N questions (default 20; 0: all)"
+    parser.add_argument("--limit", type=common.positive_int, metavar="N", help=limit)
     parser.add_argument("--seed", type=int, metavar="N", help="reproducible shuffling")
     common.add_retention_option(parser)
     if mode in (Mode.STUDY, Mode.TODAY):
@@ -60,11 +63,14 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: s
                             help="at most N new items a day in each deck (default: "
                             "new_per_day in config.toml, the deck's own else the global one, "
                             "else 20)")  # fmt: skip
-    if mode is Mode.STUDY:
-        parser.add_argument("--cram", action="store_true", help="practise every card of the "
-                            "chosen decks whatever its due date; answers are logged (mode cram) "
-                            "but move no due date")  # fmt: skip
-    elif mode is Mode.TEST:
+    what = {Mode.STUDY: "card", Mode.TEST: "question", Mode.CONCEPTS: "prompt"}.get(mode, "item")
+    cram = (f"practise every {what} of the chosen decks whatever its due date, shuffled (--seed "
+            "reproduces the order, --limit takes that many)")  # fmt: skip
+    if mode is Mode.REVIEW:
+        cram = "practise the missed items"
+    cram += "; answers are logged (mode cram) but move no due date"
+    parser.add_argument("--cram", action="store_true", help=cram)
+    if mode is Mode.TEST:
         parser.add_argument("--due", action="store_true", help="only the questions that are due")
 
 
@@ -72,7 +78,9 @@ def run(args: argparse.Namespace, mode: Mode | None = None) -> int:
     """Load the decks, open the progress file and run the app on `mode`, else the command's (study
     --cram: cram; no command: home). An empty review queue is said plainly, without the app."""
     if mode is None and args.command is not None:
-        mode = Mode.CRAM if getattr(args, "cram", False) else Mode(args.command)
+        # Study's cram is a mode of its own (home's p); the others cram through their options.
+        is_study_cram = args.command == Mode.STUDY and getattr(args, "cram", False)
+        mode = Mode.CRAM if is_study_cram else Mode(args.command)
 
     resume_collector = collector.pause()  # until the first screen is up
     try:
@@ -100,6 +108,22 @@ def require_terminal(args: argparse.Namespace) -> None:
     )
 
 
+def _failed_decks(problems: Sequence[DeckProblem]) -> list[str]:
+    """One line per deck that could not be loaded: its path, how many problems, the first."""
+    from dataclasses import replace
+
+    from vae_quiz.decks.catalog import problems_by_deck
+    from vae_quiz.text import plural, printable
+
+    lines = []
+    for path, found in problems_by_deck(problems).items():
+        first = found[0]
+        detail = str(replace(first, path="", line=None)).removeprefix(": ")
+        where = f"line {first.line}: " if first.line else ""
+        lines.append(printable(f"{path}: {plural(len(found), 'problem')}; {where}{detail}"))
+    return lines
+
+
 def _run(args: argparse.Namespace, mode: Mode | None, on_first_screen: Callable[[], None]) -> int:
     from datetime import UTC, datetime
 
@@ -113,20 +137,17 @@ def _run(args: argparse.Namespace, mode: Mode | None, on_first_screen: Callable[
     if result.problems and getattr(args, "decks", None):
         return common.EXIT_DATA
     if mode is not None and mode.asks_one_kind and not mode.decks_with_items(result.decks):
-        common.console(stderr=True).print(
-            f"vae-quiz {args.command}: no {mode.what} in the chosen decks", markup=False
-        )
+        common.echo(common.console(stderr=True),
+                    f"vae-quiz {args.command}: no {mode.what} in the chosen decks")  # fmt: skip
         return common.EXIT_DATA
     with common.open_store(args) as store:
         if mode is Mode.REVIEW:
             from vae_quiz.modes.review import queued_items
 
             if not queued_items(result.decks, store):
-                common.console().print(
-                    "The review queue is empty: nothing to review. Items you miss in study, "
-                    "test or concepts come back here until you get them right.",
-                    markup=False,
-                )
+                common.echo(common.console(), "The review queue is empty: nothing to review. "
+                            "Items you miss in study, test or concepts come back here until "
+                            "you get them right.")  # fmt: skip
                 return common.EXIT_OK
             require_terminal(args)
         from functools import partial
@@ -142,12 +163,12 @@ def _run(args: argparse.Namespace, mode: Mode | None, on_first_screen: Callable[
         options = SessionOptions(
             level=Level(level) if level else None, limit=getattr(args, "limit", None),
             new_per_day=new_per_day, new_per_deck=new_per_deck, seed=getattr(args, "seed", None),
-            due_only=getattr(args, "due", False),
+            due_only=getattr(args, "due", False), cram=getattr(args, "cram", False),
         )  # fmt: skip
         services = AppServices(
             store=store, decks=result.decks, now=lambda: datetime.now(UTC),
             scheduler=common.scheduler(args, config), options=options,
-            problems=[str(p) for p in result.problems], on_first_screen=on_first_screen,
+            problems=_failed_decks(result.problems), on_first_screen=on_first_screen,
             theme=config.theme, save_theme=partial(save_theme, config_file()),
         )  # fmt: skip
         app = VaeQuizApp(services, mode=mode)

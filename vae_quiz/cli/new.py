@@ -59,10 +59,10 @@ def run(args: argparse.Namespace) -> int:
         raise common.DataError(f"{folder}: cannot make the deck folder: {exc.strerror}") from None
     outfile.write_bytes(target, text)
     shown = printable(str(target))
-    common.console().print(
+    common.echo(
+        common.console(),
         f"wrote {shown}: deck '{deck_id}' (1 card, 1 question, 1 prompt); it passes "
         f"vae-quiz check.\nEdit it in your editor, check it with: vae-quiz check {shown}\n"
         f"and study it with: vae-quiz today {deck_id}",
-        markup=False, highlight=False,
-    )  # fmt: skip
+    )
     return common.EXIT_OK

@@ -47,5 +47,5 @@ def run(args: argparse.Namespace) -> int:
     else:
         from vae_quiz.progress.report_text import report_text
 
-        common.console().print(report_text(report), markup=False)
+        common.echo(common.console(), report_text(report))
     return common.EXIT_OK

@@ -59,6 +59,14 @@ def load_decks(
     return result
 
 
+def problems_by_deck(problems: Iterable[DeckProblem]) -> dict[str, list[DeckProblem]]:
+    """The problems grouped by deck file, in the order the files were met."""
+    grouped: dict[str, list[DeckProblem]] = {}
+    for problem in problems:
+        grouped.setdefault(problem.path, []).append(problem)
+    return grouped
+
+
 def bundled_deck_files() -> list[Path]:
     """The deck files shipped with vae-quiz."""
     return deck_files(bundled_deck_dir())

@@ -26,6 +26,7 @@ from vae_quiz.model import (
     MIN_CHOICES,
     Card,
     Deck,
+    Keywords,
     Level,
     Prompt,
     Question,
@@ -53,6 +54,7 @@ DECK_FIELDS = ("id", "title", "description", "format", "cards", "questions", "pr
 CARD_FIELDS = ("id", "level", "front", "back")
 QUESTION_FIELDS = ("id", "level", "question", "choices", "answer", "explanation", "shuffle")
 PROMPT_FIELDS = ("id", "level", "prompt", "hint", "concepts", "model_answer")
+CONCEPT_FIELDS = ("text", "keywords")
 _SECTIONS = {
     "cards": ("card", CARD_FIELDS),
     "questions": ("question", QUESTION_FIELDS),
@@ -477,7 +479,8 @@ class _Checker:
         text = self.text(found, "prompt", where, node, required=True)
         hint = self.text(found, "hint", where, node, required=False)
         model_answer = self.text(found, "model_answer", where, node, required=False)
-        concepts = self.text_list(found, "concepts", where, node)
+        listed = self.concept_list(found, where, node)
+        concepts = None if listed is None else [(c, n) for c, n, _ in listed]
         if concepts is not None:
             if not concepts:
                 self.report(
@@ -486,11 +489,86 @@ class _Checker:
                 concepts = None
             elif self.repeated(concepts, where, "concepts"):
                 concepts = None
-        if text is None or concepts is None:
+        if text is None or concepts is None or listed is None:
             return None
+        keywords = tuple(k for _, _, k in listed)
         return Prompt(
-            item_id, text, tuple(c for c, _ in concepts), hint, model_answer, level, _line(node)
-        )
+            item_id, text, tuple(c for c, _ in concepts), hint, model_answer,
+            keywords if any(keywords) else (), level, _line(node),
+        )  # fmt: skip
+
+    def concept_list(
+        self, found: _Found, where: _Item, owner: Node
+    ) -> list[tuple[str, Node, Keywords]] | None:
+        """The concepts: each a text, or a mapping `{text: ..., keywords: [...]}`; with its node
+        and its keywords (each keyword's `|`-separated alternatives)."""
+        node = found.get("concepts")
+        if node is None:
+            self.report(_line(owner), "required field is missing", where, "concepts")
+            return None
+        if node.__class__ is not SequenceNode:
+            message = f"must be a list of concepts, not {_describe(node)}"
+            self.report(_line(node), message, where, "concepts")
+            return None
+        out: list[tuple[str, Node, Keywords]] = []
+        ok = True
+        for position, child in enumerate(node.value, start=1):
+            if isinstance(child, MappingNode):
+                concept = self.keyed_concept(child, position, where)
+                if concept is None:
+                    ok = False
+                else:
+                    out.append((concept[0], child, concept[1]))
+                continue
+            text = child.value.strip() if isinstance(child, ScalarNode) else ""
+            if not text or child.tag == _NULL:
+                message = (
+                    f"entry {position} must be non-empty text or {{text: ..., keywords: [...]}},"
+                    f" not {_describe(child)}"
+                )
+                self.report(_line(child), message, where, "concepts")
+                ok = False
+                continue
+            out.append((text, child, ()))
+        return out if ok else None
+
+    def keyed_concept(
+        self, node: MappingNode, position: int, where: _Item
+    ) -> tuple[str, Keywords] | None:
+        """A concept written as a mapping: its text and keywords, or None (reported)."""
+        name = f"concepts[{position}]"
+        found = self.fields(node, CONCEPT_FIELDS, where)
+        text = self.text(found, "text", where, node, required=True)
+        keywords: list[tuple[str, ...]] = []
+        ok = text is not None and len(found) == len(node.value)
+        if "keywords" in found:
+            entries = self.text_list(found, "keywords", where, node)
+            if entries is not None and not entries:
+                message = "must list at least one keyword (or leave 'keywords' out)"
+                self.report(_line(found["keywords"]), message, where, f"{name}.keywords")
+                entries = None
+            seen: dict[str, int] = {}
+            for keyword, keyword_node in entries or ():
+                alternatives = tuple(a.strip() for a in keyword.split("|"))
+                if not all(alternatives):
+                    message = f"{quote(keyword)} has an empty alternative around '|'"
+                    self.report(_line(keyword_node), message, where, f"{name}.keywords")
+                    ok = False
+                    continue
+                for alternative in alternatives:
+                    folded = " ".join(alternative.casefold().split())
+                    if folded in seen:
+                        message = (
+                            f"{quote(alternative)} appears twice (first on line {seen[folded]})"
+                        )
+                        self.report(_line(keyword_node), message, where, f"{name}.keywords")
+                        ok = False
+                    seen.setdefault(folded, _line(keyword_node))
+                keywords.append(alternatives)
+            ok = ok and entries is not None
+        if not ok or text is None:
+            return None
+        return text, tuple(keywords)
 
 
 def _not_utf8(data: bytes, path: str) -> None:

@@ -18,6 +18,29 @@ _TEXT_LIST = {"type": "array", "minItems": 1, "items": _TEXT}
 _ITEM_ID = {"type": ["string", "number"], "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$",
             "maxLength": MAX_ID_LENGTH}  # fmt: skip
 _LEVEL = {"enum": [level.value for level in Level]}
+# A keyword: a word or phrase, or alternatives split by '|', none of them blank.
+_KEYWORD = {"anyOf": [{"type": "string", "pattern": "^\\s*[^|\\s][^|]*(\\|\\s*[^|\\s][^|]*)*$"},
+                      {"type": "number"}]}  # fmt: skip
+_CONCEPT = {
+    "anyOf": [
+        _TEXT,
+        {
+            "type": "object",
+            "required": ["text"],
+            "additionalProperties": False,
+            "properties": {
+                "text": _TEXT,
+                "keywords": {
+                    "type": "array",
+                    "minItems": 1,
+                    "items": _KEYWORD,
+                    "description": "Words or phrases that show the concept in an answer; "
+                    "'a | b' lists alternatives. Each keyword must be found.",
+                },
+            },
+        },
+    ]
+}
 
 
 def _item(required: list[str], properties: dict, description: str) -> dict:
@@ -56,7 +79,12 @@ def deck_schema() -> dict:
     )
     prompt = _item(
         ["prompt", "concepts"],
-        {"prompt": _TEXT, "hint": _TEXT, "concepts": _TEXT_LIST, "model_answer": _TEXT},
+        {
+            "prompt": _TEXT,
+            "hint": _TEXT,
+            "concepts": {"type": "array", "minItems": 1, "items": _CONCEPT},
+            "model_answer": _TEXT,
+        },
         "An open prompt, self-graded by the concepts the answer covers.",
     )
     sections = {

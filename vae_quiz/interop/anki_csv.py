@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import csv
 import html
-import io
+import itertools
 import re
+from collections.abc import Iterator
 
-from vae_quiz.interop.base import ImportFailed, ImportResult, stable_id
+from vae_quiz.interop.base import MAX_IMPORT_BYTES, ImportFailed, ImportResult, stable_id
 
 SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " "}
 TAG_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
@@ -46,17 +47,27 @@ def _column(spec: str | None, names: list[str], default: int, source: str) -> in
     raise ImportFailed(f"{source}: no column '{spec}'; columns: {', '.join(names)}")
 
 
+# Lines with their ends, as csv wants them (a quoted field may span lines), made one at a time.
+LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
 def parse(text: str, source: str, front: str | None = None, back: str | None = None,
-          generic: bool = False) -> ImportResult:  # fmt: skip
-    result = ImportResult()
-    lines = text.splitlines(keepends=True)
+          generic: bool = False, result: ImportResult | None = None) -> ImportResult:  # fmt: skip
+    """The cards of an Anki-style CSV/TSV text; they go to `result` (a new one by default) as
+    they are read."""
+    result = result if result is not None else ImportResult()
+    # A field may hold a whole embedded image (Anki exports): allow what the import allows.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_IMPORT_BYTES))
+    lines = (match.group() for match in LINE_RE.finditer(text))
     separator: str | None = None
     is_html: bool | None = None
     names: list[str] | None = None
     header_columns: str | None = None  # split once the separator is known
     header_lines = 0
+    first = ""
     for line in lines:
         if not line.startswith("#") or ":" not in line:
+            first = line
             break
         key, _, value = line[1:].rstrip("\r\n").partition(":")
         key = key.strip().lower()
@@ -69,21 +80,23 @@ def parse(text: str, source: str, front: str | None = None, back: str | None = N
         else:
             result.skip(f"{source}:{header_lines + 1}", f"header '#{key}' is not used")
         header_lines += 1
-    body = "".join(lines[header_lines:])
-    first = body.split("\n", 1)[0]
     if separator is None:
         separator = "\t" if "\t" in first else ";" if first.count(";") > first.count(",") else ","
     if header_columns is not None:
         names = header_columns.rstrip("\r\n").split(separator)
-    rows = list(csv.reader(io.StringIO(body, newline=""), delimiter=separator))
+    reader = csv.reader(itertools.chain([first] if first else [], lines), delimiter=separator)
     start_line = header_lines + 1
-    if names is None and rows:
-        candidate = [cell.strip() for cell in rows[0]]
+    first_row = next(reader, None)
+    rows: Iterator[list[str]] = itertools.chain([] if first_row is None else [first_row], reader)
+    if names is None and first_row is not None:
+        candidate = [cell.strip() for cell in first_row]
         lowered = tuple(c.lower() for c in candidate[:2])
         if not generic or lowered in GENERIC_HEADERS:
-            names, rows, start_line = candidate, rows[1:], start_line + 1
+            names, start_line = candidate, start_line + 1
+            next(rows)
     if names is None:
-        names = [str(n + 1) for n in range(max((len(r) for r in rows), default=2))]
+        # Columns named by number: as many as the first row has (at least two).
+        names = [str(n + 1) for n in range(max(len(first_row or ()), 2))]
     if len(names) < 2:
         raise ImportFailed(f"{source}: needs two columns (front and back); found {len(names)}")
     front_at = _column(front, names, 0, source)
@@ -103,6 +116,6 @@ def parse(text: str, source: str, front: str | None = None, back: str | None = N
             side = "front" if not card_front else "back"
             result.skip(where, f"empty {side} ({names[front_at if side == 'front' else back_at]})")
             continue
-        result.cards.append({"id": stable_id("c", card_front, card_back), "front": card_front,
+        result.add("cards", {"id": stable_id("c", card_front, card_back), "front": card_front,
                              "back": card_back})  # fmt: skip
     return result

@@ -7,9 +7,12 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
-from vae_quiz.model import MAX_CHOICES, MIN_CHOICES
+from vae_quiz.model import MAX_CHOICES, MAX_DECK_BYTES, MIN_CHOICES
 
 
 class ImportFailed(Exception):
@@ -18,19 +21,78 @@ class ImportFailed(Exception):
 
 @dataclass
 class ImportResult:
-    """The deck data made from a source, and what was left out and why."""
+    """The deck data made from a source, and what was left out and why.
+
+    With a `sink`, items go to it as they are made (a big import is written as it is read)
+    instead of piling up in the lists; `counts` counts them either way."""
 
     cards: list[dict] = field(default_factory=list)
     questions: list[dict] = field(default_factory=list)
     prompts: list[dict] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (where, why)
     media: Counter[str] = field(default_factory=Counter)
+    sink: Callable[[str, dict], None] | None = None
+    counts: Counter[str] = field(default_factory=Counter)
+
+    def add(self, section: str, item: dict) -> None:
+        """One item of a section ("cards", "questions" or "prompts")."""
+        self.counts[section] += 1
+        if self.sink is not None:
+            self.sink(section, item)
+        else:
+            getattr(self, section).append(item)
 
     def skip(self, where: str, why: str) -> None:
         self.skipped.append((where, why))
 
 
 MIXED = "utf-8+cp1252"
+MAX_IMPORT_BYTES = MAX_DECK_BYTES  # an import makes a deck: no bigger a source than a deck
+_CP1252_FALLBACK = "vae-quiz-cp1252"
+# The offsets of the bytes the fallback read as cp1252, for the decode under way.
+_fallback_offsets: ContextVar[list[int]] = ContextVar("cp1252_offsets")
+
+
+def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
+    """A codecs error handler: a byte that is not UTF-8 is read as cp1252 (one pass over the
+    file, where re-decoding the rest after each such byte was quadratic)."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    byte = exc.object[exc.start : exc.start + 1]
+    try:
+        char = byte.decode("cp1252")
+    except UnicodeDecodeError:  # one of the five bytes cp1252 leaves undefined
+        raise exc from None  # the decode's own error, with the byte's offset in the data
+    _fallback_offsets.get().append(exc.start)
+    return char, exc.start + 1
+
+
+codecs.register_error(_CP1252_FALLBACK, _cp1252_fallback)
+
+
+def _decode_mixed(data: bytes, source: str, notes: list[tuple[str, str]] | None) -> str:
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    offsets: list[int] = []
+    token = _fallback_offsets.set(offsets)
+    try:
+        text = data[bom:].decode("utf-8", errors=_CP1252_FALLBACK)
+    except UnicodeDecodeError as exc:
+        bad = bom + exc.start
+        raise ImportFailed(
+            f"{source}: byte 0x{data[bad]:02x} at offset {bad} is neither UTF-8 nor cp1252"
+        ) from None
+    finally:
+        _fallback_offsets.reset(token)
+    if notes is not None:
+        line, counted = 1, 0
+        for offset in offsets:
+            bad = bom + offset
+            line += data.count(b"\n", counted, bad)
+            counted = bad
+            char = data[bad : bad + 1].decode("cp1252")
+            notes.append((f"{source}:{line}", f"byte 0x{data[bad]:02x} at offset {bad} read as "
+                          f"cp1252 '{char}'"))  # fmt: skip
+    return text
 
 
 def decode(data: bytes, source: str, encoding: str | None,
@@ -42,28 +104,7 @@ def decode(data: bytes, source: str, encoding: str | None,
     mix the two); every such byte is listed in `notes` with its line and offset.
     """
     if encoding == MIXED:
-        out: list[str] = []
-        position = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
-        while True:
-            try:
-                out.append(data[position:].decode("utf-8"))
-                return "".join(out)
-            except UnicodeDecodeError as exc:
-                bad = position + exc.start
-                out.append(data[position:bad].decode("utf-8"))
-                try:
-                    char = data[bad : bad + 1].decode("cp1252")
-                except UnicodeDecodeError:
-                    raise ImportFailed(
-                        f"{source}: byte 0x{data[bad]:02x} at offset {bad} is neither UTF-8 "
-                        "nor cp1252"
-                    ) from None
-                out.append(char)
-                if notes is not None:
-                    line = data.count(b"\n", 0, bad) + 1
-                    notes.append((f"{source}:{line}", f"byte 0x{data[bad]:02x} at offset {bad} "
-                                  f"read as cp1252 '{char}'"))  # fmt: skip
-                position = bad + 1
+        return _decode_mixed(data, source, notes)
     if encoding:
         try:
             return data.decode(encoding)
@@ -95,16 +136,6 @@ def stable_id(prefix: str, *content: str) -> str:
     return f"{prefix}-{slug(content[0])}-{digest}"
 
 
-def unique_ids(items: list[dict]) -> None:
-    """Make ids unique in place, deterministically: a repeat gets -2, -3... in source order."""
-    seen: Counter[str] = Counter()
-    for item in items:
-        base = item["id"]
-        seen[base] += 1
-        if seen[base] > 1:
-            item["id"] = f"{base}-{seen[base]}"
-
-
 def check_choices(choices: list[str], answer: str) -> str | None:
     """Why these choices cannot make a question, or None when they can."""
     if len(choices) < MIN_CHOICES:
@@ -127,29 +158,90 @@ def add_question(
     if problem:
         result.skip(where, problem)
         return
-    result.questions.append({
+    result.add("questions", {
         "id": stable_id("q", question, *choices), "question": question, "choices": choices,
         "answer": right if len(right) > 1 else right[0],
     })  # fmt: skip
 
 
-def deck_data(deck_id: str, title: str, result: ImportResult, description: str) -> dict:
-    data: dict = {"id": deck_id, "title": title, "description": description}
-    for section in ("cards", "questions", "prompts"):
-        items = getattr(result, section)
-        if items:
-            unique_ids(items)
-            data[section] = items
-    return data
-
-
-def deck_yaml(data: dict) -> bytes:
+def _dump(data: object) -> bytes:
     """YAML that our loader reads back exactly (block style, UTF-8, no aliases)."""
     import yaml
 
-    class _NoAliases(yaml.SafeDumper):
+    dumper = yaml.CSafeDumper if yaml.__with_libyaml__ else yaml.SafeDumper
+
+    class _NoAliases(dumper):  # type: ignore[valid-type, misc]
         def ignore_aliases(self, data: object) -> bool:
             return True
 
-    text = yaml.dump(data, Dumper=_NoAliases, sort_keys=False, allow_unicode=True, width=100)
-    return text.encode("utf-8")
+    return yaml.dump(data, Dumper=_NoAliases, sort_keys=False, allow_unicode=True, width=100,
+                     encoding="utf-8")  # fmt: skip
+
+
+class DeckWriter:
+    """Writes an imported deck to `stream` as its items come (ImportResult's sink), so a big
+    import never holds its items: the first section's items go out in batches, the others (a
+    few, from the formats that mix kinds) wait for the end. Each batch is checked by our own
+    loader, as a small deck, before it is written; ids made unique per section as they come.
+
+    Raises (from the call and `finish`):
+        DeckError: a batch does not pass the loader's checks.
+    """
+
+    BATCH = 2_000
+
+    def __init__(self, stream: BinaryIO, header: dict, where: str) -> None:
+        self._stream = stream
+        self._where = where
+        self._header = _dump(header)
+        self._size = 0
+        self._write(self._header)
+        self._streamed: str | None = None
+        self._batch: list[dict] = []
+        self._later: dict[str, list[dict]] = {}
+        self._seen: dict[str, Counter[str]] = {}
+
+    def __call__(self, section: str, item: dict) -> None:
+        seen = self._seen.setdefault(section, Counter())
+        base = item["id"]
+        seen[base] += 1
+        if seen[base] > 1:  # a repeat gets -2, -3... in source order
+            item["id"] = f"{base}-{seen[base]}"
+        if self._streamed is None:
+            self._streamed = section
+            self._write(f"{section}:\n".encode())
+        if section != self._streamed:
+            self._later.setdefault(section, []).append(item)
+            return
+        self._batch.append(item)
+        if len(self._batch) >= self.BATCH:
+            self._flush(section, self._batch)
+            self._batch = []
+
+    def _flush(self, section: str, items: list[dict]) -> None:
+        from vae_quiz.decks.loader import parse_deck_bytes
+
+        text = _dump(items)
+        # What we write must pass our own checks: each batch is checked as a deck of its own.
+        parse_deck_bytes(self._header + f"{section}:\n".encode() + text, self._where)
+        self._write(text)
+
+    def _write(self, data: bytes) -> None:
+        self._size += len(data)
+        if self._size > MAX_DECK_BYTES:
+            raise ImportFailed(
+                f"{self._where}: the deck made would be over the deck size limit of "
+                f"{MAX_DECK_BYTES:,} bytes; split the source"
+            )
+        self._stream.write(data)
+
+    def finish(self) -> None:
+        """Write what is left: the last batch and the sections that waited."""
+        if self._batch and self._streamed is not None:
+            self._flush(self._streamed, self._batch)
+            self._batch = []
+        for section, items in self._later.items():
+            self._write(f"{section}:\n".encode())
+            for start in range(0, len(items), self.BATCH):
+                self._flush(section, items[start : start + self.BATCH])
+        self._later = {}

@@ -17,8 +17,9 @@ REORDER_RE = re.compile(r"^(\d+)\.\s+(.*)$")
 IMAGE_RE = re.compile(r"!\[[^\]]*\]\(([^)]+)\)")
 
 
-def parse(text: str, source: str) -> ImportResult:
-    result = ImportResult()
+def parse(text: str, source: str, result: ImportResult | None = None) -> ImportResult:
+    """The items of `text`; they go to `result` (a new one by default) as they are read."""
+    result = result if result is not None else ImportResult()
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     block: list[tuple[int, str]] = []
     for number, line in enumerate(lines, start=1):
@@ -73,4 +74,4 @@ def _card(block: list[tuple[int, str]], source: str, result: ImportResult) -> No
         back = "; ".join(gap.replace("|", " or ") for gap in gaps)
     else:
         front, back = title, text
-    result.cards.append({"id": stable_id("c", front, back), "front": front, "back": back})
+    result.add("cards", {"id": stable_id("c", front, back), "front": front, "back": back})

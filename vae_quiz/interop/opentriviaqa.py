@@ -11,8 +11,9 @@ from vae_quiz.interop.base import ImportResult, add_question
 CHOICE_RE = re.compile(r"^([A-G]) (.*)$")
 
 
-def parse(text: str, source: str) -> ImportResult:
-    result = ImportResult()
+def parse(text: str, source: str, result: ImportResult | None = None) -> ImportResult:
+    """The items of `text`; they go to `result` (a new one by default) as they are read."""
+    result = result if result is not None else ImportResult()
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     block: list[tuple[int, str]] = []
     for number, line in enumerate(lines, start=1):

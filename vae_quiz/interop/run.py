@@ -8,8 +8,14 @@ from functools import partial
 from pathlib import Path
 
 from vae_quiz.errors import DeckError
-from vae_quiz.interop.base import ImportFailed, ImportResult, deck_data, deck_yaml, decode, slug
-from vae_quiz.model import Deck
+from vae_quiz.interop.base import (
+    MAX_IMPORT_BYTES,
+    DeckWriter,
+    ImportFailed,
+    ImportResult,
+    decode,
+    slug,
+)
 
 FORMATS = ("opentriviaqa", "anki-csv", "csv", "hascard")
 
@@ -30,12 +36,12 @@ class ImportOptions:
 @dataclass
 class ImportReport:
     out: Path
-    deck: Deck
-    result: ImportResult
+    deck_id: str
+    result: ImportResult  # its `counts` says how many items of each kind were written
     notes: list[tuple[str, str]]
 
 
-def _parser(options: ImportOptions) -> Callable[[str, str], ImportResult]:
+def _parser(options: ImportOptions) -> Callable[..., ImportResult]:
     if options.fmt == "opentriviaqa":
         from vae_quiz.interop import opentriviaqa
 
@@ -88,31 +94,37 @@ def run_import(options: ImportOptions, user_decks: Path) -> ImportReport:
             `options.force`, it is the source, its folder is missing...).
     """
     from vae_quiz import outfile
-    from vae_quiz.decks.loader import parse_deck_bytes
+    from vae_quiz.reading import ReadRefused, read_bounded
 
     source = options.source
     deck_id = options.deck_id or slug(source.stem, 60)
     title = _title(options)
+    parse = _parser(options)
     out = _target(options, deck_id, user_decks)
     try:
-        data = source.read_bytes()
-    except OSError as exc:
-        raise ImportFailed(f"{source}: cannot read: {exc.strerror or exc}") from None
+        data, _ = read_bounded(source, MAX_IMPORT_BYTES)
+    except ReadRefused as exc:
+        raise ImportFailed(f"{source}: {exc}") from None
     notes: list[tuple[str, str]] = []
     text = decode(data, str(source), options.encoding, notes)
-    result = _parser(options)(text, source.name)
-    if not (result.cards or result.questions or result.prompts):
-        raise ImportFailed(f"{source}: nothing to import ({len(result.skipped)} skipped)")
-    description = f"Imported from {source.name} ({options.fmt})."
-    written = deck_yaml(deck_data(deck_id, title, result, description))
-    try:
-        deck = parse_deck_bytes(written, str(out))  # what we write must pass our own checks
-    except DeckError as exc:
-        raise ImportFailed(f"{source}: the deck made is not valid: {exc.problems[0]}") from None
+    del data  # the text is all that is needed now
     if options.out is None:
         try:
             user_decks.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise ImportFailed(f"{user_decks}: cannot make this folder: {exc.strerror}") from None
-    outfile.write_bytes(out, written, force=options.force, sources=[source])
-    return ImportReport(out, deck, result, notes)
+    header = {"id": deck_id, "title": title,
+              "description": f"Imported from {source.name} ({options.fmt})."}  # fmt: skip
+    # The deck is written as it is read; a failure (nothing to import, an item our loader
+    # refuses) leaves no file behind: outfile removes its temp file.
+    with outfile.writing(out, force=options.force, sources=[source]) as stream:
+        writer = DeckWriter(stream, header, str(out))
+        result = ImportResult(sink=writer)
+        try:
+            parse(text, source.name, result=result)
+            if not result.counts:
+                raise ImportFailed(f"{source}: nothing to import ({len(result.skipped)} skipped)")
+            writer.finish()
+        except DeckError as exc:
+            raise ImportFailed(f"{source}: the deck made is not valid: {exc.problems[0]}") from None
+    return ImportReport(out, deck_id, result, notes)

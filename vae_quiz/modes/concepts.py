@@ -1,15 +1,17 @@
 """Concepts mode: the learner writes an answer to an open prompt, then ticks the concepts it
-covered. The result k/N, the text and each concept's tick are committed together."""
+covered, starting from the concept matcher's suggestions. The result k/N, the text, each
+concept's tick and the suggestion are committed together."""
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
-from itertools import islice
 
 from vae_quiz.model import Deck, Prompt
+from vae_quiz.modes.grader import ConceptMatch, grade_prompt
 from vae_quiz.modes.scheduler import Rating
-from vae_quiz.modes.session import AskOnce, pick
+from vae_quiz.modes.session import AskOnce, Progress, pick
 from vae_quiz.progress.store import MISSED, RIGHT, Answer, Draft
 
 
@@ -38,6 +40,7 @@ class ConceptResult:
     text: str
     covered: frozenset[int]
     answer_id: str
+    suggested: frozenset[int] | None = None
 
     @property
     def total(self) -> int:
@@ -59,26 +62,37 @@ class ConceptResult:
 
 @dataclass
 class ConceptSession(AskOnce[AskedPrompt]):
-    """A run over the open prompts of some decks, in the authors' order (filtered by level,
-    capped by limit)."""
+    """A run over the open prompts of some decks, in the authors' order (shuffled in cram),
+    filtered by level, capped by limit."""
 
     mode: str = "concepts"
     only: Collection[tuple[str, str]] | None = None
-    counter: Callable[[], tuple[int, int]] | None = None
+    counter: Callable[[], Progress] | None = None
 
     asked: list[AskedPrompt] = field(init=False, default_factory=list)
     results: list[ConceptResult] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        picked = pick(self.decks, "prompts", self.options.level, self.only)
-        for deck, index in islice(picked, self.options.limit):
+        picked = list(pick(self.decks, "prompts", self.options.level, self.only))
+        if self.is_cram:  # practice: shuffled, reproducibly with a seed
+            random.Random(self.options.seed).shuffle(picked)
+        for deck, index in picked[: self.options.cap()]:
             self.asked.append(AskedPrompt(deck, deck.prompts[index]))
 
     def draft(self) -> Draft | None:
         """The unsent answer kept for the current prompt (in any mode), or None."""
         asked = self.current
         return None if asked is None else self.store.draft(asked.deck.id, asked.prompt.id)
+
+    def suggest(self, text: str) -> list[ConceptMatch]:
+        """The concept matcher's reading of an answer to the current prompt: each concept,
+        covered or not, with its score and evidence (the first call loads the matcher's
+        libraries, about 0.25 s)."""
+        asked = self.current
+        if asked is None:
+            raise RuntimeError("no prompt to grade")
+        return grade_prompt(asked.prompt, text)
 
     def keep_draft(self, text: str) -> None:
         """Keep `text` as the current prompt's unsent answer (empty: forget it); committed before
@@ -88,18 +102,23 @@ class ConceptSession(AskOnce[AskedPrompt]):
             raise RuntimeError("no prompt to keep a draft of")
         self.store.save_draft(asked.deck.id, asked.prompt.id, text, self.now())
 
-    def grade(self, text: str, covered: frozenset[int]) -> ConceptResult:
-        """Record the current prompt's answer and ticked concepts, and delete its draft;
-        committed before returning.
+    def grade(
+        self, text: str, covered: frozenset[int], suggested: frozenset[int] | None = None
+    ) -> ConceptResult:
+        """Record the current prompt's answer and ticked concepts (and the concepts the
+        matcher suggested, when it was asked), and delete its draft; committed before
+        returning.
 
-        Every result is an FSRS review of the prompt (`concepts_rating`).
+        Every result is an FSRS review of the prompt (`concepts_rating`), but in cram, which
+        moves no due date.
         """
         asked = self.current
         if asked is None:
             raise RuntimeError("no prompt to grade")
         concepts = asked.prompt.concepts
-        if any(not 0 <= i < len(concepts) for i in covered):
-            raise ValueError(f"concept index out of range: {sorted(covered)}")
+        for indices in (covered, suggested or ()):
+            if any(not 0 <= i < len(concepts) for i in indices):
+                raise ValueError(f"concept index out of range: {sorted(indices)}")
         now = self.now()
         k, n = len(covered), len(concepts)
         rating = concepts_rating(k, n)
@@ -114,12 +133,14 @@ class ConceptSession(AskOnce[AskedPrompt]):
                 answered_at=now,
                 result=RIGHT if k == n else MISSED,
                 response=text,
-                detail={"covered": k, "total": n},
+                detail={"covered": k, "total": n}
+                | ({} if suggested is None else {"suggested": sorted(i + 1 for i in suggested)}),
                 concepts=tuple((c, i in covered) for i, c in enumerate(concepts)),
+                suggested=(() if suggested is None else tuple(i in suggested for i in range(n))),
             ),
-            self.scheduler.for_deck(deck_id).schedule(rating, now),
+            None if self.is_cram else self.scheduler.for_deck(deck_id).schedule(rating, now),
         )
-        result = ConceptResult(asked, text, frozenset(covered), recorded.id)
+        result = ConceptResult(asked, text, frozenset(covered), recorded.id, suggested)
         self.results.append(result)
         return result
 

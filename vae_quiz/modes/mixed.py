@@ -13,7 +13,7 @@ from vae_quiz.model import Deck, Item
 from vae_quiz.modes.concepts import ConceptSession
 from vae_quiz.modes.mode import MODES, Mode
 from vae_quiz.modes.scheduler import Rating
-from vae_quiz.modes.session import Session, SessionOptions
+from vae_quiz.modes.session import Progress, Session, SessionOptions, progress_of
 from vae_quiz.modes.study import StudySession
 from vae_quiz.modes.test import TestSession
 
@@ -52,7 +52,7 @@ class MixedSession(Session):
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        self.pending = deque(self.initial_items()[: self.options.limit])
+        self.pending = deque(self.initial_items()[: self.options.cap()])
         self.total = len(self.pending)
 
     def initial_items(self) -> list[DeckItem]:
@@ -72,10 +72,10 @@ class MixedSession(Session):
         """How many answers were re-shows of an item already asked in this session."""
         return len(self.asked) - len({a.entry.key for a in self.asked})
 
-    def position(self) -> tuple[int, int]:
-        """(distinct items asked so far, this one included; distinct items in this session)."""
-        keys = {a.entry.key for a in self.asked} | ({self.current.key} if self.current else set())
-        return (max(1, len(keys)) if self.total else 0, self.total)
+    def position(self) -> Progress:
+        """Where the session is, counting shows: a missed item that comes back grows the total
+        and the again count."""
+        return progress_of([a.entry.key for a in self.asked], [e.key for e in self.pending])
 
     def open_current(self) -> ItemSession:
         """A one-item session, under this session's mode name, that asks the current item in

@@ -37,6 +37,11 @@ class Mode(StrEnum):
         """The decks that hold something this mode asks."""
         return [deck for deck in decks if any(getattr(deck, k) for k in MODES[self].kinds)]
 
+    @property
+    def idle(self) -> str:
+        """What to tell the learner when this mode has nothing to ask now."""
+        return MODES[self].idle
+
     @classmethod
     def asking(cls, kind: str) -> Mode:
         """The mode that asks an item of `kind` ("card", "question", "prompt") its own way."""
@@ -61,20 +66,46 @@ def _lazy(module: str, name: str, **fixed: Any) -> SessionFactory:
 @dataclass(frozen=True, slots=True)
 class ModeSpec:
     """A mode's domain half: its session factory (None: stats has no session), the Deck
-    attributes holding what it asks and what those are called in messages."""
+    attributes holding what it asks, what those are called in messages and what to say when
+    it has nothing to ask."""
 
     session: SessionFactory | None
     kinds: tuple[str, ...] = ("cards", "questions", "prompts")
     what: str = "items"
+    idle: str = "Nothing to ask."
 
 
 MODES: dict[Mode, ModeSpec] = {
-    Mode.TODAY: ModeSpec(_lazy("today", "TodaySession")),
-    Mode.STUDY: ModeSpec(_lazy("study", "StudySession"), ("cards",), "recall cards"),
-    Mode.TEST: ModeSpec(_lazy("test", "TestSession"), ("questions",), "multiple-choice questions"),
-    Mode.CONCEPTS: ModeSpec(_lazy("concepts", "ConceptSession"), ("prompts",), "open prompts"),
-    Mode.REVIEW: ModeSpec(_lazy("review", "ReviewSession")),
+    Mode.TODAY: ModeSpec(
+        _lazy("today", "TodaySession"), idle="Nothing due now and no new item left for today."
+    ),
+    Mode.STUDY: ModeSpec(
+        _lazy("study", "StudySession"),
+        ("cards",),
+        "recall cards",
+        "No card due now and no new card left for today.",
+    ),
+    Mode.TEST: ModeSpec(
+        _lazy("test", "TestSession"),
+        ("questions",),
+        "multiple-choice questions",
+        "No question to ask (with these options).",
+    ),
+    Mode.CONCEPTS: ModeSpec(
+        _lazy("concepts", "ConceptSession"),
+        ("prompts",),
+        "open prompts",
+        "No prompt to ask (with these options).",
+    ),
+    Mode.REVIEW: ModeSpec(
+        _lazy("review", "ReviewSession"), idle="The review queue is empty: nothing to review."
+    ),
     # Cram is study that never moves a due date.
-    Mode.CRAM: ModeSpec(_lazy("study", "StudySession", mode="cram"), ("cards",), "recall cards"),
+    Mode.CRAM: ModeSpec(
+        _lazy("study", "StudySession", mode="cram"),
+        ("cards",),
+        "recall cards",
+        "No card to cram (with these options).",
+    ),
     Mode.STATS: ModeSpec(None),
 }

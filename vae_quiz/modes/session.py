@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from vae_quiz import clock
 from vae_quiz.model import Deck, Level
@@ -15,6 +15,9 @@ from vae_quiz.progress.store import MISSED, RIGHT, ProgressStore
 from vae_quiz.settings import DEFAULT_NEW_PER_DAY
 
 Clock = Callable[[], datetime]
+
+# The mode name of a session that practises without moving a due date (`--cram`).
+CRAM = "cram"
 
 # Cards in learning that fall due within this window come back in the same session (as Anki's
 # "learn ahead limit").
@@ -25,14 +28,22 @@ LEARN_AHEAD = timedelta(minutes=20)
 class SessionOptions:
     """What the learner asked for on the command line (and, for the daily new-item limits, in
     the settings file): `new_per_day` is each deck's limit unless `new_per_deck` gives it its
-    own."""
+    own; `limit` None is the mode's own default (see `cap`), 0 is no limit. `cram`: practise
+    without moving a due date (every mode's session then runs under the mode name `CRAM`)."""
 
     level: Level | None = None
     limit: int | None = None
     new_per_day: int = DEFAULT_NEW_PER_DAY
     seed: int | None = None
     due_only: bool = False
+    cram: bool = False
     new_per_deck: Mapping[str, int] = field(default_factory=dict)
+
+    def cap(self, default: int | None = None) -> int | None:
+        """How many items a session may ask: `limit`, else the mode's `default`; None (as a
+        limit of 0: `--limit 0`) means all of them."""
+        limit = default if self.limit is None else self.limit
+        return limit or None
 
     def new_limit(self, deck_id: str) -> int:
         """How many new items deck `deck_id` may bring in a day."""
@@ -42,7 +53,8 @@ class SessionOptions:
 @dataclass
 class Session:
     """What every mode's session is given (the decks, the store, the scheduler, the clock and the
-    learner's options), and when it started."""
+    learner's options), and when it started. Every subclass has a `mode` (its name in the
+    log); `options.cram` makes it `CRAM`."""
 
     decks: Sequence[Deck]
     store: ProgressStore
@@ -50,9 +62,35 @@ class Session:
     now: Clock
     options: SessionOptions = field(default_factory=SessionOptions)
     started_at: datetime = field(init=False)
+    mode: str = field(init=False, default="")  # each mode's session gives its own
 
     def __post_init__(self) -> None:
         self.started_at = self.now()
+        if self.options.cram:
+            self.mode = CRAM
+
+    @property
+    def is_cram(self) -> bool:
+        """Whether this session practises without moving a due date."""
+        return self.mode == CRAM
+
+
+class Progress(NamedTuple):
+    """Where a session is: the number of the current show (this one included), all shows so far
+    and still queued, and how many of those are of an item already shown in the session. A miss
+    that comes back grows the total, so the count never stalls."""
+
+    number: int
+    total: int
+    again: int = 0
+
+
+def progress_of(done: Sequence[tuple[str, str]], queued: Sequence[tuple[str, str]]) -> Progress:
+    """The `Progress` of a session that showed the items keyed `done` (in order, a key once per
+    show) and will show those keyed `queued`."""
+    total = len(done) + len(queued)
+    distinct = len(set(done) | set(queued))
+    return Progress(len(done) + 1 if queued else len(done), total, total - distinct)
 
 
 def pick(
@@ -76,11 +114,12 @@ AskedT = TypeVar("AskedT")
 class AskOnce(Session, Generic[AskedT]):
     """What a run that asks a fixed list once shares (test and concepts): the current item, its
     1-based number and the total. Subclasses are dataclasses with `asked` (the items in order),
-    `results` (one per answer) and `counter` (an override of (number, total), used by review)."""
+    `results` (one per answer) and `counter` (an override of the `Progress`, used by today and
+    review)."""
 
     asked: list[AskedT]
     results: Sequence[object]
-    counter: Callable[[], tuple[int, int]] | None
+    counter: Callable[[], Progress] | None
 
     @property
     def total(self) -> int:
@@ -100,6 +139,11 @@ class AskOnce(Session, Generic[AskedT]):
         if self.counter is not None:
             return self.counter()[0]
         return min(len(self.results) + 1, self.total)
+
+    @property
+    def again(self) -> int:
+        """Shows of an item already shown in this session (only today and review re-ask)."""
+        return self.counter().again if self.counter is not None else 0
 
 
 def rating_result(rating: Rating) -> str | None:

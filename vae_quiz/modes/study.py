@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
@@ -10,7 +11,15 @@ from itertools import islice
 
 from vae_quiz.model import Card, Deck
 from vae_quiz.modes.scheduler import Rating
-from vae_quiz.modes.session import LEARN_AHEAD, Session, pick, rating_result, start_of_day
+from vae_quiz.modes.session import (
+    LEARN_AHEAD,
+    Progress,
+    Session,
+    pick,
+    progress_of,
+    rating_result,
+    start_of_day,
+)
 from vae_quiz.progress.store import Answer
 
 
@@ -48,7 +57,7 @@ class StudySession(Session):
 
     mode: str = "study"
     only: Collection[tuple[str, str]] | None = None
-    counter: Callable[[], tuple[int, int]] | None = None
+    counter: Callable[[], Progress] | None = None
 
     queue: list[StudyItem] = field(init=False, default_factory=list)
     done: list[_Done] = field(init=False, default_factory=list)
@@ -59,10 +68,17 @@ class StudySession(Session):
 
     def _build_queue(self) -> list[StudyItem]:
         level = self.options.level
-        if self.only is not None or self.mode == "cram":
-            # Review asks exactly the given cards; cram every card whatever its due date.
-            picked = islice(pick(self.decks, "cards", level, self.only), self.options.limit)
+        if self.only is not None:
+            # Today and review ask exactly the given cards.
+            picked = islice(pick(self.decks, "cards", level, self.only), self.options.cap())
             return [StudyItem(deck, deck.cards[index], is_new=False) for deck, index in picked]
+        if self.is_cram:
+            # Every card whatever its due date, shuffled (reproducibly with a seed) so that a
+            # limit practises a different part of a big deck each time; only those kept are built.
+            pool = list(pick(self.decks, "cards", level, None))
+            random.Random(self.options.seed).shuffle(pool)
+            kept = pool[: self.options.cap()]
+            return [StudyItem(deck, deck.cards[index], is_new=False) for deck, index in kept]
         now = self.started_at
         due: list[tuple[datetime, int, StudyItem]] = []
         new: list[StudyItem] = []
@@ -89,7 +105,7 @@ class StudySession(Session):
                     if new_left == 0:
                         break
         due.sort(key=lambda entry: (entry[0], entry[1]))
-        return ([item for _, _, item in due] + new)[: self.options.limit]
+        return ([item for _, _, item in due] + new)[: self.options.cap()]
 
     # -- the current card ---------------------------------------------------------------------
 
@@ -98,15 +114,12 @@ class StudySession(Session):
         return self.queue[0] if self.queue else None
 
     @property
-    def position(self) -> tuple[int, int]:
-        """(number of the current card, cards in the session so far), both counting distinct
-        cards: a card seen again after Again does not grow the total."""
+    def position(self) -> Progress:
+        """Where the session is, counting shows: a card that comes back (after Again, or for a
+        learning step) grows the total and the again count."""
         if self.counter is not None:
             return self.counter()
-        seen = {d.item.key for d in self.done}
-        remaining = {i.key for i in self.queue}
-        total = len(seen | remaining)
-        return (min(len(seen) + 1, total) if self.queue else total, total)
+        return progress_of([d.item.key for d in self.done], [i.key for i in self.queue])
 
     def previews(self) -> dict[Rating, timedelta]:
         """For the current card, how long until it is due again after each rating."""
@@ -114,7 +127,7 @@ class StudySession(Session):
         if item is None:
             return {}
         now = self.now()
-        if self.mode == "cram":
+        if self.is_cram:
             return {}  # the rating will not move the schedule
         state = self.store.item_state(item.deck.id, item.card.id)
         scheduler = self.scheduler.for_deck(item.deck.id)
@@ -145,17 +158,15 @@ class StudySession(Session):
                 answered_at=now,
                 result=rating_result(rating),
             ),
-            None
-            if self.mode == "cram"
-            else self.scheduler.for_deck(item.deck.id).schedule(rating, now),
+            None if self.is_cram else self.scheduler.for_deck(item.deck.id).schedule(rating, now),
         )
         self.queue.pop(0)
         if self.mode == "study":
             requeued = recorded.due is not None and recorded.due <= now + LEARN_AHEAD
         else:
-            # Cram shows a missed card again at the end; today and review leave that to their
-            # own queues.
-            requeued = self.mode == "cram" and rating is Rating.AGAIN
+            # Cram shows a missed card again at the end; today and review (also when they
+            # cram: they ask one card at a time, `only`) leave that to their own queues.
+            requeued = self.is_cram and rating is Rating.AGAIN and self.only is None
         if requeued:
             self.queue.append(StudyItem(item.deck, item.card, is_new=False))
         self.done.append(_Done(item, rating, recorded.id, requeued))
@@ -192,6 +203,7 @@ class StudySession(Session):
             ratings={rating: counts.get(rating, 0) for rating in Rating},
             next_due=min((due for due in dues if due is not None), default=None),
             left=len({i.key for i in self.queue}),
+            seconds=(self.now() - self.started_at).total_seconds(),
         )
 
 
@@ -204,3 +216,4 @@ class StudySummary:
     ratings: dict[Rating, int]
     next_due: datetime | None
     left: int
+    seconds: float = 0.0  # the time the session took

@@ -9,10 +9,12 @@ from dataclasses import dataclass, field
 
 from vae_quiz.model import Deck, Question
 from vae_quiz.modes.scheduler import Rating
-from vae_quiz.modes.session import AskOnce, pick
+from vae_quiz.modes.session import AskOnce, Progress, pick
 from vae_quiz.progress.store import MISSED, RIGHT, Answer
 
 CHOICE_LETTERS = "abcdefgh"
+# Questions a test asks unless `--limit` says otherwise (0: all): a sitting, not a whole bank.
+TEST_LIMIT = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,17 +45,20 @@ class TestSession(AskOnce[AskedQuestion]):
     """A run over the multiple-choice questions of some decks.
 
     Questions and their choices are shuffled (reproducibly with `options.seed`); a question
-    with `shuffle: false` keeps the author's order of choices. With `due_only`, only questions
+    with `shuffle: false` keeps the author's order of choices. At most `TEST_LIMIT` questions
+    are asked unless `options.limit` says otherwise (0: all). With `due_only`, only questions
     whose schedule says they are due are asked (`options.due_only`).
     """
 
     __test__ = False  # not a pytest test class
     mode: str = "test"
     only: Collection[tuple[str, str]] | None = None
-    counter: Callable[[], tuple[int, int]] | None = None
+    counter: Callable[[], Progress] | None = None
 
     asked: list[AskedQuestion] = field(init=False, default_factory=list)
     results: list[TestResult] = field(init=False, default_factory=list)
+    # How many questions the run could have asked: more than `asked` when the limit cut it.
+    pool: int = field(init=False, default=0)
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -68,7 +73,8 @@ class TestSession(AskOnce[AskedQuestion]):
             }
             pool = [(deck, i) for deck, i in pool if (deck.id, deck.questions.ids[i]) in due]
         rng.shuffle(pool)
-        for deck, index in pool[: self.options.limit]:
+        self.pool = len(pool)
+        for deck, index in pool[: self.options.cap(TEST_LIMIT)]:
             question = deck.questions[index]
             order = list(question.choices)
             if question.shuffle:
@@ -78,7 +84,8 @@ class TestSession(AskOnce[AskedQuestion]):
     def answer(self, picked: frozenset[str]) -> TestResult:
         """Answer the current question; committed to the store before this returns.
 
-        Every answer is an FSRS review of the question: right is Good, wrong is Again.
+        Every answer is an FSRS review of the question: right is Good, wrong is Again (but in
+        cram, which moves no due date).
         """
         asked = self.current
         if asked is None:
@@ -99,7 +106,7 @@ class TestSession(AskOnce[AskedQuestion]):
                 result=RIGHT if is_correct else MISSED,
                 response=json.dumps(sorted(picked), ensure_ascii=False),
             ),
-            self.scheduler.for_deck(deck_id).schedule(rating, now),
+            None if self.is_cram else self.scheduler.for_deck(deck_id).schedule(rating, now),
         )
         result = TestResult(asked, picked, is_correct)
         self.results.append(result)

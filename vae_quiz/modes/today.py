@@ -4,6 +4,7 @@ kinds taking turns; a miss comes back later in the same session."""
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -27,11 +28,13 @@ def _turns(of_kinds: list[list[DeckItem]]) -> list[DeckItem]:
 
 @dataclass
 class TodaySession(MixedSession):
-    """Everything due in some decks, then the day's new items."""
+    """Everything due in some decks, then the day's new items; in cram, every item."""
 
     mode: str = field(init=False, default="today")
 
     def initial_items(self) -> list[DeckItem]:
+        if self.is_cram:
+            return self._every_item()
         now, level = self.started_at, self.options.level
         due: list[tuple[datetime, int, DeckItem]] = []
         new: list[list[DeckItem]] = [[] for _ in KINDS]
@@ -55,6 +58,20 @@ class TodaySession(MixedSession):
             for entry in _turns(fresh)[:new_left]:
                 new[KINDS.index(entry.item.kind)].append(entry)
         return [entry for _, _, entry in sorted(due, key=lambda d: d[:2])] + _turns(new)
+
+    def _every_item(self) -> list[DeckItem]:
+        """Cram: every item of every kind whatever its due date, shuffled (reproducibly with a
+        seed); only those the limit keeps are built."""
+        level = self.options.level
+        picked = [
+            (deck, items, index)
+            for deck in self.decks
+            for items in _items_of(deck)
+            for index in range(len(items))
+            if level in (None, items.level_at(index))
+        ]
+        random.Random(self.options.seed).shuffle(picked)
+        return [DeckItem(deck, items[index]) for deck, items, index in picked[: self.options.cap()]]
 
     def summary(self) -> TodaySummary:
         def count(asked: list) -> Counter[str]:

@@ -1,5 +1,6 @@
 """Stats from the progress file: activity, streaks, the due forecast, true retention, accuracy
-per mode, leeches and the concepts missed most. No UI: the stats screen, `vae-quiz stats` and
+per mode, how often the learner agreed with the concept matcher, leeches and the concepts missed
+most. No UI: the stats screen, `vae-quiz stats` and
 `--json` all show this one Report."""
 
 from __future__ import annotations
@@ -12,7 +13,13 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from vae_quiz.clock import local_date
 from vae_quiz.model import Deck
-from vae_quiz.progress.store import ConceptTally, ProgressStore, parse_json, parse_time
+from vae_quiz.progress.store import (
+    ConceptTally,
+    ProgressStore,
+    SuggestionTally,
+    parse_json,
+    parse_time,
+)
 
 HEATMAP_DAYS = 365
 FORECAST_DAYS = 30
@@ -51,6 +58,7 @@ class Report:
     concepts_total: int = 0
     leeches: list[Leech] = field(default_factory=list)
     weakest_concepts: list[ConceptTally] = field(default_factory=list)
+    suggestions: SuggestionTally = field(default_factory=SuggestionTally)
 
     @property
     def true_retention(self) -> float | None:
@@ -64,6 +72,12 @@ class Report:
     @property
     def concept_coverage(self) -> float | None:
         return self.concepts_covered / self.concepts_total if self.concepts_total else None
+
+    @property
+    def suggestion_agreement(self) -> float | None:
+        """The share of concepts the learner ticked as the matcher suggested."""
+        tally = self.suggestions
+        return tally.agreed / tally.judged if tally.judged else None
 
     def to_json(self) -> str:
         """The report as JSON with stable keys (documented in the README)."""
@@ -80,6 +94,11 @@ class Report:
                      "accuracy": self.test_accuracy},
             "concepts": {"answers": self.concept_answers, "covered": self.concepts_covered,
                          "total": self.concepts_total, "coverage": self.concept_coverage},
+            "suggestions": {"concepts": self.suggestions.judged,
+                            "agreed": self.suggestions.agreed,
+                            "ticked_not_suggested": self.suggestions.added,
+                            "suggested_not_ticked": self.suggestions.removed,
+                            "agreement": self.suggestion_agreement},
             "leeches": [asdict(leech) for leech in self.leeches],
             "weakest_concepts": [
                 {"deck": t.deck, "item": t.item, "concept": t.concept, "missed": t.missed,
@@ -157,6 +176,8 @@ def build_report(
     leeches.sort(key=lambda leech: (-leech.lapses, leech.deck, leech.item))
     weakest = [t for deck_id in deck_ids for t in store.concept_tallies(deck_id) if t.missed]
     weakest.sort(key=lambda t: (-t.missed, t.covered, t.deck, t.item, t.concept))
+    tallies = [store.suggestion_tally(deck_id) for deck_id in deck_ids]
+    suggestions = SuggestionTally(*(sum(column) for column in zip(*tallies, strict=True)))
     current, longest = streaks(per_day, today)
     return Report(
         today=today, total_answers=per_day.total(),
@@ -166,4 +187,5 @@ def build_report(
         desired_retention=desired_retention, test_answers=test_answers,
         test_correct=test_correct, concept_answers=concept_answers, concepts_covered=covered,
         concepts_total=concepts, leeches=leeches, weakest_concepts=weakest[:WEAKEST_CONCEPTS],
+        suggestions=suggestions,
     )  # fmt: skip

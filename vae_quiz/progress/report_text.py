@@ -20,10 +20,15 @@ def shade(count: int) -> str:
     return SHADES[1 + bisect_left(SHADE_LIMITS, count)]
 
 
-def heatmap_lines(report: Report) -> list[str]:
-    """Seven rows (Monday first), one column per week, the last 365 days; 57 columns wide."""
+def heatmap_lines(report: Report, weeks: int | None = None) -> list[str]:
+    """Seven rows (Monday first), one column per week, the last 365 days; 57 columns wide.
+    With `weeks`, only that many of the latest weeks (at least 4): 4 + `weeks` columns."""
     first = report.today - timedelta(days=HEATMAP_DAYS - 1)
     start = first - timedelta(days=first.weekday())  # the Monday of the first week
+    all_weeks = (report.today - start).days // 7 + 1
+    if weeks is not None and 4 <= weeks < all_weeks:
+        start += timedelta(weeks=all_weeks - weeks)
+        first = start
     weeks = (report.today - start).days // 7 + 1
     rows = []
     for weekday in range(7):
@@ -53,6 +58,40 @@ def forecast_lines(report: Report, width: int = 40) -> list[str]:
     return lines
 
 
+BAR_EIGHTHS = " ▁▂▃▄▅▆▇█"
+
+
+def forecast_chart(report: Report, days: int = 14, height: int = 4) -> list[str]:
+    """The next `days` days' due counts as a column chart, 3 columns a day: a line of figures
+    (today, tomorrow, the busiest day), `height` rows of bars (in eighths of a row), then the
+    day of the month (`tdy` for today)."""
+    counts = report.forecast[:days]
+    peak = max(counts, default=0)
+    rows: list[list[str]] = [[] for _ in range(height)]
+    for count in counts:
+        eighths = round(8 * height * count / peak) if peak else 0
+        if count and not eighths:
+            eighths = 1  # a day with something due is never drawn empty
+        for row in range(height):
+            level = min(8, max(0, eighths - 8 * (height - 1 - row)))
+            rows[row].append(BAR_EIGHTHS[level] * 2)
+    days_shown = range(len(counts))
+    labels = [
+        "tdy" if d == 0 else f"{(report.today + timedelta(days=d)).day:>2}" for d in days_shown
+    ]
+    figures = f"today {counts[0] if counts else 0:,}"
+    if len(counts) > 1:
+        figures += f" · tomorrow {counts[1]:,}"
+    if peak:
+        busiest = report.today + timedelta(days=counts.index(peak))
+        figures += f" · most {peak:,}, {busiest.strftime('%a %d')}"
+    return [
+        figures,
+        *(" " + " ".join(row) for row in rows),
+        "".join(f"{label:>3}" for label in labels),
+    ]
+
+
 def _days(n: int) -> str:
     return f"{n} day" if n == 1 else f"{n} days"
 
@@ -72,7 +111,11 @@ def figure_lines(report: Report) -> list[str]:
         f"Test: {report.test_correct}/{report.test_answers} right "
         f"({percent(report.test_accuracy)})",
         f"Concepts: {report.concepts_covered}/{report.concepts_total} covered "
-        f"({percent(report.concept_coverage)}) in {report.concept_answers} answers",
+        f"({percent(report.concept_coverage)}) in {report.concept_answers} "
+        f"answer{'' if report.concept_answers == 1 else 's'}",
+        f"Suggested ticks kept: {report.suggestions.agreed}/{report.suggestions.judged} "
+        f"({percent(report.suggestion_agreement)}); {report.suggestions.added} added, "
+        f"{report.suggestions.removed} taken off",
     ]
 
 

@@ -20,9 +20,10 @@ from typing import Concatenate, NamedTuple, ParamSpec, TypeVar
 
 from vae_quiz.errors import StoreError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # The oldest schema a read-only open accepts (it cannot migrate): what the readers (decks, stats,
-# export) use is all in schema 2; 3 only adds the drafts that the concepts screen writes.
+# export) use is all in schema 2; 3 adds the drafts the concepts screen writes, 4 the matcher's
+# suggestions (a column the readers do not ask for).
 OLDEST_READABLE = 2
 # Answers, states and rows are NamedTuples: plain immutable records, and about 1 ms cheaper each to
 # define at start-up than frozen dataclasses.
@@ -93,6 +94,10 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (deck, item)
     ) WITHOUT ROWID;
     """,
+    # The concept matcher's suggestion for each concept (NULL: none was made, as before).
+    """
+    ALTER TABLE concept_result ADD COLUMN suggested INTEGER;
+    """,
 ]
 
 
@@ -148,6 +153,8 @@ class Answer(NamedTuple):
         response: what the learner gave (picked choices, written text).
         detail: JSON-able extra facts.
         concepts: for a prompt, each concept in the author's order with whether it was covered.
+        suggested: for a prompt graded with the concept matcher, whether it suggested each
+            concept (same order); empty when it made no suggestion.
     """
 
     deck: str
@@ -164,6 +171,17 @@ class Answer(NamedTuple):
     response: str | None = None
     detail: dict | None = None
     concepts: tuple[tuple[str, bool], ...] = ()
+    suggested: tuple[bool, ...] = ()
+
+
+class SuggestionTally(NamedTuple):
+    """Concepts graded with a matcher's suggestion: how many, how many ticked as suggested,
+    ticked though not suggested, and suggested but left unticked."""
+
+    judged: int = 0
+    agreed: int = 0
+    added: int = 0
+    removed: int = 0
 
 
 class Reschedule(NamedTuple):
@@ -413,14 +431,17 @@ class ProgressStore:
                     state_before, answer.state_after, due_after,
                 ),
             )  # fmt: skip
+            suggested = answer.suggested or (None,) * len(answer.concepts)
             conn.executemany(
                 "INSERT INTO concept_result (answer_seq, position, deck, item, concept,"
-                " covered) VALUES (?, ?, ?, ?, ?, ?)",
+                " covered, suggested) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [
-                    (cursor.lastrowid, n, answer.deck, answer.item, concept, int(covered))
-                    for n, (concept, covered) in enumerate(answer.concepts)
+                    (cursor.lastrowid, n, answer.deck, answer.item, concept, int(covered),
+                     None if hint is None else int(hint))
+                    for n, ((concept, covered), hint) in enumerate(
+                        zip(answer.concepts, suggested, strict=True))
                 ],
-            )
+            )  # fmt: skip
             if answer.state_after is not None and due_after is not None:
                 conn.execute(
                     "INSERT INTO item_state (deck, item, kind, state, due, first_seen,"
@@ -627,6 +648,18 @@ class ProgressStore:
             (deck,),
         ).fetchall()
         return [ConceptTally(*row) for row in rows]
+
+    @_reports_errors
+    def suggestion_tally(self, deck: str) -> SuggestionTally:
+        """How the learner's ticks compare with the concept matcher's suggestions in the deck
+        (concepts graded with a suggestion only)."""
+        row = self._conn.execute(
+            "SELECT count(*), total(suggested = covered), total(covered > suggested),"
+            " total(suggested > covered) FROM concept_result"
+            " WHERE deck = ? AND suggested IS NOT NULL",
+            (deck,),
+        ).fetchone()
+        return SuggestionTally(*(int(n) for n in row))
 
     @_reports_errors
     def last_answered_at(self, deck: str) -> datetime | None:

@@ -16,12 +16,16 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
 
 from vae_quiz.errors import StoreError
 from vae_quiz.model import Deck
 from vae_quiz.modes.mode import MODES, Mode
 from vae_quiz.modes.scheduler import Scheduler
 from vae_quiz.modes.session import Clock, SessionOptions
+from vae_quiz.text import printable
+from vae_quiz.ui.marks import STATE_COLOURS
 from vae_quiz.ui.modes import SCREENS, SUMMARIES, SessionEnd, SummaryChoice
 
 if TYPE_CHECKING:
@@ -52,29 +56,47 @@ class AppServices:
 
 
 class ModeCommands(Provider):
-    """The command palette's entries: every mode over all decks and over each deck."""
+    """The command palette's entries: every mode over all decks and over each deck.
+
+    A deck's title is shown literally (the palette reads a plain string as markup: a title
+    `Vim :s/[/]//` would not parse, `[@click=app.quit]` would become an action). The help line,
+    which the palette always reads as markup, names decks by id, which is `[a-z0-9-]+` only.
+    """
 
     def _entries(self) -> list[tuple[str, Callable[[], None], str]]:
         app = self.app
         assert isinstance(app, VaeQuizApp)
         decks = list(app.services.decks)
-        targets: list[tuple[str, list[Deck]]] = [("all decks", decks)] if len(decks) > 1 else []
-        targets += [(deck.title, [deck]) for deck in decks]
+        targets: list[tuple[str, str, list[Deck]]] = (
+            [("all decks", "all decks", decks)] if len(decks) > 1 else []
+        )
+        targets += [(printable(deck.title, one_line=True), f"deck {deck.id}", [deck])
+                    for deck in decks]  # fmt: skip
         return [("Home", app.go_home, "the decks and what is due")] + [
             (f"{mode.capitalize()}: {name}", partial(app.start, mode, chosen),
-             f"vae-quiz {mode} over {name}")
-            for mode in Mode for name, chosen in targets
+             f"vae-quiz {mode} over {over}")
+            for mode in Mode for name, over, chosen in targets
         ]  # fmt: skip
 
     async def discover(self) -> Hits:
         for name, run, help_text in self._entries():
-            yield DiscoveryHit(name, run, help=help_text)
+            yield DiscoveryHit(Content(name), run, text=name, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, run, help_text in self._entries():
             if (score := matcher.match(name)) > 0:
-                yield Hit(score, matcher.highlight(name), run, help=help_text)
+                yield Hit(score, _highlight(matcher, name), run, text=name, help=help_text)
+
+
+def _highlight(matcher: Matcher, name: str) -> Content:
+    """`name` as Content with the letters the query matched highlighted; `Matcher.highlight`
+    would read `name` as markup."""
+    content = Content(name)
+    for offset in matcher.fuzzy_search.match(matcher.query, name)[1]:
+        if not name[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 class VaeQuizApp(App[None]):
@@ -105,6 +127,13 @@ class VaeQuizApp(App[None]):
         if services.theme is not None:
             self.theme = services.theme
 
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables, plus the state accents (`$state-new`...) taken from them."""
+        variables = super().get_css_variables()
+        variables.update({name: variables[base] for name, base in STATE_COLOURS.items()})
+        self.theme_variables = variables  # styled text resolves its `$...` colours here
+        return variables
+
     def watch_theme(self, theme: str) -> None:
         """Keep a theme picked in the command palette for the next start."""
         from vae_quiz.settings import SettingsError
@@ -114,7 +143,7 @@ class VaeQuizApp(App[None]):
         try:
             self.services.save_theme(theme)
         except SettingsError as exc:
-            self.notify(str(exc), title="Theme not saved", severity="error", timeout=10,
+            self.notify(printable(str(exc)), title="Theme not saved", severity="error", timeout=10,
                         markup=False)  # fmt: skip
             return
         self._saved_theme = theme
@@ -182,6 +211,11 @@ class VaeQuizApp(App[None]):
             HomeScreen(lambda: deck_statuses(s.decks, s.store, s.now()), s.now, s.problems)
         )
 
+    def _is_home_open(self) -> bool:
+        from vae_quiz.ui.screens.home import HomeScreen
+
+        return any(isinstance(screen, HomeScreen) for screen in self.screen_stack)
+
     def on_home_screen_start(self, message: HomeScreen.Start) -> None:
         self.start(message.mode, message.decks)
 
@@ -192,7 +226,9 @@ class VaeQuizApp(App[None]):
         if mode.asks_one_kind:
             decks = mode.decks_with_items(list(decks))
             if not decks:
-                self.notify(f"No {mode.what} in the chosen decks.", severity="warning")
+                self.notify(
+                    f"No {mode.what} in the chosen decks.", severity="warning", markup=False
+                )
                 return
         open_session = MODES[mode].session
         if open_session is None:
@@ -200,6 +236,10 @@ class VaeQuizApp(App[None]):
             return
         s = self.services
         session = open_session(decks, s.store, s.scheduler, s.now, s.options)
+        if session.current is None and self._is_home_open():
+            # From home, a mode with nothing to ask says so instead of an empty session.
+            self.notify(mode.idle, title=mode.capitalize(), severity="information")
+            return
         if mode in SCREENS:
             screen = SCREENS[mode](session, s.now)
             self.push_screen(screen, lambda _: self._show_summary(mode, session))

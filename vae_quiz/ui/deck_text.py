@@ -1,6 +1,6 @@
 """Deck text on a screen: literal in a text deck, rendered in a Markdown deck.
 
-A text deck's field stays what it always was, a Static showing `Content(text)`. A Markdown deck's
+A text deck's field stays what it always was, a Static showing `literal(text)`. A Markdown deck's
 long field is shown by a `DeckMarkdown` twin mounted right after that Static the first time one
 is needed (the Static hides meanwhile); its short fields (choices, concepts) become Content with
 inline styles. The Markdown machinery is imported only then, so a session of plain decks never
@@ -15,6 +15,8 @@ from textual.content import Content, Span
 from textual.widget import Widget
 from textual.widgets import Static
 
+from vae_quiz.ui.literal import literal
+
 if TYPE_CHECKING:
     from vae_quiz.ui.widgets.deck_markdown import DeckMarkdown
 
@@ -26,7 +28,7 @@ def inline_content(text: str, markdown: bool) -> Content:
     """A short text (a choice, a concept) as Content: literal in a text deck; inline Markdown
     (emphasis, code, maths as Unicode) in a Markdown deck."""
     if not markdown:
-        return Content(text)
+        return literal(text)
     from vae_quiz.markdown_text import inline_runs
 
     parts: list[str] = []
@@ -69,7 +71,7 @@ class TextSlot:
         elif markdown:
             self._show_markdown(text)
         else:
-            self.static.update(Content(text))
+            self.static.update(literal(text))
         self._apply_visibility()
 
     @property

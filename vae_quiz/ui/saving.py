@@ -9,6 +9,7 @@ from typing import TypeVar
 from textual.dom import DOMNode
 
 from vae_quiz.errors import StoreError
+from vae_quiz.text import printable
 
 T = TypeVar("T")
 
@@ -30,7 +31,7 @@ def save(node: DOMNode, commit: Callable[[], T]) -> T:
         return commit()
     except StoreError as exc:
         node.app.notify(
-            f"{exc}\nYour answer is still on screen: press its key again to retry.",
+            f"{printable(str(exc))}\nYour answer is still on screen: press its key again to retry.",
             title="Not saved",
             severity="error",
             timeout=SAVE_FAILED_TIMEOUT,

@@ -67,3 +67,25 @@ def test_a_clean_markdown_deck_and_a_text_deck_have_no_warnings(tmp_path: Path) 
     path = _write(tmp_path, text_deck)
     result = run("check", "--strict", str(path), env={"VAE_QUIZ_CACHE": str(tmp_path / "c")})
     assert result.returncode == 0 and "warning" not in result.stdout, "text is literal"
+
+
+def test_control_character_and_markdown_warnings_together_and_strict_for_both(
+    tmp_path: Path,
+) -> None:
+    # main's warning (a control character, in any deck) and a Markdown deck's own, side by side.
+    deck = DECK.replace("back: ok", 'back: "red \\e[31m text"')
+    path = _write(tmp_path, deck)
+    env = {"VAE_QUIZ_CACHE": str(tmp_path / "c")}
+    result = run("check", str(path), env=env)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert any(line.startswith(f"{path}:5: card 'fine': back: warning: control or invisible")
+               for line in lines)  # fmt: skip
+    assert any("warning: an unclosed '$'" in line for line in lines)
+    assert lines[-1] == "1 deck checked: all valid; 4 warnings"
+    strict = run("check", "--strict", str(path), env=env)
+    assert strict.returncode == 1
+    assert strict.stdout.splitlines()[-1] == "1 deck checked: 4 warnings, errors with --strict"
+    only_control = run("check", "--strict", str(_write(tmp_path, deck.split("  - id: dollar")[0])),
+                       env=env)  # fmt: skip
+    assert only_control.returncode == 1, "--strict holds for the control-character warning too"

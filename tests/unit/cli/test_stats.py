@@ -31,7 +31,7 @@ def test_stats_json_has_the_documented_keys(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     keys = {"today", "total_answers", "answers_per_day", "streak", "forecast", "retention",
-            "test", "concepts", "leeches", "weakest_concepts"}  # fmt: skip
+            "test", "concepts", "suggestions", "leeches", "weakest_concepts"}  # fmt: skip
     assert set(data) == keys
     assert data["total_answers"] == 3
     assert data["test"] == {"answers": 3, "correct": 0, "accuracy": 0.0}

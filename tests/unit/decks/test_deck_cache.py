@@ -107,15 +107,62 @@ def test_a_damaged_entry_is_ignored_and_rebuilt(tmp_path, parses, damage: str, r
     assert len(parses) == 2  # rebuilt: the next load is a hit again
 
 
-def test_an_invalid_deck_is_not_cached_and_reports_every_time(tmp_path, parses) -> None:
+BAD = DECK.replace('back: "1", ', "").replace("answer: [a, c]", "answer: [z]")  # 2 problems
+
+
+def _problems(deck_file: Path | str, cache: Path) -> list[str]:
+    with pytest.raises(DeckError) as caught:
+        load_deck_cached(deck_file, cache)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_an_invalid_deck_is_parsed_once_and_its_problems_come_from_the_cache(
+    tmp_path, parses, monkeypatch
+) -> None:  # fmt: skip
     deck_file = tmp_path / "bad.yaml"
-    deck_file.write_text(DECK.replace("answer: [a, c]", "answer: [z]"))
+    deck_file.write_text(BAD)
+    cache = tmp_path / "cache"
+    first = _problems(deck_file, cache)
+    assert len(first) == 2 and first[1].startswith(f"{deck_file}:6: question 'q1'")
+    assert len(_entries(cache)) == 1
+    monkeypatch.chdir(tmp_path)
+    # The same file named another way: the problems name it as the caller does.
+    again = _problems("bad.yaml", cache)
+    assert again == [p.replace(str(deck_file), "bad.yaml", 1) for p in first]
+    assert parses == [str(deck_file)]
+
+
+def test_a_fixed_deck_is_parsed_again_and_loads(tmp_path, parses) -> None:
+    deck_file = tmp_path / "bad.yaml"
+    deck_file.write_text(BAD)
+    cache = tmp_path / "cache"
+    _problems(deck_file, cache)
+    deck_file.write_text(DECK)
+    assert load_deck_cached(deck_file, cache).id == "cached"
+    assert len(parses) == 2 and len(_entries(cache)) == 1
+
+
+def test_an_invalid_deck_changed_with_the_same_size_and_mtime_is_parsed_again(tmp_path, parses):
+    deck_file = tmp_path / "bad.yaml"
+    deck_file.write_text(BAD)
+    cache = tmp_path / "cache"
+    _problems(deck_file, cache)
+    stat = deck_file.stat()
+    deck_file.write_text(BAD.replace("[z]", "[a]"))  # same size; written within RACY_NS
+    os.utime(deck_file, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert [p.split(": ", 1)[1] for p in _problems(deck_file, cache)] == [
+        "card 'c1': back: required field is missing"
+    ]
+    assert len(parses) == 2
+
+
+def test_a_file_that_cannot_be_read_is_refused_every_time_not_cached(tmp_path) -> None:
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
     cache = tmp_path / "cache"
     for _ in range(2):
-        with pytest.raises(DeckError, match=r"bad\.yaml:6: question 'q1'"):
-            load_deck_cached(deck_file, cache)
+        assert "not a regular file" in _problems(fifo, cache)[0]
     assert _entries(cache) == []
-    assert len(parses) == 2
 
 
 def test_an_unwritable_cache_folder_still_loads_the_deck(tmp_path) -> None:

@@ -56,7 +56,8 @@ def test_rating_is_stored_and_again_brings_the_card_back(store, vae_deck, clock)
     assert [(r.item, r.mode, r.outcome, r.rating) for r in rows] == [
         ("vae-what", "study", "again", 1)
     ]
-    assert session.position == (2, 2)
+    # The card comes back: the total grows by one show, counted as again.
+    assert session.position == (2, 3, 1)
 
 
 def test_due_cards_come_first_most_overdue_first(store, vae_deck, clock) -> None:

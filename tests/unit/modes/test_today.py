@@ -82,12 +82,13 @@ def test_a_miss_of_each_kind_comes_back_and_leaves_the_queue_when_right(
         clock.advance(minutes=1)
     assert [e.key for e in today.pending] == missed  # each back, in the order missed
     assert {e.key for e in queued_items([vae_deck], store)} == set(missed)
-    assert today.position() == (3, 3) and today.again == 0
+    assert today.position() == (4, 6, 3) and today.again == 0
     for _ in range(3):
         session = today.open_current()
         _answer(session, right=True)
         assert today.close_current(session) is True
     assert today.current is None and today.again == 3
+    assert today.position() == (6, 6, 3)
     assert queued_items([vae_deck], store) == []
     rows = list(store.rows())
     assert {r.mode for r in rows} == {"today"}

@@ -9,8 +9,15 @@ from vae_quiz.modes.scheduler import Rating, Scheduler
 from vae_quiz.modes.session import SessionOptions
 from vae_quiz.modes.study import StudySession
 from vae_quiz.modes.test import TestSession
-from vae_quiz.progress.overview import deck_status
-from vae_quiz.progress.store import MIGRATIONS, MISSED, RIGHT, SCHEMA_VERSION, Answer, ProgressStore
+from vae_quiz.progress.overview import KindCounts, deck_status, kind_totals
+from vae_quiz.progress.store import (
+    MIGRATIONS,
+    MISSED,
+    RIGHT,
+    SCHEMA_VERSION,
+    Answer,
+    ProgressStore,
+)
 from vae_quiz.text import describe_last
 
 
@@ -41,6 +48,26 @@ def test_study_and_test_answers_move_due_new_and_queue_counts(store, vae_deck, c
     assert status.last_answered == clock()
     clock.advance(days=1)
     assert deck_status(vae_deck, store, clock()).due == 2
+
+
+def test_counts_are_kept_per_kind_when_answers_mix_kinds(store, vae_deck, clock) -> None:
+    scheduler = Scheduler(enable_fuzzing=False)
+    study = StudySession([vae_deck], store, scheduler, clock, SessionOptions(seed=1))
+    study.rate(Rating.GOOD)
+    quiz = TestSession([vae_deck], store, scheduler, clock, SessionOptions(seed=1))
+    quiz.answer(frozenset(quiz.current.question.answer))
+    clock.advance(days=30)
+    status = deck_status(vae_deck, store, clock())
+    assert status.by_kind == {
+        "card": KindCounts(items=5, due=1, new=4),
+        "question": KindCounts(items=5, due=1, new=4),
+        "prompt": KindCounts(items=2, due=0, new=2),
+    }
+    assert (status.due, status.new) == (2, 10)
+    # All decks: each kind summed over the decks.
+    totals = kind_totals([status, status])
+    assert totals["card"] == KindCounts(items=10, due=2, new=8)
+    assert totals["prompt"] == KindCounts(items=4, due=0, new=4)
 
 
 def test_the_queue_is_what_you_last_missed_in_any_mode(store, clock) -> None:

@@ -13,9 +13,11 @@ from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
 from vae_quiz.errors import StoreError
+from vae_quiz.modes import grader
 from vae_quiz.modes.concepts import ConceptResult, ConceptSession
-from vae_quiz.text import describe_moment
+from vae_quiz.text import counter, describe_moment
 from vae_quiz.ui.deck_text import TextSlot, inline_content
+from vae_quiz.ui.literal import literal
 from vae_quiz.ui.modes import SessionEnd
 from vae_quiz.ui.saving import NotSaved, save
 from vae_quiz.ui.screens.confirm import ConfirmScreen
@@ -26,7 +28,11 @@ from vae_quiz.ui.widgets.key_bar import KeyBar
 
 CONCEPTS_KEYS = [
     ("(typing)", "write your answer; a draft is kept as you type"),
-    ("ctrl+s", "submit the answer and show the concept checklist"),
+    (
+        "ctrl+s",
+        "submit the answer and show the concept checklist, with the concepts found "
+        "in your answer ticked and the words that show them",
+    ),
     ("escape", "leave the editor (then h, q and ? work)"),
     ("e", "back into the editor"),
     ("h", "show the hint"),
@@ -77,6 +83,7 @@ class ConceptsScreen(Screen[SessionEnd]):
         self._text = self._kept_text = ""
         self._draft_timer: Timer | None = None
         self._draft_failed = False
+        self._suggested: frozenset[int] | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="screen-header"):
@@ -103,6 +110,12 @@ class ConceptsScreen(Screen[SessionEnd]):
         self._model_answer = TextSlot(self.query_one("#model-answer", Static))
         self._model_answer.visible = False
         self._show_current()
+        # The matcher's libraries take about 0.25 s to load: loaded while the learner writes,
+        # not when ctrl+s is pressed (and never before the first screen is up).
+        # A failure there is no reason to stop the app: grading would meet it again.
+        self.call_after_refresh(
+            self.run_worker, grader.warm_up, thread=True, group="warm-up", exit_on_error=False
+        )
 
     @on(Resize)
     def _fit(self, event: Resize) -> None:
@@ -125,12 +138,19 @@ class ConceptsScreen(Screen[SessionEnd]):
             return
         self.result = None
         self._hint_shown = False
-        for selector, text in (
-            ("#concepts-title", f"{asked.deck.title} · {self._session.mode}"),
-            ("#concepts-status", f"prompt {self._session.number} of {self._session.total}"),
-            ("#result", ""),
+        s = self._session
+        for selector, content in (
+            (
+                "#concepts-title",
+                literal(f"{asked.deck.title} · {self._session.mode}", one_line=True),
+            ),
+            (
+                "#concepts-status",
+                Content(f"prompt {counter(s.number, s.total, s.again)}"),
+            ),
+            ("#result", Content("")),
         ):
-            self.query_one(selector, Static).update(Content(text))
+            self.query_one(selector, Static).update(content)
         self._prompt.show(asked.prompt.prompt, asked.deck.is_markdown)
         notice = "A hint is available: escape, then h." if asked.prompt.hint else ""
         self._hint.show(notice, False)
@@ -247,13 +267,21 @@ class ConceptsScreen(Screen[SessionEnd]):
         asked = self._session.current
         if asked is None:
             return
+        matches = self._session.suggest(text) if text.strip() else []
+        found = [m if m.covered else None for m in matches]
+        self._suggested = frozenset(i for i, m in enumerate(found) if m is not None)
+        spans = sorted(span for match in filter(None, found) for span in match.spans)
+        shown = _highlighted(text, spans)
         written = self.query_one("#written-text", Static)
-        written.update(Content(text) if text.strip() else Content.styled("(no answer)", "italic"))
+        written.update(shown if text.strip() else Content.styled("(no answer)", "italic"))
         written.set_class(not text.strip(), "-empty")
         if asked.prompt.hint and not self._hint_shown:
             self._hint.show("A hint is available: h.", False)
         checklist = self.query_one(ConceptChecklist)
-        checklist.show(asked.prompt.concepts, asked.deck.is_markdown)
+        evidence = tuple(m.evidence if m else None for m in found)
+        checklist.show(asked.prompt.concepts, self._suggested, evidence, asked.deck.is_markdown)
+        suggested = len(self._suggested)
+        checklist.border_subtitle = f"{suggested} found in your answer" if suggested else None
         checklist.disabled = False
         self._set_phase(GRADING)
         checklist.focus()
@@ -265,7 +293,9 @@ class ConceptsScreen(Screen[SessionEnd]):
         text = self.query_one("#editor", TextArea).text
         # Committed to the progress file inside grade(), before the result is shown.
         try:
-            self.result = result = save(self, lambda: self._session.grade(text, event.ticked))
+            self.result = result = save(
+                self, lambda: self._session.grade(text, event.ticked, self._suggested)
+            )
         except NotSaved:
             return  # the checklist stays, ticks and all: enter tries again
         if self._draft_timer is not None:  # the draft went with the answer
@@ -278,11 +308,13 @@ class ConceptsScreen(Screen[SessionEnd]):
         if result.missed:
             parts.append("\nMissed:")
             for concept in result.missed:
-                parts += ["\n  • ", inline_content(concept, markdown)]
+                shown = inline_content(concept, True) if markdown else None
+                parts += [Content("\n  • "), shown or literal(concept, one_line=True)]
         model = result.asked.prompt.model_answer
         if model and not markdown:
-            parts.extend([("\n\nModel answer\n", "bold"), model])
-        parts.extend([("\n\nYour answer\n", "bold"), text.strip() or ("(no answer)", "italic")])
+            parts.extend([("\n\nModel answer\n", "bold"), literal(model)])
+        written = literal(text.strip()) if text.strip() else ("(no answer)", "italic")
+        parts.extend([("\n\nYour answer\n", "bold"), written])
         if model and markdown:  # rendered on its own, under the result
             self._model_answer.show(f"**Model answer**\n\n{model}", markdown)
             self._model_answer.visible = True
@@ -306,3 +338,18 @@ class ConceptsScreen(Screen[SessionEnd]):
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen("concepts", CONCEPTS_KEYS))
+
+
+def _highlighted(text: str, spans: list[tuple[int, int]]) -> Content:
+    """The answer shown literally (each piece sanitised), the `spans` that earned a concept
+    in bold and underlined."""
+    parts: list[Content] = []
+    at = 0
+    for start, end in spans:
+        if start < at:  # overlaps a span already shown
+            continue
+        parts.append(literal(text[at:start]))
+        parts.append(literal(text[start:end]).stylize("bold underline $text-success"))
+        at = end
+    parts.append(literal(text[at:]))
+    return Content.assemble(*parts)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 
 class HelpScreen(ModalScreen[None]):
-    """Lists (key, what it does) pairs; any of escape, ? or q closes it."""
+    """Lists (key, what it does) pairs; any of escape, ? or q closes it. The box scrolls when
+    the terminal is too short for it; a long description wraps under itself, not under the key."""
 
     BINDINGS = [
         Binding("escape", "dismiss", "Close"),
@@ -24,9 +27,16 @@ class HelpScreen(ModalScreen[None]):
         self._keys = keys
 
     def compose(self) -> ComposeResult:
-        width = max(len(key) for key, _ in self._keys)
-        lines = "\n".join(f"{key.rjust(width)}   {what}" for key, what in self._keys)
-        with Vertical(id="help-box"):
+        # A two-column grid: the keys, then each description wrapped in its own column.
+        table = Table.grid(padding=(0, 0, 0, 3))
+        table.add_column(no_wrap=True, style="bold")
+        table.add_column(ratio=1)
+        for key, what in self._keys:
+            table.add_row(Text(key), Text(what))
+        with VerticalScroll(id="help-box"):
             yield Static(f"Keys · {self._title}", id="help-title", markup=False)
-            yield Static(lines, id="help-keys", markup=False)
+            yield Static(table, id="help-keys")
             yield Static("escape or ? closes this help", id="help-close", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#help-box").focus()  # arrows and page keys scroll a long help

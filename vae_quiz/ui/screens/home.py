@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -18,8 +18,9 @@ from textual.widgets.option_list import Option
 
 from vae_quiz.model import Deck
 from vae_quiz.modes.mode import Mode
-from vae_quiz.progress.overview import DeckStatus
+from vae_quiz.progress.overview import DeckStatus, KindCounts, kind_totals
 from vae_quiz.text import describe_last, plural
+from vae_quiz.ui.literal import literal
 from vae_quiz.ui.screens.help import HelpScreen
 from vae_quiz.ui.widgets.key_bar import KeyBar
 
@@ -37,6 +38,14 @@ HOME_KEYS = [
     ("?", "this help"),
 ]
 
+# Each kind's name for a count: [plural, singular].
+KIND_NAMES = {"card": ("cards", "card"), "question": ("questions", "question"),
+              "prompt": ("prompts", "prompt")}  # fmt: skip
+
+
+MAX_PROBLEM_DECKS = 4  # with the heading and the "and N more" line: the panel's 6 lines
+MAX_PROBLEM_CHARS = 300
+
 
 class HomeScreen(Screen[None]):
     """Lists the decks with their counts; posts `Start` when the learner picks a mode.
@@ -44,7 +53,8 @@ class HomeScreen(Screen[None]):
     Args:
         load_statuses: called on show (and after each session) for fresh counts.
         now: the clock, for "last studied".
-        problems: one line per deck that could not be loaded, shown as a warning.
+        problems: one line per deck that could not be loaded (its path first), shown as a
+            warning; a few of them when there are many.
     """
 
     BINDINGS = [
@@ -84,10 +94,23 @@ class HomeScreen(Screen[None]):
             yield Static("", id="home-status", classes="header-status", markup=False)
         yield OptionList(id="deck-list", markup=False)
         if self._problems:
-            count = plural(len(self._problems), "deck")
-            lines = [f"{count} could not be loaded (vae-quiz check):", *self._problems]
-            yield Static(Content("\n".join(lines)), id="home-problems", markup=False)
+            lines = self._problem_lines()
+            yield Static(Content("\n").join(lines), id="home-problems", markup=False)
         yield KeyBar()
+
+    def _problem_lines(self) -> list[Content]:
+        """A heading counting the decks, then at most MAX_PROBLEM_DECKS of their lines: the
+        panel stays a few lines, however many decks (or problems) there are."""
+        count = len(self._problems)
+        verb = "lists its problems" if count == 1 else "lists every problem"
+        lines = [
+            Content(f"{plural(count, 'deck')} could not be loaded; vae-quiz check FILE {verb}:")
+        ]
+        lines += [literal(line[:MAX_PROBLEM_CHARS], one_line=True)
+                  for line in self._problems[:MAX_PROBLEM_DECKS]]  # fmt: skip
+        if count > MAX_PROBLEM_DECKS:
+            lines.append(Content(f"and {plural(count - MAX_PROBLEM_DECKS, 'more deck')}"))
+        return lines
 
     def on_mount(self) -> None:
         self.query_one("#deck-list").border_title = "Decks"
@@ -119,29 +142,37 @@ class HomeScreen(Screen[None]):
 
     def _all_row(self) -> Content:
         s = self._statuses
-        items = sum(x.deck.item_count for x in s)
         return Content.assemble(
             ("All decks", "bold"),
-            f"   {plural(len(s), 'deck')}, {plural(items, 'item')}\n",
-            f"    due {sum(x.due for x in s)}   new {sum(x.new for x in s)}"
-            f"   review queue {sum(x.queued for x in s)}",
+            f"   {plural(len(s), 'deck')}\n",
+            self._kind_lines(kind_totals(s)),
+            f"    review queue {sum(x.queued for x in s):,}",
         )
 
     def _deck_row(self, status: DeckStatus) -> Content:
-        deck = status.deck
-        counts = "  ".join(
-            plural(n, word)
-            for n, word in ((len(deck.cards), "card"), (len(deck.questions), "question"),
-                            (len(deck.prompts), "prompt"))
-            if n
-        )  # fmt: skip
         last = describe_last(status.last_answered, self._now())
         return Content.assemble(
-            (deck.title, "bold"),
-            f"   {counts}\n",
-            f"    due {status.due}   new {status.new}   review queue {status.queued}"
-            f"   last studied {last}",
+            literal(status.deck.title, one_line=True).stylize("bold"),
+            "\n",
+            self._kind_lines(status.by_kind),
+            f"    review queue {status.queued:,} · last studied {last}",
         )
+
+    def _kind_lines(self, by_kind: Mapping[str, KindCounts]) -> str:
+        """One line per kind the row holds: its items, due and new, in columns as wide as the
+        widest figure on the screen (so no line is wider than it must be, and none wraps at
+        60 columns)."""
+        every = [c for s in self._statuses for c in s.by_kind.values()]
+        every += kind_totals(self._statuses).values()  # "All decks" sums may be wider
+        width = [max((len(f"{getattr(c, f):,}") for c in every), default=1)
+                 for f in ("items", "due", "new")]  # fmt: skip
+        lines = []
+        for kind, c in by_kind.items():
+            if c.items:
+                name = KIND_NAMES[kind][c.items == 1]
+                lines.append(f"    {c.items:>{width[0]},} {name:<9}   due {c.due:>{width[1]},}"
+                             f"   new {c.new:>{width[2]},}\n")  # fmt: skip
+        return "".join(lines)
 
     def chosen_decks(self) -> list[Deck]:
         """The highlighted deck, or every deck when "All decks" is highlighted."""

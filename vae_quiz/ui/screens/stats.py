@@ -1,25 +1,53 @@
-"""The stats screen: figures, a year heatmap, the due forecast, leeches and weakest concepts."""
+"""The stats screen: figures, a year heatmap, the due forecast, leeches and weakest concepts,
+each in a panel; two columns of panels from 120 columns, one below."""
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Container, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.events import Resize
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from vae_quiz.progress.report import Report
-from vae_quiz.progress.report_text import figure_lines, forecast_lines, heatmap_lines
+from vae_quiz.progress.report_text import figure_lines, forecast_chart, heatmap_lines
+from vae_quiz.ui.literal import literal
 from vae_quiz.ui.screens.help import HelpScreen
 from vae_quiz.ui.widgets.key_bar import KeyBar
 
 STATS_KEYS = [
     ("up, down, page keys", "scroll"),
+    ("home, end", "the first panel, the last one"),
     ("q, escape, enter", "close the stats"),
     ("ctrl+c", "quit at once"),
     ("?", "this help"),
 ]
+
+# From this width the panels sit in two columns.
+GRID_MIN_WIDTH = 120
+FORECAST_DAYS_SHOWN = 14
+HEATMAP_LABEL = 4  # "Mon " before the weeks
+
+
+class Heatmap(Widget):
+    """The answers-per-day heatmap, as many of the latest weeks as fit its width (a year at
+    57 columns), so a row never wraps."""
+
+    DEFAULT_CSS = """
+    Heatmap { height: 8; text-wrap: nowrap; }
+    """
+
+    def __init__(self, report: Report, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._report = report
+
+    def render(self) -> Content:
+        weeks = max(4, self.size.width - HEATMAP_LABEL)
+        return Content("\n".join(heatmap_lines(self._report, weeks)))
 
 
 class StatsScreen(Screen[None]):
@@ -27,9 +55,18 @@ class StatsScreen(Screen[None]):
 
     DEFAULT_CSS = """
     #stats-body { padding: 0 1; }
-    .stats-title { text-style: bold; margin-top: 1; }
-    #stats-heatmap { color: $success; }
-    #stats-forecast { color: $primary; }
+    #stats-grid { layout: grid; grid-size: 1; grid-rows: auto; grid-gutter: 0 1; height: auto; }
+    StatsScreen.-wide #stats-grid { grid-size: 2; }
+    .stats-panel {
+        height: auto;
+        border: round $primary-darken-2;
+        border-title-color: $text;
+        border-title-style: bold;
+        padding: 0 1;
+    }
+    .stats-legend { color: $text-muted; }
+    #stats-heatmap { color: $state-right; }
+    #stats-forecast { color: $state-new; text-wrap: nowrap; }
     .stats-warning { color: $warning; }
     """
     BINDINGS = [
@@ -50,27 +87,51 @@ class StatsScreen(Screen[None]):
             yield Static("Stats", classes="header-title", markup=False)
             yield Static(r.today.isoformat(), classes="header-status", markup=False)
         with VerticalScroll(id="stats-body"):
-            yield Static(Content("\n".join(figure_lines(r))), id="stats-figures", markup=False)
             if self._warning:
                 yield Static(Content(self._warning), classes="stats-warning", markup=False)
-            yield Static("Answers per day, last 365 days  (· none ░ 1-2 ▒ 3-5 ▓ 6-10 █ 11+)",
-                         classes="stats-title", markup=False)  # fmt: skip
-            yield Static(Content("\n".join(heatmap_lines(r))), id="stats-heatmap", markup=False)
-            yield Static("Due in the next 30 days", classes="stats-title", markup=False)
-            yield Static(Content("\n".join(forecast_lines(r))), id="stats-forecast", markup=False)
-            yield Static("Leeches (8 or more lapses)", classes="stats-title", markup=False)
-            leeches = [f"{x.deck} / {x.item}: {x.lapses} lapses" for x in r.leeches] or ["none"]
-            yield Static(Content("\n".join(leeches)), id="stats-leeches", markup=False)
-            yield Static("Concepts missed most", classes="stats-title", markup=False)
-            weakest = [
-                f"{t.deck} / {t.item}: {t.concept} (missed {t.missed}, covered {t.covered})"
-                for t in r.weakest_concepts
-            ] or ["none"]
-            yield Static(Content("\n".join(weakest)), id="stats-concepts", markup=False)
+            with Container(id="stats-grid"):
+                with _panel("Figures"):
+                    yield Static(Content("\n".join(figure_lines(r))), id="stats-figures")
+                with _panel("Answers per day"):
+                    yield Heatmap(r, id="stats-heatmap")
+                    yield Static("· none ░ 1-2 ▒ 3-5 ▓ 6-10 █ 11+", classes="stats-legend",
+                                 markup=False)  # fmt: skip
+                with _panel(f"Due in the next {FORECAST_DAYS_SHOWN} days"):
+                    chart = forecast_chart(r, FORECAST_DAYS_SHOWN)
+                    yield Static(Content("\n".join(chart)), id="stats-forecast")
+                    later = sum(r.forecast[FORECAST_DAYS_SHOWN:])
+                    days = f"days {FORECAST_DAYS_SHOWN + 1}-{len(r.forecast)}"
+                    yield Static(f"{days}: {later:,} more",
+                                 classes="stats-legend", markup=False)  # fmt: skip
+                # Deck and item ids and concepts come from the progress file: a row a line.
+                with _panel("Leeches (8 or more lapses)"):
+                    leeches = [f"{x.deck} / {x.item}: {x.lapses} lapses" for x in r.leeches]
+                    yield Static(_rows(leeches or ["none"]), id="stats-leeches")
+                with _panel("Concepts missed most", id="stats-last"):
+                    weakest = [
+                        f"{t.deck} / {t.item}: {t.concept} (missed {t.missed}, covered {t.covered})"
+                        for t in r.weakest_concepts
+                    ]
+                    yield Static(_rows(weakest or ["none"]), id="stats-concepts")
         yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#stats-body").focus()
 
+    @on(Resize)
+    def _fit(self, event: Resize) -> None:
+        self.set_class(event.size.width >= GRID_MIN_WIDTH, "-wide")
+
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen("stats", STATS_KEYS))
+
+
+def _panel(title: str, id: str | None = None) -> Vertical:
+    panel = Vertical(classes="stats-panel", id=id)
+    panel.border_title = title
+    return panel
+
+
+def _rows(rows: list[str]) -> Content:
+    """Rows of progress data, one line each, shown literally."""
+    return Content("\n").join(literal(row, one_line=True) for row in rows)

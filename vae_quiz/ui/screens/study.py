@@ -6,15 +6,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
 from vae_quiz.modes.scheduler import Rating
 from vae_quiz.modes.session import Clock
 from vae_quiz.modes.study import StudySession
-from vae_quiz.text import describe_due, format_interval
+from vae_quiz.text import counter, describe_due, format_interval
 from vae_quiz.ui.deck_text import TextSlot
+from vae_quiz.ui.literal import literal
+from vae_quiz.ui.marks import ellipsize
 from vae_quiz.ui.modes import SessionEnd
 from vae_quiz.ui.saving import NotSaved, save
 from vae_quiz.ui.screens.help import HelpScreen
@@ -30,6 +31,8 @@ STUDY_KEYS = [
     ("ctrl+c", "quit at once (progress is already saved)"),
     ("?", "this help"),
 ]
+# The card's front in the undo notice: cut to fit one line of the 80-column reading measure.
+UNDO_CELLS = 48
 
 
 class StudyScreen(Screen[SessionEnd]):
@@ -87,9 +90,8 @@ class StudyScreen(Screen[SessionEnd]):
             return
         self.is_revealed = False
         self.refresh_bindings()
-        number, total = self._session.position
-        self._show_text("#study-title", f"{item.deck.title} · {self._session.mode}")
-        status = f"{number} of {total}"
+        self._show_text("#study-title", f"{item.deck.title} · {self._session.mode}", one_line=True)
+        status = counter(*self._session.position)
         if self._session.mode == "study":
             new_left = sum(1 for i in self._session.queue if i.is_new)
             status += f" · new {new_left} · due {len(self._session.queue) - new_left}"
@@ -108,14 +110,14 @@ class StudyScreen(Screen[SessionEnd]):
 
     def _show_result(self, text: str) -> None:
         # Always redrawn, even with the same words: it confirms each answer as it is saved.
-        self.query_one("#last-result", Static).update(Content(text))
+        self.query_one("#last-result", Static).update(literal(text, one_line=True))
 
-    def _show_text(self, selector: str, text: str) -> None:
+    def _show_text(self, selector: str, text: str, one_line: bool = False) -> None:
         """Show `text` literally in the Static `selector`; the same text again is not redrawn
         (each redraw asks Textual for a new layout, a good part of the time to the next card)."""
         if self._shown.get(selector) != text:
             self._shown[selector] = text
-            self.query_one(selector, Static).update(Content(text))
+            self.query_one(selector, Static).update(literal(text, one_line=one_line))
 
     def _show_back(self, shown: bool) -> None:
         # Toggling the widget, not a class on the screen: a screen class restyles every widget
@@ -172,7 +174,7 @@ class StudyScreen(Screen[SessionEnd]):
             return
         if item is None:
             return
-        self._show_result(f"Undone: the last rating of '{item.card.front[:50]}'")
+        self._show_result(f"Undone: the last rating of '{ellipsize(item.card.front, UNDO_CELLS)}'")
         self._show_current()
 
     def action_end(self) -> None:

@@ -21,9 +21,12 @@ from vae_quiz.modes.scheduler import Rating
 from vae_quiz.modes.study import StudySummary
 from vae_quiz.modes.test import TestSummary
 from vae_quiz.modes.today import TodaySummary
-from vae_quiz.text import describe_due, plural
+from vae_quiz.text import describe_due, plural, printable
+from vae_quiz.ui.literal import literal
+from vae_quiz.ui.marks import RATING_STYLES, score_bar
 from vae_quiz.ui.modes import SummaryChoice
 from vae_quiz.ui.screens.help import HelpScreen
+from vae_quiz.ui.widgets.choice_list import RIGHT_MARK, WRONG_MARK
 from vae_quiz.ui.widgets.key_bar import KeyBar
 
 S = TypeVar("S")
@@ -67,18 +70,20 @@ class StudySummaryScreen(SummaryScreen[StudySummary]):
 
     def compose(self) -> ComposeResult:
         s = self._summary
-        with Horizontal(classes="screen-header"):
-            yield Static(f"Session summary · {self._mode}", classes="header-title", markup=False)
-        with Vertical(id="summary-body"):
-            if s.answers == 0:
-                headline = "Nothing was due." if s.left == 0 else "No cards rated."
-            else:
-                rated = f"{s.answers} rating{'' if s.answers == 1 else 's'}"
-                headline = f"Cards studied: {s.cards_seen} ({rated})"
-            yield Static(headline, id="summary-headline", markup=False)
-            if s.answers:
-                ratings = "   ".join(f"{r.label} {s.ratings[r]}" for r in Rating)
-                yield Static(ratings, id="summary-ratings", markup=False)
+        yield header(f"Session summary · {self._mode}", s.seconds)
+        with VerticalScroll(id="summary-body"):
+            with panel():
+                if s.answers == 0:
+                    headline = "Nothing was due." if s.left == 0 else "No cards rated."
+                else:
+                    headline = f"Cards studied: {s.cards_seen} ({plural(s.answers, 'rating')})"
+                yield Static(headline, id="summary-headline", markup=False)
+                if s.answers:
+                    ratings = Content("   ").join(
+                        Content.styled(f"{r.label} {s.ratings[r]}", RATING_STYLES[r])
+                        for r in Rating
+                    )
+                    yield Static(ratings, id="summary-ratings", markup=False)
             if s.next_due is not None:
                 next_text = f"Next card due {describe_due(s.next_due, self._now)}"
                 if s.next_due > self._now:
@@ -86,7 +91,7 @@ class StudySummaryScreen(SummaryScreen[StudySummary]):
                     next_text += f" ({stamp})"
                 yield Static(Content(next_text), id="summary-next", markup=False)
             if s.left:
-                yield Static(f"{s.left} cards left in this session.", markup=False)
+                yield Static(f"{plural(s.left, 'card')} left in this session.", markup=False)
             if s.ratings.get(Rating.AGAIN):
                 yield Static(QUEUED_NOTE, classes="summary-queued", markup=False)
             yield Static("Every rating is saved.", id="summary-saved", markup=False)
@@ -104,34 +109,68 @@ def format_duration(seconds: float) -> str:
     return f"{secs} s"
 
 
+def header(title: str, seconds: float | None = None) -> Horizontal:
+    """The summary's header line: its title, and on the right the time the session took (the
+    one place the time is shown)."""
+    status = f"time {format_duration(seconds)}" if seconds is not None else ""
+    return Horizontal(
+        Static(title, classes="header-title", markup=False),
+        Static(status, id="summary-time", classes="header-status", markup=False),
+        classes="screen-header",
+    )
+
+
+def panel() -> Vertical:
+    """The bordered panel at the top of a summary: the score, its bar, the tallies."""
+    return Vertical(id="summary-panel")
+
+
+def score_line(score: int, total: int) -> Static:
+    """`████████░░ 8/10`, green when all were right, amber when some, red when none."""
+    state = "state-right" if score == total else "state-learning" if score else "state-wrong"
+    return Static(score_bar(score, total), id="summary-bar", classes=state, markup=False)
+
+
+def missed_row(text: str, detail: str, right: bool = False) -> Horizontal:
+    """One item: its mark (✗ missed, ✓ right), then its text with the detail under it; both
+    wrap under the text, not under the mark."""
+    body = literal(text)  # deck text: shown literally, never markup
+    if detail:
+        body = Content.assemble(body, "\n", literal(detail).stylize("dim"))
+    mark = f"{RIGHT_MARK} state-right" if right else f"{WRONG_MARK} state-missed"
+    return Horizontal(
+        Static(mark[0], classes=f"summary-mark {mark[2:]}", markup=False),
+        Static(body, classes="summary-item", markup=False),
+        classes="summary-missed",
+    )
+
+
 class TestSummaryScreen(SummaryScreen[TestSummary]):
-    """Shows a test's score k/N with a percentage, the time taken and the missed questions."""
+    """Shows a test's score k/N with a percentage and a bar, the missed questions and, in the
+    header, the time taken."""
 
     __test__ = False  # not a pytest test class
 
     def compose(self) -> ComposeResult:
         s = self._summary
-        with Horizontal(classes="screen-header"):
-            yield Static("Session summary · test", classes="header-title", markup=False)
-            yield Static(format_duration(s.seconds), classes="header-status", markup=False)
+        yield header("Session summary · test", s.seconds)
         with VerticalScroll(id="summary-body"):
-            if s.answered == 0:
-                yield Static("No questions answered.", id="summary-headline", markup=False)
-            else:
-                score = f"Score {s.correct}/{s.answered} ({s.percent}%)"
-                if s.answered < s.total:
-                    score += f" · {s.answered} of {s.total} questions answered"
-                yield Static(score, id="summary-headline", markup=False)
-            yield Static(f"Time taken: {format_duration(s.seconds)}", id="summary-time",
-                         markup=False)  # fmt: skip
+            with panel():
+                if s.answered == 0:
+                    yield Static("No questions answered.", id="summary-headline", markup=False)
+                else:
+                    score = f"Score {s.correct}/{s.answered} ({s.percent}%)"
+                    if s.answered < s.total:
+                        score += f" · {s.answered} of {s.total} questions answered"
+                    yield Static(score, id="summary-headline", markup=False)
+                    yield score_line(s.correct, s.answered)
             if s.missed:
-                yield Static("Missed:", id="summary-missed-title", markup=False)
+                yield Static(f"Missed: {len(s.missed)}", id="summary-missed-title", markup=False)
                 for result in s.missed:
                     question = result.asked.question
                     md = result.asked.deck.is_markdown
                     answer = ", ".join(shown(a, md) for a in question.answer)
-                    text = f"  {shown(question.question, md)}\n    → {answer}"
-                    yield Static(Content(text), classes="summary-missed", markup=False)
+                    yield missed_row(shown(question.question, md), "→ " + answer)
                 yield Static(QUEUED_NOTE, classes="summary-queued", markup=False)
             elif s.answered:
                 yield Static("No question missed.", markup=False)
@@ -144,29 +183,30 @@ class ConceptSummaryScreen(SummaryScreen[ConceptSummary]):
 
     def compose(self) -> ComposeResult:
         s = self._summary
-        with Horizontal(classes="screen-header"):
-            yield Static("Session summary · concepts", classes="header-title", markup=False)
-            yield Static(format_duration(s.seconds), classes="header-status", markup=False)
+        yield header("Session summary · concepts", s.seconds)
         with VerticalScroll(id="summary-body"):
-            if s.answered == 0:
-                yield Static("No prompts answered.", id="summary-headline", markup=False)
-            else:
-                percent = round(100 * s.covered / s.concepts) if s.concepts else 0
-                headline = f"Concepts covered {s.covered}/{s.concepts} ({percent}%)"
-                if s.answered < s.total:
-                    headline += f" · {s.answered} of {s.total} prompts answered"
-                yield Static(headline, id="summary-headline", markup=False)
+            with panel():
+                if s.answered == 0:
+                    yield Static("No prompts answered.", id="summary-headline", markup=False)
+                else:
+                    percent = round(100 * s.covered / s.concepts) if s.concepts else 0
+                    headline = f"Concepts covered {s.covered}/{s.concepts} ({percent}%)"
+                    if s.answered < s.total:
+                        headline += f" · {s.answered} of {s.total} prompts answered"
+                    yield Static(headline, id="summary-headline", markup=False)
+                    yield score_line(s.covered, s.concepts)
+            if s.results:
+                yield Static("Prompts", id="summary-missed-title", markup=False)
             for result in s.results:
                 md = result.asked.deck.is_markdown
-                prompt = shown(result.asked.prompt.prompt, md)
-                lines = f"  {prompt}\n    {result.score}/{result.total} concepts"
+                detail = f"{result.score}/{result.total} concepts"
                 if result.missed:
-                    lines += "; missed: " + "; ".join(shown(c, md) for c in result.missed)
-                yield Static(Content(lines), classes="summary-missed", markup=False)
+                    detail += "; missed: " + "; ".join(
+                        printable(shown(c, md), one_line=True) for c in result.missed
+                    )
+                yield missed_row(shown(result.asked.prompt.prompt, md), detail, result.is_complete)
             if any(not r.is_complete for r in s.results):
                 yield Static(QUEUED_NOTE, classes="summary-queued", markup=False)
-            yield Static(f"Time taken: {format_duration(s.seconds)}", id="summary-time",
-                         markup=False)  # fmt: skip
             yield Static("Every answer is saved, with what you wrote.", id="summary-saved",
                          markup=False)  # fmt: skip
         yield KeyBar()
@@ -177,24 +217,24 @@ class ReviewSummaryScreen(SummaryScreen[ReviewSummary]):
 
     def compose(self) -> ComposeResult:
         s = self._summary
-        with Horizontal(classes="screen-header"):
-            yield Static("Session summary · review", classes="header-title", markup=False)
-            yield Static(format_duration(s.seconds), classes="header-status", markup=False)
+        yield header("Session summary · review", s.seconds)
         with VerticalScroll(id="summary-body"):
-            if s.total == 0:
-                yield Static("The review queue is empty: nothing to review.",
-                             id="summary-headline", markup=False)  # fmt: skip
-                yield Static("Items you miss in study, test or concepts come back here until "
-                             "you get them right.", markup=False)  # fmt: skip
-            else:
-                cleared = f"Cleared {len(s.cleared)} of {s.total} ({s.answers} answers)"
-                yield Static(cleared, id="summary-headline", markup=False)
+            with panel():
+                if s.total == 0:
+                    yield Static("The review queue is empty: nothing to review.",
+                                 id="summary-headline", markup=False)  # fmt: skip
+                    yield Static("Items you miss in study, test or concepts come back here "
+                                 "until you get them right.", markup=False)  # fmt: skip
+                else:
+                    answers = plural(s.answers, "answer")
+                    cleared = f"Cleared {len(s.cleared)} of {s.total} ({answers})"
+                    yield Static(cleared, id="summary-headline", markup=False)
+                    yield score_line(len(s.cleared), s.total)
             if s.still_queued:
                 yield Static(f"Still in your review queue: {len(s.still_queued)}",
                              id="summary-missed-title", markup=False)  # fmt: skip
                 for entry in s.still_queued:
-                    text = shown(item_text(entry.item), entry.deck.is_markdown)
-                    yield Static(Content(f"  {text}"), classes="summary-missed", markup=False)
+                    yield missed_row(shown(item_text(entry.item), entry.deck.is_markdown), "")
             elif s.total:
                 yield Static("Your review queue is empty.", markup=False)
             yield Static("Every answer is saved.", id="summary-saved", markup=False)
@@ -228,25 +268,25 @@ class TodaySummaryScreen(SummaryScreen[TodaySummary]):
 
     def compose(self) -> ComposeResult:
         s = self._summary
-        with Horizontal(classes="screen-header"):
-            yield Static("Session summary · today", classes="header-title", markup=False)
-            yield Static(format_duration(s.seconds), classes="header-status", markup=False)
+        yield header("Session summary · today", s.seconds)
         with VerticalScroll(id="summary-body"):
-            if s.answers == 0:
-                headline = "Nothing was due." if s.left == 0 else "Nothing answered."
-                yield Static(headline, id="summary-headline", markup=False)
-            else:
-                right = sum(t.right for t in s.tallies.values())
-                headline = f"{plural(s.answers, 'answer')}, {right} right"
-                yield Static(headline, id="summary-headline", markup=False)
-            rows = [
-                f"{KIND_NAMES[kind]:<10} {plural(t.items, 'item')} · "
-                f"{plural(t.answers, 'answer')} · {t.right} right"
-                for kind, t in s.tallies.items()
-                if t.answers
-            ]
-            if rows:
-                yield Static("\n".join(rows), id="summary-kinds", markup=False)
+            with panel():
+                if s.answers == 0:
+                    headline = "Nothing was due." if s.left == 0 else "Nothing answered."
+                    yield Static(headline, id="summary-headline", markup=False)
+                else:
+                    right = sum(t.right for t in s.tallies.values())
+                    headline = f"{plural(s.answers, 'answer')}, {right} right"
+                    yield Static(headline, id="summary-headline", markup=False)
+                    yield score_line(right, s.answers)
+                rows = [
+                    f"{KIND_NAMES[kind]:<10} {plural(t.items, 'item')} · "
+                    f"{plural(t.answers, 'answer')} · {t.right} right"
+                    for kind, t in s.tallies.items()
+                    if t.answers
+                ]
+                if rows:
+                    yield Static("\n".join(rows), id="summary-kinds", markup=False)
             if s.left:
                 yield Static(f"{plural(s.left, 'item')} left in this session.", markup=False)
             if s.next_due is not None:

@@ -11,7 +11,9 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from vae_quiz.modes.test import CHOICE_LETTERS, TestResult, TestSession
+from vae_quiz.text import counter
 from vae_quiz.ui.deck_text import TextSlot, inline_content
+from vae_quiz.ui.literal import literal
 from vae_quiz.ui.modes import SessionEnd
 from vae_quiz.ui.saving import NotSaved, save
 from vae_quiz.ui.screens.help import HelpScreen
@@ -73,6 +75,15 @@ class TestScreen(Screen[SessionEnd]):
         self._explanation.visible = False
         self._show_current()
 
+    def _status(self) -> str:
+        """The header's count ("question 3 of 20 · 1 again"), and how many the run was picked
+        from ("· 5,578 in deck") when a limit cut it short."""
+        s = self._session
+        status = f"question {counter(s.number, s.total, s.again)}"
+        if s.pool > len(s.asked):
+            status += f" · {s.pool:,} in deck{'s' if len(s.decks) > 1 else ''}"
+        return status
+
     def _show_current(self) -> None:
         asked = self._session.current
         if asked is None:
@@ -82,12 +93,12 @@ class TestScreen(Screen[SessionEnd]):
         self._ticked = set()
         is_multi = asked.question.is_multi
         note = f"Select all that apply: 1-{len(asked.order)} or space to tick, enter to submit"
-        for selector, text in (
-            ("#test-title", f"{asked.deck.title} · {self._session.mode}"),
-            ("#test-status", f"question {self._session.number} of {self._session.total}"),
-            ("#multi-note", note if is_multi else ""),
+        for selector, content in (
+            ("#test-title", literal(f"{asked.deck.title} · {self._session.mode}", one_line=True)),
+            ("#test-status", Content(self._status())),
+            ("#multi-note", Content(note if is_multi else "")),
         ):
-            self.query_one(selector, Static).update(Content(text))
+            self.query_one(selector, Static).update(content)
         markdown = asked.deck.is_markdown
         self._question.show(asked.question.question, markdown)
         self.query_one("#multi-note").display = is_multi
@@ -158,14 +169,14 @@ class TestScreen(Screen[SessionEnd]):
         self.query_one(ChoiceList).mark(picked, frozenset(question.answer))
         verdict = "Correct." if self.result.is_correct else "Incorrect."
         feedback = self.query_one("#feedback", Static)
-        parts: list[str | Content | tuple[str, str]] = [(verdict, "bold")]
+        parts: list[Content | tuple[str, str]] = [(verdict, "bold")]
         markdown = self.result.asked.deck.is_markdown
         if not self.result.is_correct:
             right = Content(", ").join(inline_content(a, markdown) for a in question.answer)
             stop = "" if right.plain.endswith((".", "!", "?")) else "."
-            parts += [" The right answer: ", right, stop]
+            parts += [Content(" The right answer: "), right, Content(stop)]
         if question.explanation and not markdown:
-            parts.append(f"\n{question.explanation}")
+            parts.append(literal(f"\n{question.explanation}"))
         feedback.update(Content.assemble(*parts))
         if question.explanation and markdown:  # rendered on its own, under the verdict
             self._explanation.show(question.explanation, markdown)

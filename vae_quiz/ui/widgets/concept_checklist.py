@@ -10,11 +10,14 @@ from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from vae_quiz.text import printable
 from vae_quiz.ui.deck_text import inline_content
+from vae_quiz.ui.literal import literal
 
 
 class ConceptChecklist(OptionList):
-    """Numbered concepts with [x]/[ ] boxes (readable without colour).
+    """Numbered concepts with [x]/[ ] boxes (readable without colour), each with the words of
+    the answer that earned its suggested tick beneath it.
 
     Digits 1-9 toggle that concept, space (or a click) toggles the highlighted one, arrows move,
     enter posts `Confirmed`. The highlighted row is kept in view, also when the screen's body
@@ -38,20 +41,38 @@ class ConceptChecklist(OptionList):
     def __init__(self, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self._concepts: tuple[Content, ...] = ()
+        self._evidence: tuple[str | None, ...] = ()
         self.ticked: set[int] = set()
 
-    def show(self, concepts: tuple[str, ...], markdown: bool = False) -> None:
-        """Show a new prompt's concepts, none ticked, the first highlighted; `markdown`: the
-        concepts are inline Markdown (a Markdown deck's)."""
-        self._concepts = tuple(inline_content(concept, markdown) for concept in concepts)
-        self.ticked = set()
+    def show(
+        self,
+        concepts: tuple[str, ...],
+        ticked: frozenset[int] = frozenset(),
+        evidence: tuple[str | None, ...] = (),
+        markdown: bool = False,
+    ) -> None:
+        """Show a new prompt's concepts, the `ticked` ones (suggested) ticked, each with its
+        `evidence` (None: none) beneath; the first highlighted. `markdown`: the concepts are
+        inline Markdown (a Markdown deck's)."""
+        self._concepts = tuple(
+            inline_content(c, True) if markdown else literal(c, one_line=True) for c in concepts
+        )
+        self._evidence = evidence
+        self.ticked = set(ticked)
         self.clear_options()
         self.add_options([Option(self._row(i)) for i in range(len(concepts))])
         self.highlighted = 0 if concepts else None
 
     def _row(self, index: int) -> Content:
         box = "[x]" if index in self.ticked else "[ ]"
-        return Content.assemble(f"{box} ", (f"{index + 1}", "bold"), "  ", self._concepts[index])
+        row = Content.assemble(f"{box} ", (f"{index + 1}", "bold"), "  ", self._concepts[index])
+        evidence = self._evidence[index] if index < len(self._evidence) else None
+        if evidence:
+            # Deck and answer text stay literal: Content, never markup, and sanitised.
+            found = printable(evidence, one_line=True)
+            row = Content.assemble(row, "\n", ("      found: ", "$text-muted"),
+                                   (f"\u201c{found}\u201d", "italic $text-muted"))  # fmt: skip
+        return row
 
     def action_tick(self, index: int) -> None:
         if not 0 <= index < len(self._concepts):

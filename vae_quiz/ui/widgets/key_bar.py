@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual.binding import Binding
 from textual.content import Content
 from textual.widget import Widget
 
@@ -18,12 +19,14 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
 KEY_STYLE = "bold $footer-key-foreground on $footer-key-background"
+HELP_KEY = "question_mark"
 DESCRIPTION_STYLE = "$footer-description-foreground on $footer-description-background"
 
 
 class KeyBar(Widget, can_focus=False):
     """The keys of the screen's active bindings that are marked `show`, in order; the command
-    palette's key on the right."""
+    palette's key on the right. In a narrow terminal the least important go first (see
+    `_fitted`); `? Help` always stays."""
 
     ALLOW_SELECT = False
     DEFAULT_CSS = """
@@ -37,8 +40,8 @@ class KeyBar(Widget, can_focus=False):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._left = Content("")
-        self._right = Content("")
+        self._entries: list[tuple[str, Content]] = []
+        self._palette: tuple[str, Content] | None = None
         self._update_pending = False
         self._has_drawn = False
         # (first column, last column + 1, key) of each key drawn, for clicks.
@@ -79,7 +82,20 @@ class KeyBar(Widget, can_focus=False):
             actions.add(binding.action)
             shown = self.app.get_key_display(binding)
             keys.append((binding.key, shown, binding.description, enabled))
+        if not any(key == HELP_KEY for key, *_ in keys) and (help := self._shadowed_help()):
+            keys.append((HELP_KEY, "esc ?", help.description, True))
         return keys, palette
+
+    def _shadowed_help(self) -> Binding | None:
+        """The screen's `?` binding when the focused widget takes `?` as text (the answer
+        editor): it still opens the help after escape, and the bar says so."""
+        focused = self.screen.focused
+        if focused is None or not focused.check_consume_key(HELP_KEY, "?"):
+            return None
+        for binding in self.screen.BINDINGS:
+            if isinstance(binding, Binding) and binding.key == HELP_KEY and binding.show:
+                return binding
+        return None
 
     def _update_keys(self) -> None:
         self._update_pending = False
@@ -89,31 +105,60 @@ class KeyBar(Widget, can_focus=False):
             return
         self._has_drawn = True
         keys, palette = self._keys()
-        drawn = [_key_content(shown, text, enabled) for _, shown, text, enabled in keys]
-        self._left = Content("").join(drawn)
-        self._right = _key_content(palette[1], palette[2], True) if palette else Content("")
-        boxes, column = [], 0
-        for (key, *_), content in zip(keys, drawn, strict=True):
-            boxes.append((column, column + content.cell_length, key))
-            column += content.cell_length
-        if palette:
-            boxes.append((-self._right.cell_length, 0, palette[0]))
-        self._hit_boxes = boxes
+        self._entries = [
+            (key, _key_content(shown, text, enabled)) for key, shown, text, enabled in keys
+        ]
+        self._palette = (
+            (palette[0], _key_content(palette[1], palette[2], True)) if palette else None
+        )
         self.refresh()
 
-    def on_click(self, event: Click) -> None:
+    def _fitted(self, width: int) -> tuple[list[tuple[str, Content]], tuple[str, Content] | None]:
+        """The keys that fit in `width`: when all do not, the palette's goes first, then the
+        screen's from the last one back (screens list the keys of the moment first), but never
+        `? Help`."""
+        entries, palette = list(self._entries), self._palette
+
+        def needed() -> int:
+            used = sum(content.cell_length for _, content in entries)
+            return used + (1 + palette[1].cell_length if palette else 0)
+
+        if needed() > width:
+            palette = None
+        while needed() > width:
+            # The first key (the key of the moment) and Help stay, even cut by the edge.
+            droppable = [i for i, (key, _) in enumerate(entries) if key != HELP_KEY][1:]
+            if not droppable:
+                break
+            entries.pop(droppable[-1])
+        return entries, palette
+
+    async def on_click(self, event: Click) -> None:
         for start, end, key in self._hit_boxes:
-            if start < 0:  # the palette key, counted from the right edge
-                start, end = self.size.width + start, self.size.width
             if start <= event.x < end:
-                self.app.simulate_key(key)
+                help = self._shadowed_help() if key == HELP_KEY else None
+                if help is not None:  # the editor would take the key as text
+                    await self.screen.run_action(help.action)
+                else:
+                    self.app.simulate_key(key)
                 return
 
     def render(self) -> Content:
-        gap = self.size.width - self._left.cell_length - self._right.cell_length
-        if gap < 1:
-            return self._left
-        return Content.assemble(self._left, " " * gap, self._right)
+        width = self.size.width
+        entries, palette = self._fitted(width)
+        boxes, column = [], 0
+        for key, content in entries:
+            boxes.append((column, column + content.cell_length, key))
+            column += content.cell_length
+        left = Content("").join(content for _, content in entries)
+        if palette is None:
+            self._hit_boxes = boxes
+            return left
+        right = palette[1]
+        boxes.append((width - right.cell_length, width, palette[0]))
+        self._hit_boxes = boxes
+        gap = width - left.cell_length - right.cell_length
+        return Content.assemble(left, " " * gap, right)
 
 
 def _key_content(shown: str, description: str, enabled: bool) -> Content:

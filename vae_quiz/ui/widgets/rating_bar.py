@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from vae_quiz.modes.scheduler import Rating
+from vae_quiz.ui.marks import RATING_STYLES
 
 
 class RatingBar(Static):
@@ -39,13 +40,18 @@ class RatingBar(Static):
         self.update(Content.assemble(("space", "bold"), " reveal the answer"))
 
     def show_ratings(self, intervals: dict[Rating, str]) -> None:
-        """After the reveal: `1 Again <1m   2 Hard 6m ...`."""
+        """After the reveal: `1 Again <1m   2 Hard 6m ...`, each in its Anki colour (Again red,
+        Hard amber, Good green, Easy blue); the words carry the meaning without colour."""
         self._active = True
         ratings = [
-            Content.assemble((f"{r:d}", "bold"), f" {r.label} ", (intervals.get(r, ""), "italic"))
+            Content.assemble(
+                (f"{r:d}", f"bold reverse {RATING_STYLES[r]}"),
+                (f" {r.label} ", f"bold {RATING_STYLES[r]}"),
+                (intervals.get(r, ""), "italic"),
+            )
             for r in Rating
         ]
-        self.update(Content("    ").join(ratings))
+        self.update(Content("  ").join(ratings))
 
     def on_click(self, event: events.Click) -> None:
         if not self._active:
