@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
@@ -81,11 +82,13 @@ class HomeScreen(Screen[None]):
         load_statuses: Callable[[], list[DeckStatus]],
         now: Callable[[], datetime],
         problems: Sequence[str] = (),
+        first_run_folder: Path | None = None,
     ) -> None:
         super().__init__()
         self._load_statuses = load_statuses
         self._now = now
         self._problems = list(problems)
+        self._first_run_folder = first_run_folder
         self._statuses: list[DeckStatus] = []
 
     def compose(self) -> ComposeResult:
@@ -96,7 +99,18 @@ class HomeScreen(Screen[None]):
         if self._problems:
             lines = self._problem_lines()
             yield Static(Content("\n").join(lines), id="home-problems", markup=False)
+        if self._first_run_folder is not None:
+            yield Static(self._first_run_hint(self._first_run_folder), id="home-hint")
         yield KeyBar()
+
+    @staticmethod
+    def _first_run_hint(folder: Path) -> Content:
+        """Where the learner's own decks go and the two ways to make one."""
+        return Content.assemble(
+            ("Your own decks go in ", "bold"), literal(str(folder), one_line=True),
+            "\nMake one: ", ("vae-quiz new NAME", "bold"), " (a commented starter deck)",
+            "\nImport one: ", ("vae-quiz import FILE --from anki-csv", "bold"),
+        )  # fmt: skip
 
     def _problem_lines(self) -> list[Content]:
         """A heading counting the decks, then at most MAX_PROBLEM_DECKS of their lines: the
