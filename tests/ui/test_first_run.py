@@ -38,3 +38,18 @@ async def test_no_hint_once_the_user_has_a_deck(store, vae_deck, clock, tmp_path
     app = _home(store, [vae_deck, load_deck(mine)], clock, folder)
     async with app.run_test(size=(100, 30)):
         assert not app.screen.query("#home-hint")
+
+
+async def test_a_wide_home_shows_the_highlighted_decks_detail(make_app) -> None:
+    app = make_app(mode=None)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        detail = app.screen.query_one("#deck-detail")
+        assert detail.display
+        text = " ".join(screen_text(app, "#deck-detail").split())
+        assert text.startswith("Variational Autoencoders How a VAE encodes data")
+        assert "5 cards due 0 new 5" in text and "Last studied never" in text
+        assert "Due in the next 14 days" in text and "tdy" in text
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not app.screen.query_one("#deck-detail").display

@@ -31,6 +31,7 @@ from vae_quiz.ui.modes import SCREENS, SUMMARIES, SessionEnd, SummaryChoice
 
 if TYPE_CHECKING:
     from vae_quiz.modes.mixed import MixedSession
+    from vae_quiz.progress.report import Report
     from vae_quiz.progress.store import ProgressStore
     from vae_quiz.ui.screens.home import HomeScreen
 
@@ -215,8 +216,20 @@ class VaeQuizApp(App[None]):
         if folder is not None and any(_is_inside(deck.path, folder) for deck in s.decks):
             folder = None
         statuses = partial(deck_statuses, s.decks, s.store)
+
+        def report(decks: Sequence[Deck]) -> Report:
+            from vae_quiz.progress.report import build_report
+
+            return build_report(decks, s.store, s.now(), s.scheduler.desired_retention)
+
         self.push_screen(
-            HomeScreen(lambda: statuses(s.now()), s.now, s.problems, first_run_folder=folder)
+            HomeScreen(
+                lambda: statuses(s.now()),
+                s.now,
+                s.problems,
+                first_run_folder=folder,
+                load_report=report,
+            )
         )
 
     def _is_home_open(self) -> bool:
