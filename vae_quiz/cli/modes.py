@@ -101,7 +101,7 @@ def require_terminal(args: argparse.Namespace) -> None:
     from vae_quiz.cli import COMMANDS
 
     plain = ", ".join(name for name, module in COMMANDS.items() if module != "modes")
-    command = args.command or "(the home screen)"
+    command = args.command or "the home screen"
     raise common.UsageError(
         f"{command} needs a terminal (stdin and stdout are not both one); without a terminal, "
         f"use: {plain}"
