@@ -229,7 +229,7 @@ def test_bare_vae_quiz_opens_home_on_the_given_progress_file(tmp_path: Path) -> 
     child.expect("Decks")
     child.expect("review 0")
     child.send("t")
-    child.expect("question 1 of 13")  # all decks: the bundled vae (5) and vae-maths (8)
+    child.expect("question 1 of 5")
     child.send("1")
     child.expect("Correct\\.|Incorrect\\.")
     child.send("q")

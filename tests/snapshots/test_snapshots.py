@@ -146,3 +146,9 @@ def test_today_on_a_prompt_at_80x24(snap_compare, make_app) -> None:
     app = make_app(mode="today", seed=1, limit=3)
     keys = ["space", "3", "1", "space", "a", "n", "s"]
     assert snap_compare(app, press=keys, terminal_size=(80, 24))
+
+
+def test_home_wide(snap_compare, make_app) -> None:
+    """Home at 160x45: the deck list beside the highlighted deck's detail (description, counts
+    per kind, last studied, retention, the 14-day forecast)."""
+    assert snap_compare(make_app(mode=None), terminal_size=(160, 45))

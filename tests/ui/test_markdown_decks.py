@@ -189,9 +189,7 @@ def test_a_fence_is_highlighted_once_per_code_and_theme() -> None:
 async def test_the_next_front_replaces_the_text_of_its_paragraph_in_place(make_app) -> None:
     from textual.widgets._markdown import MarkdownParagraph
 
-    from vae_quiz.locations import bundled_deck_dir
-
-    app = make_app(decks=[load_deck(bundled_deck_dir() / "vae-maths.yaml")])
+    app = make_app(decks=[load_deck(Path(__file__).parents[2] / "examples" / "vae-maths.yaml")])
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause(0.2)
         front = app.screen.query_one("#card-front-md", DeckMarkdown)

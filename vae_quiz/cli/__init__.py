@@ -73,7 +73,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         module = HOME if args.command is None else COMMANDS[args.command]
         return int(importlib.import_module(f"{__name__}.{module}").run(args))
     except UsageError as exc:
-        echo(console(stderr=True), f"vae-quiz {args.command}: error: {exc}")
+        # No command: the home screen, and the program's name alone ("vae-quiz: error: ...").
+        where = "vae-quiz" if args.command is None else f"vae-quiz {args.command}"
+        echo(console(stderr=True), f"{where}: error: {exc}")
         return EXIT_USAGE
     except (StoreError, DataError, WriteError) as exc:
         echo(console(stderr=True), f"vae-quiz: {exc}")

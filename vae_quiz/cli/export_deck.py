@@ -29,12 +29,13 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from vae_quiz.interop.apkg import export_apkg
+    from vae_quiz.text import plural
 
     result = common.load_decks_of([args.deck])
     if result.problems or not result.decks:
         return common.EXIT_DATA
     (deck,) = result.decks
     notes = export_apkg(deck, Path(args.output), force=args.force)
-    what = f"{notes} notes from deck '{deck.id}' ({common.counts(deck)})"
+    what = f"{plural(notes, 'note')} from deck '{deck.id}' ({common.counts(deck)})"
     common.echo(common.console(), f"wrote {args.output}: {what}", one_line=True)
     return common.EXIT_OK

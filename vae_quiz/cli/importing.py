@@ -80,7 +80,8 @@ def run(args: argparse.Namespace) -> int:
     kinds = ("cards", "questions", "prompts")
     made = ", ".join(plural(r.counts[kind], kind[:-1]) for kind in kinds)
     common.echo(out, f"wrote {report.out}: deck '{report.deck_id}': {made}", one_line=True)
-    _print_lines(out, (f"note  {where}: {what}" for where, what in report.notes))
+    notes = itertools.chain(report.notes, r.notes)
+    _print_lines(out, (f"note  {where}: {what}" for where, what in notes))
     if r.media:
         common.echo(out, f"media references kept as text: {sum(r.media.values())} "
                     f"({len(r.media)} files, not copied)")  # fmt: skip

@@ -101,7 +101,7 @@ def require_terminal(args: argparse.Namespace) -> None:
     from vae_quiz.cli import COMMANDS
 
     plain = ", ".join(name for name, module in COMMANDS.items() if module != "modes")
-    command = args.command or "(the home screen)"
+    command = args.command or "the home screen"
     raise common.UsageError(
         f"{command} needs a terminal (stdin and stdout are not both one); without a terminal, "
         f"use: {plain}"
@@ -152,7 +152,7 @@ def _run(args: argparse.Namespace, mode: Mode | None, on_first_screen: Callable[
             require_terminal(args)
         from functools import partial
 
-        from vae_quiz.locations import config_file
+        from vae_quiz.locations import config_file, user_deck_dir
         from vae_quiz.model import Level
         from vae_quiz.modes.session import SessionOptions
         from vae_quiz.settings import save_theme
@@ -170,6 +170,7 @@ def _run(args: argparse.Namespace, mode: Mode | None, on_first_screen: Callable[
             scheduler=common.scheduler(args, config), options=options,
             problems=_failed_decks(result.problems), on_first_screen=on_first_screen,
             theme=config.theme, save_theme=partial(save_theme, config_file()),
+            user_decks=user_deck_dir(),
         )  # fmt: skip
         app = VaeQuizApp(services, mode=mode)
         app.run()  # it ends cleanly on SIGHUP and SIGTERM: see VaeQuizApp.on_mount

@@ -101,6 +101,14 @@ def parse(text: str, source: str, front: str | None = None, back: str | None = N
         raise ImportFailed(f"{source}: needs two columns (front and back); found {len(names)}")
     front_at = _column(front, names, 0, source)
     back_at = _column(back, names, 1, source)
+    left_out = [name.strip() or f"column {n + 1}" for n, name in enumerate(names)
+                if n not in (front_at, back_at)]  # fmt: skip
+    if left_out:
+        what = f"{'column' if len(left_out) == 1 else 'columns'} not imported: "
+        what += ", ".join(left_out)
+        if front is None or back is None:
+            what += " (choose with --front COL --back COL)"
+        result.note(source, what)
     for offset, row in enumerate(rows):
         where = f"{source}:{start_line + offset}"
         if not any(cell.strip() for cell in row):

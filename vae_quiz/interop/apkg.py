@@ -1,19 +1,23 @@
 """A deck as an Anki package (.apkg, via genanki): recall cards as Basic notes, questions with
 their choices on the front and the answer and explanation on the back, prompts with their
 concepts on the back. Note GUIDs come from the deck and item ids, so re-exporting updates the
-same notes in Anki instead of duplicating them. A Markdown deck's texts go as HTML, their maths
-between MathJax's delimiters (`\\(...\\)`, `\\[...\\]`), which Anki renders; a text deck's
-are escaped and shown literally."""
+same notes in Anki instead of duplicating them. A question's choices are shuffled (the deck
+often lists the right one first), seeded by the question's id so that a re-export gives the
+same order, unless the question says `shuffle: false`. A Markdown deck's texts go as HTML,
+their maths between MathJax's delimiters (`\\(...\\)`, `\\[...\\]`), which Anki renders; a
+text deck's are escaped and shown literally."""
 
 from __future__ import annotations
 
 import hashlib
 import html
+import random
 from collections.abc import Callable
 from pathlib import Path
 
 from vae_quiz import outfile
-from vae_quiz.model import Deck
+from vae_quiz.model import Deck, Question
+from vae_quiz.text import printable
 
 # Fixed model ids: Anki matches note types by id across imports.
 BASIC_MODEL_ID = 1_607_392_301
@@ -23,9 +27,20 @@ CSS = ".card { font-family: sans-serif; font-size: 20px; text-align: left; }"
 
 
 def _html(text: str | None) -> str:
-    """Text as a note field's HTML. Anki stores a note's fields joined by U+001F, so that
-    character in a text would split the note into an extra field: it goes as its entity."""
-    return html.escape(text or "").replace("\n", "<br>").replace("\x1f", "&#31;")
+    """Text as a note field's HTML, made `printable` first: no control character (ESC, BEL...)
+    reaches the note; each is shown as its Unicode picture. That includes U+001F, with which
+    Anki joins a note's fields: in a text it would split the note into an extra field."""
+    return html.escape(printable(text or "")).replace("\n", "<br>")
+
+
+def _choices(question: Question) -> list[str]:
+    """The question's choices in the order the note shows them: shuffled, reproducibly (the
+    seed is the question's id), unless the question keeps the author's order."""
+    order = list(question.choices)
+    if question.shuffle:
+        # A str seed is hashed with SHA-512 (not Python's salted hash): the same in every run.
+        random.Random(question.id).shuffle(order)
+    return order
 
 
 def _field_writers(deck: Deck) -> tuple[Callable[[str | None], str], Callable[[str], str]]:
@@ -35,10 +50,10 @@ def _field_writers(deck: Deck) -> tuple[Callable[[str | None], str], Callable[[s
     from vae_quiz.markdown_text import to_html
 
     def long(text: str | None) -> str:
-        return to_html(text or "").replace("\x1f", "&#31;")
+        return to_html(printable(text or ""))
 
     def short(text: str) -> str:
-        return to_html(text, inline=True).replace("\x1f", "&#31;")
+        return to_html(printable(text), inline=True)
 
     return long, short
 
@@ -82,7 +97,7 @@ def export_apkg(deck: Deck, out: Path, force: bool = False) -> int:
                     "afmt": "{{FrontSide}}<hr id=answer>{{Concepts}}<br><br>{{ModelAnswer}}"}],
         css=CSS,
     )  # fmt: skip
-    package_deck = genanki.Deck(_deck_number(deck.id), deck.title)
+    package_deck = genanki.Deck(_deck_number(deck.id), printable(deck.title, one_line=True))
 
     def add(model: genanki.Model, item_id: str, fields: list[str]) -> None:
         guid = genanki.guid_for(deck.id, item_id)
@@ -92,7 +107,7 @@ def export_apkg(deck: Deck, out: Path, force: bool = False) -> int:
     for card in deck.cards:
         add(basic, card.id, [long(card.front), long(card.back)])
     for q in deck.questions:
-        choices = "<ol>" + "".join(f"<li>{short(c)}</li>" for c in q.choices) + "</ol>"
+        choices = "<ol>" + "".join(f"<li>{short(c)}</li>" for c in _choices(q)) + "</ol>"
         answer = ", ".join(short(a) for a in q.answer)
         add(question, q.id, [long(q.question), choices, answer, long(q.explanation)])
     for p in deck.prompts:

@@ -30,6 +30,8 @@ class ImportResult:
     questions: list[dict] = field(default_factory=list)
     prompts: list[dict] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (where, why)
+    # What the user should know though nothing was skipped (columns left out...): (where, what)
+    notes: list[tuple[str, str]] = field(default_factory=list)
     media: Counter[str] = field(default_factory=Counter)
     sink: Callable[[str, dict], None] | None = None
     counts: Counter[str] = field(default_factory=Counter)
@@ -44,6 +46,9 @@ class ImportResult:
 
     def skip(self, where: str, why: str) -> None:
         self.skipped.append((where, why))
+
+    def note(self, where: str, what: str) -> None:
+        self.notes.append((where, what))
 
 
 MIXED = "utf-8+cp1252"

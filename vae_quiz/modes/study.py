@@ -85,7 +85,9 @@ class StudySession(Session):
         order = 0
         for deck in self.decks:
             cards = deck.cards
-            for item_id, due_at in self.store.due_items(deck.id, now + LEARN_AHEAD):
+            # Due now, as home and `decks` count them; learning steps that fall due within
+            # LEARN_AHEAD come back during the session (see rate).
+            for item_id, due_at in self.store.due_items(deck.id, now):
                 at = cards.position(item_id)
                 if at is not None and (level is None or cards.level_at(at) == level):
                     order += 1

@@ -12,7 +12,7 @@ from itertools import chain, zip_longest
 
 from vae_quiz.model import Deck, Items
 from vae_quiz.modes.mixed import DeckItem, MixedSession
-from vae_quiz.modes.session import LEARN_AHEAD, start_of_day
+from vae_quiz.modes.session import start_of_day
 
 KINDS = ("card", "question", "prompt")
 
@@ -39,7 +39,7 @@ class TodaySession(MixedSession):
         due: list[tuple[datetime, int, DeckItem]] = []
         new: list[list[DeckItem]] = [[] for _ in KINDS]
         for deck in self.decks:
-            for item_id, due_at in self.store.due_items(deck.id, now + LEARN_AHEAD):
+            for item_id, due_at in self.store.due_items(deck.id, now):  # as home counts them
                 item = deck.item(item_id)
                 if item is not None and (level is None or item.level == level):
                     due.append((due_at, len(due), DeckItem(deck, item)))

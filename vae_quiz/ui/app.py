@@ -11,6 +11,7 @@ import signal
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
@@ -30,6 +31,7 @@ from vae_quiz.ui.modes import SCREENS, SUMMARIES, SessionEnd, SummaryChoice
 
 if TYPE_CHECKING:
     from vae_quiz.modes.mixed import MixedSession
+    from vae_quiz.progress.report import Report
     from vae_quiz.progress.store import ProgressStore
     from vae_quiz.ui.screens.home import HomeScreen
 
@@ -53,6 +55,8 @@ class AppServices:
     # command palette is kept (the CLI: the settings file; raises SettingsError).
     theme: str | None = None
     save_theme: Callable[[str], None] | None = None
+    # The user's deck folder, for the home screen's first-run hint (None: no hint).
+    user_decks: Path | None = None
 
 
 class ModeCommands(Provider):
@@ -207,8 +211,25 @@ class VaeQuizApp(App[None]):
         from vae_quiz.progress.overview import deck_statuses
 
         s = self.services
+        # A first run: none of the decks is the user's own, so home says how to add one.
+        folder = s.user_decks
+        if folder is not None and any(_is_inside(deck.path, folder) for deck in s.decks):
+            folder = None
+        statuses = partial(deck_statuses, s.decks, s.store)
+
+        def report(decks: Sequence[Deck]) -> Report:
+            from vae_quiz.progress.report import build_report
+
+            return build_report(decks, s.store, s.now(), s.scheduler.desired_retention)
+
         self.push_screen(
-            HomeScreen(lambda: deck_statuses(s.decks, s.store, s.now()), s.now, s.problems)
+            HomeScreen(
+                lambda: statuses(s.now()),
+                s.now,
+                s.problems,
+                first_run_folder=folder,
+                load_report=report,
+            )
         )
 
     def _is_home_open(self) -> bool:
@@ -294,3 +315,10 @@ class VaeQuizApp(App[None]):
                 self._ask_next(mode, mixed)
 
         self.push_screen(ask(session, self.services.now), step)
+
+
+def _is_inside(path: str, folder: Path) -> bool:
+    try:
+        return Path(path).resolve().is_relative_to(folder.resolve())
+    except OSError:
+        return False

@@ -80,3 +80,10 @@ def test_export_deck_on_a_full_disk_keeps_the_old_file_byte_for_byte(
     ]
     assert out.read_bytes() == b"an older package"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mydeck.yaml", "old.apkg"]
+
+
+def test_one_note_is_said_in_the_singular(deck: Path, tmp_path: Path) -> None:
+    out = tmp_path / "x.apkg"
+    result = run("export-deck", str(deck), "--to", "apkg", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"wrote {out}: 1 note from deck 'mydeck' ("), result.stdout

@@ -182,3 +182,22 @@ def test_an_output_that_cannot_be_written_is_one_line_and_the_old_file_stays(
     assert err.splitlines() == [f"vae-quiz import: {expected}"]
     assert out.read_bytes() == b"old deck"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cards.csv", "out.yaml"]
+
+
+def test_the_jlpt_csv_import_names_the_columns_it_left_out(tmp_path: Path) -> None:
+    from tests.conftest import SHARED
+
+    source = SHARED / "corpus" / "anki-csv" / "open-anki-jlpt" / "n5.csv"
+    out = tmp_path / "n5.yaml"
+    result = run("import", str(source), "--from", "anki-csv", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"wrote {out}: deck 'n5': 718 cards, 0 questions, 0 prompts"
+    assert lines[1:] == [
+        "note  n5.csv: columns not imported: meaning, tags, guid "
+        "(choose with --front COL --back COL)",
+        "0 items skipped",
+    ]
+    chosen = run("import", str(source), "--from", "anki-csv", "-o", str(out), "--force",
+                 "--front", "expression", "--back", "meaning")  # fmt: skip
+    assert "note  n5.csv: columns not imported: reading, tags, guid\n" in chosen.stdout

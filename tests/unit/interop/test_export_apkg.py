@@ -104,12 +104,88 @@ def test_a_field_separator_in_a_text_does_not_split_the_note_when_exported(tmp_p
     notes = [flds.split("\x1f") for (flds,) in conn.execute("SELECT flds FROM notes")]
     conn.close()
     assert sorted(len(fields) for fields in notes) == [2, 4]  # Front/Back; the question's four
-    assert ["one&#31;two", "b&#31;c&#31;d"] in notes
+    assert ["one\u241ftwo", "b\u241fc\u241fd"] in notes  # as its picture, like any control
+
+
+def _fields(apkg: Path, tmp_path: Path) -> list[list[str]]:
+    """Every note's fields, read from the package's collection with sqlite3."""
+    import sqlite3
+    import zipfile
+
+    where = tmp_path / f"{apkg.stem}.anki2"
+    with zipfile.ZipFile(apkg) as package:
+        where.write_bytes(package.read("collection.anki2"))
+    conn = sqlite3.connect(where)
+    try:
+        return [flds.split("\x1f") for (flds,) in conn.execute("SELECT flds FROM notes")]
+    finally:
+        conn.close()
+
+
+def _listed(choices_field: str) -> list[str]:
+    return choices_field.removeprefix("<ol><li>").removesuffix("</li></ol>").split("</li><li>")
+
+
+def test_choices_are_shuffled_stably_unless_the_question_says_shuffle_false(
+    tmp_path: Path,
+) -> None:
+    letters = [f"choice {c}" for c in "abcdefgh"]
+    questions = "".join(
+        f"  - {{id: q{n}, question: Q{n}?, choices: [{', '.join(letters)}], answer: choice a}}\n"
+        for n in range(6)
+    )
+    deck = tmp_path / "mc.yaml"
+    deck.write_text(
+        "id: mc\ntitle: MC\nquestions:\n" + questions + "  - {id: kept, question: K?, "
+        f"choices: [{', '.join(letters)}], answer: choice a, shuffle: false}}\n"
+    )
+    first, second = tmp_path / "a.apkg", tmp_path / "b.apkg"
+    for out in (first, second):
+        result = run("export-deck", str(deck), "-o", str(out))
+        assert result.returncode == 0, result.stderr
+    notes = {fields[0]: _listed(fields[1]) for fields in _fields(first, tmp_path)}
+    assert notes == {fields[0]: _listed(fields[1]) for fields in _fields(second, tmp_path)}
+    assert notes["K?"] == letters  # shuffle: false keeps the author's order
+    shuffled = [notes[f"Q{n}?"] for n in range(6)]
+    assert all(sorted(order) == letters for order in shuffled)
+    # Six 8-choice shuffles: not the author's order, and not all alike (seeded per question).
+    assert letters not in shuffled
+    assert len({tuple(order) for order in shuffled}) > 1
+
+
+def test_the_bundled_deck_does_not_give_every_answer_away_by_its_place(tmp_path: Path) -> None:
+    out = tmp_path / "vae.apkg"
+    result = run("export-deck", "vae", "--to", "apkg", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    questions = [fields for fields in _fields(out, tmp_path) if len(fields) == 4
+                 and fields[1].startswith("<ol>")]  # fmt: skip
+    assert len(questions) == 5
+    first_is_answer = [_listed(choices)[0] == answer for _, choices, answer, _ in questions]
+    assert not all(first_is_answer)
+
+
+def test_control_characters_in_deck_text_do_not_reach_the_notes(tmp_path: Path) -> None:
+    deck = tmp_path / "ctl.yaml"
+    deck.write_text(
+        'id: ctl\ntitle: "T\\e[31m"\ncards:\n  - {id: a, front: "x\\e[2Jy", back: "ring\\a"}\n'
+        'questions:\n  - {id: q, question: "Q\\e]0;t\\a", choices: ["a\\e", "b"], answer: b,'
+        " shuffle: false}\n"
+    )
+    out = tmp_path / "ctl.apkg"
+    result = run("export-deck", str(deck), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    notes = _fields(out, tmp_path)
+    assert ["x\u241b[2Jy", "ring\u2407"] in notes
+    assert ["Q\u241b]0;t\u2407", "<ol><li>a\u241b</li><li>b</li></ol>", "b", ""] in notes
+    for fields in notes:
+        for text in fields:
+            assert not any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in text), text
 
 
 def test_the_vae_maths_deck_exports_html_and_mathjax_that_anki_opens(tmp_path: Path) -> None:
     out = tmp_path / "vae-maths.apkg"
-    result = run("export-deck", "vae-maths", "--to", "apkg", "-o", str(out))
+    deck = Path(__file__).parents[3] / "examples" / "vae-maths.yaml"
+    result = run("export-deck", str(deck), "--to", "apkg", "-o", str(out))
     assert result.returncode == 0, result.stderr
     col = _open_with_anki(out, tmp_path)
     try:

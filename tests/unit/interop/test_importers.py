@@ -89,6 +89,24 @@ def test_anki_csv_columns_by_name_and_guid_punctuation_is_not_html() -> None:
         anki_csv.parse(text, "n.csv", back="nope")
 
 
+def test_columns_left_out_are_noted_with_how_to_choose_them() -> None:
+    text = "expression,reading,meaning\n会う,あう,to meet\n"
+    result = anki_csv.parse(text, "n5.csv")
+    assert result.cards[0]["front"] == "会う" and result.cards[0]["back"] == "あう"
+    assert result.notes == [
+        ("n5.csv", "column not imported: meaning (choose with --front COL --back COL)")
+    ]
+    assert result.skipped == []
+    chosen = anki_csv.parse(text + "x,y,z\n", "n5.csv", front="expression", back="3")
+    assert chosen.notes == [("n5.csv", "column not imported: reading")]
+    unnamed = anki_csv.parse("a,b,c,d\n", "g.csv", generic=True)
+    assert unnamed.notes == [
+        ("g.csv", "columns not imported: 3, 4 (choose with --front COL --back COL)")
+    ]
+    assert anki_csv.parse("front,back\ndog,Hund\n", "g.csv", generic=True).notes == []
+    assert anki_csv.parse("front,back\ndog,Hund\n", "g.csv").notes == []
+
+
 def test_generic_csv_with_and_without_a_header() -> None:
     assert len(anki_csv.parse("dog,Hund\ncat,Katze\n", "g.csv", generic=True).cards) == 2
     assert len(anki_csv.parse("front,back\ndog,Hund\n", "g.csv", generic=True).cards) == 1

@@ -144,3 +144,22 @@ def test_log_and_card_state_stay_consistent_under_any_ratings_and_undos(
         assert state.reps == len(mine)
         assert state.due.isoformat().replace("+00:00", "") in mine[-1].due_after.replace("Z", "")
     store.close()
+
+
+def test_a_new_session_asks_what_home_counts_as_due(store, vae_deck, clock) -> None:
+    """Cards on a learning step due in a few minutes are not due yet, for home (`decks`) and for
+    a study session started now alike; once their step is over, both count them."""
+    from datetime import timedelta
+
+    from vae_quiz.progress.overview import deck_status
+
+    first = _session(store, vae_deck, clock, new_per_day=3)
+    for _ in range(3):
+        first.rate(Rating.GOOD)  # each on its 10-minute learning step
+    clock.advance(minutes=2)
+    for wait in (timedelta(0), timedelta(minutes=9)):
+        clock.advance(minutes=wait.total_seconds() / 60)
+        study = _session(store, vae_deck, clock, new_per_day=3)
+        due_in_session = sum(1 for item in study.queue if not item.is_new)
+        assert deck_status(vae_deck, store, clock()).by_kind["card"].due == due_in_session
+    assert due_in_session == 3

@@ -51,9 +51,14 @@ def test_the_new_item_limit_counts_every_kind_seen_today(store, vae_deck, clock)
         _answer(session, right=True)
         first.close_current(session)
     again = _today(store, vae_deck, clock, new_per_day=4)
-    # The three are on a learning step, due within the session; one new item more is allowed.
+    # The three are on a learning step due in minutes: not due yet (home says so too); one new
+    # item more is allowed.
     new = [e for e in again.pending if store.item_state(*e.key) is None]
-    assert (again.total, len(new)) == (4, 1)
+    assert (again.total, len(new)) == (1, 1)
+    clock.advance(minutes=11)  # their step is over: due, and still only one new item
+    later = _today(store, vae_deck, clock, new_per_day=4)
+    new = [e for e in later.pending if store.item_state(*e.key) is None]
+    assert (later.total, len(new)) == (4, 1)
 
 
 def test_due_items_come_first_most_overdue_first(store, vae_deck, clock) -> None:

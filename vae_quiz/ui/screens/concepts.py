@@ -25,6 +25,7 @@ from vae_quiz.ui.screens.help import HelpScreen
 from vae_quiz.ui.widgets.answer_editor import AnswerEditor
 from vae_quiz.ui.widgets.concept_checklist import ConceptChecklist
 from vae_quiz.ui.widgets.key_bar import KeyBar
+from vae_quiz.ui.widgets.session_bar import SessionBar
 
 CONCEPTS_KEYS = [
     ("(typing)", "write your answer; a draft is kept as you type"),
@@ -88,6 +89,7 @@ class ConceptsScreen(Screen[SessionEnd]):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="screen-header"):
             yield Static("", id="concepts-title", classes="header-title", markup=False)
+            yield SessionBar(id="session-bar")
             yield Static("", id="concepts-status", classes="header-status", markup=False)
         with VerticalScroll(id="concepts-body"):
             yield Static("", id="prompt", markup=False)
@@ -156,6 +158,7 @@ class ConceptsScreen(Screen[SessionEnd]):
         self._hint.show(notice, False)
         self._hint.visible = asked.prompt.hint is not None
         self._model_answer.visible = False
+        self.query_one(SessionBar).show(s.number - 1, s.total)
         editor = self.query_one("#editor", TextArea)
         draft = self._session.draft()
         self._text = self._kept_text = draft.text if draft else ""

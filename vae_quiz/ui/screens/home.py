@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.events import Resize
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
@@ -19,6 +21,8 @@ from textual.widgets.option_list import Option
 from vae_quiz.model import Deck
 from vae_quiz.modes.mode import Mode
 from vae_quiz.progress.overview import DeckStatus, KindCounts, kind_totals
+from vae_quiz.progress.report import Report
+from vae_quiz.progress.report_text import forecast_chart
 from vae_quiz.text import describe_last, plural
 from vae_quiz.ui.literal import literal
 from vae_quiz.ui.screens.help import HelpScreen
@@ -43,6 +47,7 @@ KIND_NAMES = {"card": ("cards", "card"), "question": ("questions", "question"),
               "prompt": ("prompts", "prompt")}  # fmt: skip
 
 
+DETAIL_FROM_WIDTH = 120  # columns from which the deck detail panel is shown beside the list
 MAX_PROBLEM_DECKS = 4  # with the heading and the "and N more" line: the panel's 6 lines
 MAX_PROBLEM_CHARS = 300
 
@@ -81,22 +86,41 @@ class HomeScreen(Screen[None]):
         load_statuses: Callable[[], list[DeckStatus]],
         now: Callable[[], datetime],
         problems: Sequence[str] = (),
+        first_run_folder: Path | None = None,
+        load_report: Callable[[Sequence[Deck]], Report] | None = None,
     ) -> None:
         super().__init__()
+        self._load_report = load_report
+        self._reports: dict[str, Report] = {}  # by option id, until the counts are reloaded
         self._load_statuses = load_statuses
         self._now = now
         self._problems = list(problems)
+        self._first_run_folder = first_run_folder
         self._statuses: list[DeckStatus] = []
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="screen-header"):
             yield Static("vae-quiz", classes="header-title", markup=False)
             yield Static("", id="home-status", classes="header-status", markup=False)
-        yield OptionList(id="deck-list", markup=False)
+        with Horizontal(id="home-body"):
+            yield OptionList(id="deck-list", markup=False)
+            # On a wide terminal: the highlighted deck's description, counts and forecast.
+            yield Static("", id="deck-detail", markup=False)
         if self._problems:
             lines = self._problem_lines()
             yield Static(Content("\n").join(lines), id="home-problems", markup=False)
+        if self._first_run_folder is not None:
+            yield Static(self._first_run_hint(self._first_run_folder), id="home-hint")
         yield KeyBar()
+
+    @staticmethod
+    def _first_run_hint(folder: Path) -> Content:
+        """Where the learner's own decks go and the two ways to make one."""
+        return Content.assemble(
+            ("Your own decks go in ", "bold"), literal(str(folder), one_line=True),
+            "\nMake one: ", ("vae-quiz new NAME", "bold"), " (a commented starter deck)",
+            "\nImport one: ", ("vae-quiz import FILE --from anki-csv", "bold"),
+        )  # fmt: skip
 
     def _problem_lines(self) -> list[Content]:
         """A heading counting the decks, then at most MAX_PROBLEM_DECKS of their lines: the
@@ -124,6 +148,7 @@ class HomeScreen(Screen[None]):
     def refresh_counts(self) -> None:
         """Reload every deck's due, new and review-queue counts."""
         self._statuses = self._load_statuses()
+        self._reports.clear()
         deck_list = self.query_one("#deck-list", OptionList)
         keep = deck_list.highlighted
         deck_list.clear_options()
@@ -139,6 +164,62 @@ class HomeScreen(Screen[None]):
         due = sum(s.due for s in self._statuses)
         queued = sum(s.queued for s in self._statuses)
         self.query_one("#home-status", Static).update(Content(f"due {due} · review {queued}"))
+        self._show_detail()
+
+    # -- the detail panel (wide terminals) -----------------------------------------------------
+
+    def on_resize(self, event: Resize) -> None:
+        wide = event.size.width >= DETAIL_FROM_WIDTH and self._load_report is not None
+        self.set_class(wide, "-wide")
+        self._show_detail()
+
+    @on(OptionList.OptionHighlighted, "#deck-list")
+    def _highlighted(self) -> None:
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        """Fill the detail panel for the highlighted row (only while it is shown: the report
+        reads the deck's history)."""
+        if not self.has_class("-wide") or self._load_report is None or not self.is_mounted:
+            return
+        decks = self.chosen_decks()
+        deck_list = self.query_one("#deck-list", OptionList)
+        if not decks or deck_list.highlighted is None:
+            self.query_one("#deck-detail", Static).update(Content(""))
+            return
+        key = str(deck_list.get_option_at_index(deck_list.highlighted).id)
+        if key not in self._reports:
+            self._reports[key] = self._load_report(decks)
+        self.query_one("#deck-detail", Static).update(self._detail(decks, self._reports[key]))
+
+    def _detail(self, decks: Sequence[Deck], report: Report) -> Content:
+        chosen = {deck.id for deck in decks}
+        statuses = [s for s in self._statuses if s.deck.id in chosen]
+        if len(decks) == 1:
+            deck = decks[0]
+            head = [literal(deck.title, one_line=True).stylize("bold")]
+            if deck.description:
+                head += [literal(deck.description)]
+        else:
+            head = [Content.styled(f"All decks · {plural(len(decks), 'deck')}", "bold")]
+        last = max((s.last_answered for s in statuses if s.last_answered), default=None)
+        retention = report.true_retention
+        reviews = plural(report.retention_reviews, "review")
+        kept = (
+            "no reviews in the last 30 days" if retention is None
+            else f"{100 * retention:.0f}% remembered of {reviews} in the last 30 days"
+        )  # fmt: skip
+        lines = [
+            *head,
+            Content(""),
+            Content(self._kind_lines(kind_totals(statuses)).rstrip("\n")),
+            Content(f"    review queue {sum(s.queued for s in statuses):,}"),
+            Content(f"Last studied {describe_last(last, self._now())}; {kept}"),
+            Content(""),
+            Content.styled("Due in the next 14 days", "bold"),
+            *(Content(line) for line in forecast_chart(report)),
+        ]
+        return Content("\n").join(lines)
 
     def _all_row(self) -> Content:
         s = self._statuses

@@ -21,6 +21,7 @@ from vae_quiz.ui.saving import NotSaved, save
 from vae_quiz.ui.screens.help import HelpScreen
 from vae_quiz.ui.widgets.key_bar import KeyBar
 from vae_quiz.ui.widgets.rating_bar import RatingBar
+from vae_quiz.ui.widgets.session_bar import SessionBar
 
 STUDY_KEYS = [
     ("space, enter", "reveal the answer"),
@@ -67,6 +68,7 @@ class StudyScreen(Screen[SessionEnd]):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="screen-header"):
             yield Static("", id="study-title", classes="header-title", markup=False)
+            yield SessionBar(id="session-bar")
             yield Static("", id="study-status", classes="header-status", markup=False)
         with VerticalScroll(id="card"):
             yield Static("", id="card-level", markup=False)
@@ -91,7 +93,9 @@ class StudyScreen(Screen[SessionEnd]):
         self.is_revealed = False
         self.refresh_bindings()
         self._show_text("#study-title", f"{item.deck.title} · {self._session.mode}", one_line=True)
-        status = counter(*self._session.position)
+        place = self._session.position
+        self.query_one(SessionBar).show(place[0] - 1, place[1])
+        status = counter(*place)
         if self._session.mode == "study":
             new_left = sum(1 for i in self._session.queue if i.is_new)
             status += f" · new {new_left} · due {len(self._session.queue) - new_left}"

@@ -19,6 +19,7 @@ from vae_quiz.ui.saving import NotSaved, save
 from vae_quiz.ui.screens.help import HelpScreen
 from vae_quiz.ui.widgets.choice_list import ChoiceList
 from vae_quiz.ui.widgets.key_bar import KeyBar
+from vae_quiz.ui.widgets.session_bar import SessionBar
 
 TEST_KEYS = [
     ("1-8, a-h", "pick that choice (select-all: tick or untick it)"),
@@ -60,6 +61,7 @@ class TestScreen(Screen[SessionEnd]):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="screen-header"):
             yield Static("", id="test-title", classes="header-title", markup=False)
+            yield SessionBar(id="session-bar")
             yield Static("", id="test-status", classes="header-status", markup=False)
         with VerticalScroll(id="test-body"):
             yield Static("", id="question", markup=False)
@@ -102,6 +104,7 @@ class TestScreen(Screen[SessionEnd]):
         markdown = asked.deck.is_markdown
         self._question.show(asked.question.question, markdown)
         self.query_one("#multi-note").display = is_multi
+        self.query_one(SessionBar).show(self._session.number - 1, self._session.total)
         choices = self.query_one(ChoiceList)
         choices.show(asked.order, is_multi, markdown)
         feedback = self.query_one("#feedback", Static)

@@ -1,18 +1,25 @@
-"""The bundled vae-maths deck: Markdown, the issue's counts, levels and topics, and clean checks."""
+"""The example vae-maths deck (examples/, not bundled: its Markdown would cost the first card of
+a default start): Markdown, the issue's counts, levels and topics, and clean checks."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from vae_quiz.decks.catalog import bundled_deck_files, load_decks
+from vae_quiz.decks.loader import load_deck
 from vae_quiz.markdown_text import deck_warnings, text_warnings
 from vae_quiz.model import Level
 
+EXAMPLE = Path(__file__).parents[3] / "examples" / "vae-maths.yaml"
+
 
 def _maths():
-    return next(d for d in load_decks(bundled_deck_files()).decks if d.id == "vae-maths")
+    return load_deck(EXAMPLE)
 
 
-def test_both_bundled_decks_are_found() -> None:
-    assert sorted(d.id for d in load_decks(bundled_deck_files()).decks) == ["vae", "vae-maths"]
+def test_the_maths_deck_is_an_example_not_bundled() -> None:
+    assert [d.id for d in load_decks(bundled_deck_files()).decks] == ["vae"]
+    assert _maths().id == "vae-maths"
 
 
 def test_the_maths_deck_is_markdown_with_the_asked_counts_and_levels() -> None:
