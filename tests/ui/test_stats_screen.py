@@ -31,8 +31,8 @@ async def test_stats_open_from_home_and_close_back_to_it(make_app, store, clock)
         assert isinstance(app.screen, StatsScreen)
         figures = _text(app, "#stats-figures")
         assert "Streak: 3 days now, 3 days at most" in figures
-        assert "Test: 2/3 right (66.7%)" in figures
-        assert "Concepts: 1/4 covered (25.0%) in 1 answer" in figures
+        assert "Questions, every mode: 2/3 right (66.7%)" in figures
+        assert "Prompts, every mode: 1/4 concepts covered (25.0%) in 1 answer" in figures
         assert "vae / explain-vae: sampling (missed 1, covered 0)" in _text(app, "#stats-concepts")
         assert len(str(app.screen.query_one("#stats-heatmap").render()).splitlines()) == 8
         await pilot.press("q")

@@ -1,7 +1,7 @@
 """Stats from the progress file: activity, streaks, the due forecast, true retention, accuracy
-per mode, how often the learner agreed with the concept matcher, leeches and the concepts missed
-most. No UI: the stats screen, `vae-quiz stats` and
-`--json` all show this one Report."""
+on questions and coverage on prompts (answers in every mode), how often the learner agreed with
+the concept matcher, leeches and the concepts missed most. No UI: the stats screen,
+`vae-quiz stats` and `--json` all show this one Report."""
 
 from __future__ import annotations
 
@@ -51,6 +51,7 @@ class Report:
     retention_reviews: int = 0
     retention_passed: int = 0
     desired_retention: float = 0.9
+    # Answers to questions and to prompts in every mode (not only `test` and `concepts`).
     test_answers: int = 0
     test_correct: int = 0
     concept_answers: int = 0
@@ -147,10 +148,12 @@ def build_report(
             continue  # not ISO 8601: `doctor` reports it
         day = day_of(answered_at)
         per_day[day] += 1
-        if row.mode == "test":
+        # Every answer to a question or a prompt counts, whatever the mode it was given in
+        # (test, today, review, cram...): each is graded the same way.
+        if row.kind == "question" and row.outcome in ("correct", "incorrect"):
             test_answers += 1
             test_correct += row.outcome == "correct"
-        elif row.mode == "concepts":
+        elif row.kind == "prompt":
             k, _, n = row.outcome.partition("/")
             if k.isdigit() and n.isdigit():
                 concept_answers += 1

@@ -4,7 +4,7 @@ figures. Used by `vae-quiz stats` when stdout is not a terminal, and by the stat
 from __future__ import annotations
 
 from bisect import bisect_left
-from datetime import timedelta
+from datetime import date, timedelta
 
 from vae_quiz.progress.report import FORECAST_DAYS, HEATMAP_DAYS, Report
 
@@ -38,12 +38,32 @@ def heatmap_lines(report: Report, weeks: int | None = None) -> list[str]:
             for day in days
         )
         rows.append(f"{WEEKDAYS[weekday]:>3} {cells}")
-    months = [" "] * weeks
+    return ["    " + month_labels(start, first, weeks), *rows]
+
+
+def month_labels(start: date, first: date, weeks: int) -> str:
+    """The month names above `weeks` columns of weeks from the Monday `start` (the first day
+    shown being `first`): each where its month's first column is, the first column's month
+    too (when the next name leaves it room), one space at least between two names. A name that
+    would run past the last column ends on it instead, if there is room; never wider than
+    `weeks`."""
+    starts: list[tuple[int, str]] = []  # (column, name) of each month's first column
     for week in range(weeks):
-        monday = start + timedelta(days=7 * week)
-        if monday.day <= 7 and week + 3 <= weeks:
-            months[week : week + 3] = monday.strftime("%b")
-    return ["    " + "".join(months).rstrip(), *rows]
+        day = max(start + timedelta(weeks=week), first)
+        if not starts or day.day <= 7:
+            name = day.strftime("%b")
+            if not starts or starts[-1][1] != name:
+                starts.append((week, name))
+    months = [" "] * weeks
+    free = 0  # the first column a name may start on
+    for index, (column, name) in enumerate(starts):
+        column = min(column, weeks - 3)
+        crowded = index + 1 < len(starts) and starts[index + 1][0] < column + 4
+        if column < free or crowded:
+            continue
+        months[column : column + 3] = name
+        free = column + 4
+    return "".join(months).rstrip()
 
 
 def forecast_lines(report: Report, width: int = 40) -> list[str]:
@@ -108,10 +128,10 @@ def figure_lines(report: Report) -> list[str]:
         f"Streak: {_days(report.streak_current)} now, {_days(report.streak_longest)} at most",
         f"True retention (last 30 days, {report.retention_reviews} reviews): {retention}; "
         f"desired {100 * report.desired_retention:.0f}%",
-        f"Test: {report.test_correct}/{report.test_answers} right "
+        f"Questions, every mode: {report.test_correct}/{report.test_answers} right "
         f"({percent(report.test_accuracy)})",
-        f"Concepts: {report.concepts_covered}/{report.concepts_total} covered "
-        f"({percent(report.concept_coverage)}) in {report.concept_answers} "
+        f"Prompts, every mode: {report.concepts_covered}/{report.concepts_total} concepts "
+        f"covered ({percent(report.concept_coverage)}) in {report.concept_answers} "
         f"answer{'' if report.concept_answers == 1 else 's'}",
         f"Suggested ticks kept: {report.suggestions.agreed}/{report.suggestions.judged} "
         f"({percent(report.suggestion_agreement)}); {report.suggestions.added} added, "

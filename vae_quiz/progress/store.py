@@ -243,6 +243,7 @@ class ReportRow(NamedTuple):
     answered_at: str
     deck: str
     item: str
+    kind: str
     mode: str
     outcome: str
     rating: int | None
@@ -625,7 +626,7 @@ class ProgressStore:
         """Every answer of these decks, oldest first, with what the stats need."""
         marks = ", ".join("?" for _ in decks)
         return self._stream(
-            "SELECT answered_at, deck, item, mode, outcome, rating, state_before"
+            "SELECT answered_at, deck, item, kind, mode, outcome, rating, state_before"
             f" FROM review_log WHERE deck IN ({marks}) ORDER BY answered_at, seq",
             decks,
             ReportRow,

@@ -44,7 +44,7 @@ def test_stats_without_a_terminal_prints_plain_text(tmp_path: Path) -> None:
     env = {"VAE_QUIZ_DECKS": str(tmp_path / "none"), "VAE_QUIZ_CONFIG": str(tmp_path / "c")}
     result = run("stats", "--db", str(_db(tmp_path)), env=env)
     assert result.returncode == 0, result.stderr
-    assert "Test: 0/3 right (0.0%)" in result.stdout
+    assert "Questions, every mode: 0/3 right (0.0%)" in result.stdout
     assert "Answers per day, last 365 days" in result.stdout
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
     assert "\x1b[" not in result.stdout

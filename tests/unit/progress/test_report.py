@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from vae_quiz.model import Deck
 from vae_quiz.progress.report import build_report, streaks
+from vae_quiz.progress.report_text import figure_lines
 from vae_quiz.progress.store import MISSED, RIGHT, Answer
 
 NOW = datetime(2026, 3, 20, 15, 0, tzinfo=UTC)
@@ -129,3 +130,25 @@ def test_the_heatmap_counts_answers_of_the_last_365_days(store_factory, hours: l
     assert report.answers_per_day == expected
     assert report.total_answers == len(hours)
     store.close()
+
+
+def test_questions_and_prompts_count_in_every_mode(store) -> None:
+    """Issue #19 point 2: an answer to a question or a prompt in today, review or cram is graded
+    as in test or concepts, so the figures count it (they counted test and concepts only)."""
+    for mode, outcome in (("test", "correct"), ("today", "correct"), ("today", "incorrect"),
+                          ("review", "correct"), ("cram", "incorrect")):  # fmt: skip
+        _record(store, 0, "q", mode, outcome, kind="question")
+    for mode, outcome in (("concepts", "1/3"), ("today", "2/3"), ("review", "3/3"),
+                          ("cram", "0/3")):  # fmt: skip
+        _record(store, 0, "p", mode, outcome, kind="prompt",
+                concepts=(("c1", True), ("c2", False), ("c3", False)))  # fmt: skip
+    _record(store, 0, "a", "today", "good", rating=3)  # a card: in neither figure
+    report = build_report([DECK], store, NOW, tz=UTC)
+    assert (report.test_answers, report.test_correct) == (5, 3)
+    assert (report.concept_answers, report.concepts_covered, report.concepts_total) == (4, 6, 12)
+    data = json.loads(report.to_json())
+    assert data["test"] == {"answers": 5, "correct": 3, "accuracy": 0.6}
+    assert data["concepts"] == {"answers": 4, "covered": 6, "total": 12, "coverage": 0.5}
+    lines = figure_lines(report)
+    assert "Questions, every mode: 3/5 right (60.0%)" in lines
+    assert "Prompts, every mode: 6/12 concepts covered (50.0%) in 4 answers" in lines

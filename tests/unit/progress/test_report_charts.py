@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -56,3 +58,35 @@ def test_large_counts_are_in_the_figures_line() -> None:
     lines = forecast_chart(report, days=4)  # type: ignore[arg-type]
     assert lines[0] == "today 999 · tomorrow 1,500 · most 2,000,000, Thu 05"
     assert all(len(line) <= 12 for line in lines[1:])
+
+
+def test_the_heatmap_names_december_on_the_7th_of_december() -> None:
+    """The tester's case: on 2026-12-07 the year starts on Monday 2025-12-08, after December's
+    first Monday, and December 2026 starts in the last column: no Dec was shown."""
+    report = FakeReport(today=date(2026, 12, 7))
+    months = heatmap_lines(report)[0]  # type: ignore[arg-type]
+    assert months == "    Dec Jan Feb Mar  Apr May Jun  Jul Aug  Sep Oct Nov"
+
+
+@given(st.dates(date(2000, 1, 1), date(2100, 1, 1)), st.integers(4, 60))
+def test_month_names_sit_over_their_month_and_apart(today: date, weeks: int) -> None:
+    lines = heatmap_lines(FakeReport(today=today), weeks)  # type: ignore[arg-type]
+    shown = min(weeks, 53)
+    months = lines[0][4:]
+    assert len(months) <= shown
+    start = today - timedelta(days=today.weekday(), weeks=shown - 1)
+    names = [(m.start(), m.group()) for m in re.finditer(r"\S+", months)]
+    for (column, _), (after, _) in itertools.pairwise(names):
+        assert after >= column + 4  # three letters and a space at least
+    for column, name in names:
+        assert len(name) == 3
+        # The name is over a column of its month (the day before today's column, or a name
+        # moved left to end on the last column).
+        week_days = {start + timedelta(weeks=w, days=d) for w in range(column, shown)
+                     for d in range(7)}  # fmt: skip
+        assert name in {day.strftime("%b") for day in week_days if day <= today}
+    # Every month whose first Monday's column leaves room for a name and a space is named.
+    for week in range(shown - 3):
+        monday = start + timedelta(weeks=week)
+        if monday.day <= 7 and week >= 4:
+            assert months[week : week + 3] == monday.strftime("%b")
