@@ -127,10 +127,15 @@ def _failed_decks(problems: Sequence[DeckProblem]) -> list[str]:
 def _run(args: argparse.Namespace, mode: Mode | None, on_first_screen: Callable[[], None]) -> int:
     from datetime import UTC, datetime
 
-    from textual.theme import BUILTIN_THEMES  # loaded with the app: no extra start-up
-
     # A bad settings file is the one line to fix, with or without a terminal.
-    config = common.settings(themes=BUILTIN_THEMES)
+    config = common.settings()
+    if config.theme is not None:
+        # Only then are Textual's themes imported before the app: that early import, made on
+        # every start, measured 6-7 ms more on every keypress to the next card (15.7 ms against
+        # 9.0 ms median, benchmarks/run_all.py keypress; cause not found).
+        from textual.theme import BUILTIN_THEMES
+
+        config = common.settings(themes=BUILTIN_THEMES)
     if mode is not Mode.REVIEW:  # review first says whether its queue is empty, without the TUI
         require_terminal(args)
     result = common.load_decks_of(getattr(args, "decks", []))
