@@ -391,10 +391,10 @@ def main() -> None:
     print("| figure | value | target |")
     print("| --- | ---: | --- |")
     print(f"| bare Textual app (one Static), start to screen | {bare:.3f} s | |")
-    print(f"| `vae-quiz study`, bundled decks (first card Markdown), first card | "
+    print(f"| `vae-quiz study`, bundled deck, first card | "
           f"{start_figures['bundled']:.3f} s ({start_figures['bundled ratio']:.2f}x bare) "
           f"| 1.25x bare |")  # fmt: skip
-    print(f"| `vae-quiz study vae` (plain text only), first card | {start_figures['plain']:.3f} s "
+    print(f"| `vae-quiz study vae` (the deck named), first card | {start_figures['plain']:.3f} s "
           f"({start_figures['plain ratio']:.2f}x bare) | 1.25x bare |")  # fmt: skip
     print(f"| `vae-quiz study` 100k-item deck, cached, first card | "
           f"{start_figures['100k warm']:.3f} s ({start_figures['100k warm ratio']:.2f}x bare) "
