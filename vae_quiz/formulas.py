@@ -863,8 +863,8 @@ class _Parser:
     }
 
 
-def _encloses(text: str) -> bool:
-    """Whether the bracket opening `text` closes at its very end."""
+def _closing_index(text: str) -> int | None:
+    """Where the bracket opening `text` closes (None: it never does)."""
     depth = 0
     for index, char in enumerate(text):
         if char in _OPENERS:
@@ -872,8 +872,13 @@ def _encloses(text: str) -> bool:
         elif char in _CLOSERS:
             depth -= 1
             if depth == 0:
-                return index == len(text) - 1
-    return False
+                return index
+    return None
+
+
+def _encloses(text: str) -> bool:
+    """Whether the bracket opening `text` closes at its very end."""
+    return _closing_index(text) == len(text) - 1
 
 
 def _is_one_symbol(text: str) -> bool:
@@ -922,12 +927,5 @@ def _is_one_factor(text: str, script_chars: frozenset[str]) -> bool:
 
 def _bracket_prefix(text: str) -> str:
     """The bracketed part that opens `text` (all of it if it never closes)."""
-    depth = 0
-    for index, char in enumerate(text):
-        if char in _OPENERS:
-            depth += 1
-        elif char in _CLOSERS:
-            depth -= 1
-            if depth == 0:
-                return text[: index + 1]
-    return text
+    index = _closing_index(text)
+    return text if index is None else text[: index + 1]
