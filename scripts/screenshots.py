@@ -110,6 +110,11 @@ async def _shoot(
 
 def _to_png(svg: Path) -> Path:
     png = svg.with_suffix(".png")
+    # Textual writes runs of spaces as they are; without xml:space="preserve" an SVG renderer
+    # collapses them (a centred line drawn flush left, table columns out of line).
+    text = svg.read_text(encoding="utf-8")
+    if 'xml:space="preserve"' not in text:
+        svg.write_text(text.replace("<svg ", '<svg xml:space="preserve" ', 1), encoding="utf-8")
     if shutil.which("rsvg-convert"):
         subprocess.run(["rsvg-convert", str(svg), "-o", str(png)], check=True)
     else:

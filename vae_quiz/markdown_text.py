@@ -133,29 +133,188 @@ class Run(NamedTuple):
     styles: frozenset[str]
 
 
+Runs = tuple[Run, ...]
+
 _STYLE_OF = {"em_open": "em", "strong_open": "strong", "s_open": "s"}
+
+
+def _runs(children: Sequence[Token]) -> Runs:
+    """An inline token's children (maths, links and images already plain) as styled runs."""
+    runs: list[Run] = []
+    styles: list[str] = []
+    for child in _plain_inline(children):
+        kind = child.type
+        if kind in _STYLE_OF:
+            styles.append(_STYLE_OF[kind])
+        elif kind.endswith("_close") and styles:
+            styles.pop()
+        elif kind == "text":
+            runs.append(Run(child.content, frozenset(styles)))
+        elif kind == "code_inline":
+            runs.append(Run(child.content, frozenset((*styles, "code"))))
+        elif kind == "softbreak":
+            runs.append(Run(" ", frozenset(styles)))
+        elif kind == "hardbreak":
+            runs.append(Run("\n", frozenset(styles)))
+    return tuple(runs)
 
 
 def inline_runs(text: str) -> list[Run]:
     """A short text (a choice, a concept) as inline Markdown: runs of text and their styles.
-    Block syntax is not read (a choice starting with '-' is no list)."""
-    tokens = parser().parseInline(clean(text))
-    runs: list[Run] = []
-    styles: list[str] = []
-    for token in tokens:
-        for child in _plain_inline(token.children or ()):
-            kind = child.type
-            if kind in _STYLE_OF:
-                styles.append(_STYLE_OF[kind])
-            elif kind.endswith("_close") and styles:
-                styles.pop()
-            elif kind == "text":
-                runs.append(Run(child.content, frozenset(styles)))
-            elif kind == "code_inline":
-                runs.append(Run(child.content, frozenset((*styles, "code"))))
-            elif kind in ("softbreak", "hardbreak"):
-                runs.append(Run(" ", frozenset(styles)))
-    return runs
+    Block syntax is not read (a choice starting with '-' is no list); a line break is a space."""
+    return [
+        run._replace(text=run.text.replace("\n", " "))
+        for token in parser().parseInline(clean(text))
+        for run in _runs(token.children or ())
+    ]
+
+
+# -- blocks: a long text's structure, for a screen to lay out --------------------------------
+
+
+class Paragraph(NamedTuple):
+    runs: Runs
+
+
+class Heading(NamedTuple):
+    level: int
+    runs: Runs
+
+
+class ListBlock(NamedTuple):
+    """A bullet or numbered list; each item is blocks of its own. `tight`: no blank lines."""
+
+    ordered: bool
+    start: int
+    tight: bool
+    items: tuple[tuple[Block, ...], ...]
+
+
+class Quote(NamedTuple):
+    blocks: tuple[Block, ...]
+
+
+class Code(NamedTuple):
+    """A fenced or indented code block: its language (may be empty) and its code."""
+
+    language: str
+    code: str
+
+
+class Table(NamedTuple):
+    """A table: each column's alignment ("left", "center", "right"), the header cells, the rows."""
+
+    align: tuple[str, ...]
+    header: tuple[Runs, ...]
+    rows: tuple[tuple[Runs, ...], ...]
+
+
+class Formula(NamedTuple):
+    """Display maths, as Unicode (or its LaTeX source where the converter could not)."""
+
+    text: str
+
+
+class Rule(NamedTuple):
+    """A thematic break (`---`)."""
+
+    markup: str = "---"
+
+
+Block = Paragraph | Heading | ListBlock | Quote | Code | Table | Formula | Rule
+
+
+def blocks(text: str) -> tuple[Block, ...]:
+    """A long text of a Markdown deck as blocks: what a screen lays out, with maths as Unicode,
+    links and images as plain text and control characters visible (see `screen_tokens`)."""
+    found, _ = _blocks(screen_tokens(text), 0, "")
+    return tuple(found)
+
+
+def _align(token: Token) -> str:
+    style = str(token.attrs.get("style", ""))
+    return style.removeprefix("text-align:") if style.startswith("text-align:") else "left"
+
+
+def _table(tokens: Sequence[Token], at: int) -> tuple[Table, int]:
+    """The table opening at `tokens[at]`, and the index after its close."""
+    align: list[str] = []
+    header: tuple[Runs, ...] = ()
+    rows: list[tuple[Runs, ...]] = []
+    row: list[Runs] = []
+    in_head = False
+    at += 1
+    while at < len(tokens) and tokens[at].type != "table_close":
+        token = tokens[at]
+        kind = token.type
+        if kind == "thead_open":
+            in_head = True
+        elif kind == "thead_close":
+            in_head = False
+        elif kind == "tr_open":
+            row = []
+        elif kind == "th_open" and in_head:
+            align.append(_align(token))
+        elif kind == "inline":
+            row.append(_runs(token.children or ()))
+        elif kind == "tr_close":
+            if in_head:
+                header = tuple(row)
+            else:
+                rows.append(tuple(row))
+        at += 1
+    return Table(tuple(align), header, tuple(rows)), at + 1
+
+
+def _blocks(tokens: Sequence[Token], at: int, close: str) -> tuple[list[Block], int]:
+    """The blocks from `tokens[at]` up to the token of type `close` (or the end), and the
+    index after it. markdown-it's block tokens nest as open ... close pairs."""
+    out: list[Block] = []
+    while at < len(tokens):
+        token = tokens[at]
+        kind = token.type
+        if kind == close:
+            return out, at + 1
+        if kind in ("paragraph_open", "heading_open"):
+            inline = tokens[at + 1]
+            runs = _runs(inline.children or ()) if inline.type == "inline" else ()
+            level = int(token.tag[1:]) if kind == "heading_open" else 0
+            out.append(Heading(level, runs) if level else Paragraph(runs))
+            at += 3  # open, inline, close
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            ordered = kind == "ordered_list_open"
+            start = int(str(token.attrs.get("start", 1)))
+            closer = kind.replace("_open", "_close")
+            tight = at + 2 < len(tokens) and tokens[at + 2].hidden
+            items: list[tuple[Block, ...]] = []
+            at += 1
+            while at < len(tokens) and tokens[at].type == "list_item_open":
+                item, at = _blocks(tokens, at + 1, "list_item_close")
+                items.append(tuple(item))
+            if at < len(tokens) and tokens[at].type == closer:
+                at += 1
+            out.append(ListBlock(ordered, start, tight, tuple(items)))
+        elif kind == "blockquote_open":
+            inner, at = _blocks(tokens, at + 1, "blockquote_close")
+            out.append(Quote(tuple(inner)))
+        elif kind in ("fence", "code_block"):
+            language = token.info.split()[0] if token.info.strip() else ""
+            out.append(Code(language, token.content.removesuffix("\n")))
+            at += 1
+        elif kind in _BLOCK_MATHS:
+            out.append(Formula(token.content))
+            at += 1
+        elif kind == "table_open":
+            table, at = _table(tokens, at)
+            out.append(table)
+        elif kind == "hr":
+            out.append(Rule(token.markup))
+            at += 1
+        else:  # a token no rule above knows: its text is shown, never dropped
+            if token.content and not kind.endswith("_close"):
+                out.append(Paragraph((Run(token.content, frozenset()),)))
+            at += 1
+    return out, at
 
 
 def inline_plain(text: str) -> str:

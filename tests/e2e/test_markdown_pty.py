@@ -17,7 +17,6 @@ VAE_QUIZ = shutil.which("vae-quiz", path=str(Path(sys.executable).parent)) or sh
     "vae-quiz"
 )
 
-EXAMPLE = Path(__file__).parents[2] / "examples" / "vae-maths.yaml"
 pytestmark = pytest.mark.skipif(VAE_QUIZ is None, reason="vae-quiz is not installed")
 # CSI sequences (queries such as ESC[?2026$p included) and OSC strings.
 _ESCAPES = re.compile(r"\x1b(\[[0-9;?<>=$ ]*[A-Za-z~]|\][^\x07\x1b]*(\x07|\x1b\\)?)")
@@ -28,7 +27,7 @@ def test_a_vae_maths_card_shows_rendered_markdown_and_maths(tmp_path: Path) -> N
     db = tmp_path / "progress.sqlite3"
     env = {**os.environ, "TERM": "xterm-256color", "VAE_QUIZ_DECKS": str(tmp_path / "none"),
            "VAE_QUIZ_CACHE": str(tmp_path / "cache")}  # fmt: skip
-    child = pexpect.spawn(VAE_QUIZ, ["study", str(EXAMPLE), "--db", str(db)], env=env,
+    child = pexpect.spawn(VAE_QUIZ, ["study", "vae-maths", "--db", str(db)], env=env,
                           dimensions=(30, 100), timeout=30, encoding="utf-8",
                           codec_errors="replace")  # fmt: skip
     child.logfile_read = seen = io.StringIO()

@@ -21,18 +21,11 @@ def md_app(make_app):
 
 
 def _after(*keys: str):
-    """Press `keys`, then wait until every Markdown text on the screen has been rendered (a
-    Markdown widget parses and mounts its blocks in a task of its own, under its lock)."""
+    """Press `keys`, then let the screen settle."""
 
     async def run_before(pilot) -> None:
-        from vae_quiz.ui.widgets.deck_markdown import DeckMarkdown
-
         for key in keys:
             await pilot.press(key)
-        await pilot.pause()
-        for widget in pilot.app.screen.query(DeckMarkdown):
-            async with widget.lock:
-                pass
         await pilot.pause()
 
     return run_before

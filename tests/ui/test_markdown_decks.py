@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Static
-from textual.widgets._markdown import MarkdownFence, MarkdownTable
 
 from tests.conftest import screen_text
 from vae_quiz.decks.loader import load_deck
-from vae_quiz.ui.widgets.deck_markdown import DeckMarkdown, DisplayMaths
+from vae_quiz.markdown_text import Code, Formula, Table
+from vae_quiz.ui.widgets.markdown_view import MarkdownView
 
 DECK = Path(__file__).parents[1] / "data" / "good" / "markdown.yaml"
 
@@ -26,9 +26,17 @@ def md_deck():
 
 
 def _shown(widget) -> str:
-    """Every line a widget and its children show, as plain text."""
+    """Every line a widget shows, as plain text."""
+    if isinstance(widget, MarkdownView):
+        return "\n".join(line.plain for line in widget.lines(widget.content_region.width))
     return "\n".join(
         str(part.render()) for part in [widget, *widget.query(Static)] if isinstance(part, Static)
+    )
+
+
+def _line_with(widget: MarkdownView, text: str) -> str:
+    return next(
+        line.plain for line in widget.lines(widget.content_region.width) if text in line.plain
     )
 
 
@@ -37,21 +45,25 @@ async def test_a_revealed_card_renders_code_table_and_display_maths(make_app, md
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = app.screen
-        front = screen.query_one("#card-front-md", DeckMarkdown)
+        front = screen.query_one("#card-front-md", MarkdownView)
         assert not screen.query_one("#card-front").display, "the literal Static steps aside"
         assert "The reparameterization trick" in _shown(front)
         assert "**" not in _shown(front) and "##" not in _shown(front)
         assert not screen.query("#card-back-md") or not screen.query_one("#card-back-md").display
         await pilot.press("space")
         await pilot.pause(0.2)
-        back = screen.query_one("#card-back-md", DeckMarkdown)
+        back = screen.query_one("#card-back-md", MarkdownView)
         assert back.display
-        fence = back.query_one(MarkdownFence)
-        assert fence.lexer == "python" and "torch.randn_like(std)" in fence.code
-        assert back.query_one(MarkdownTable)
-        maths = back.query_one(DisplayMaths)
-        assert maths.styles.text_align == "center"
-        assert "z = " in str(maths.render()) and "$$" not in _shown(back)
+        (fence,) = [block for block in back.blocks if isinstance(block, Code)]
+        assert fence.language == "python" and "torch.randn_like(std)" in fence.code
+        assert [block for block in back.blocks if isinstance(block, Table)]
+        assert [block for block in back.blocks if isinstance(block, Formula)]
+        width = back.content_region.width
+        formula = _line_with(back, "z = ")
+        assert len(formula) == width and formula.strip() == "z = μ + σ ⊙ ε"
+        assert abs(formula.index("z") - (width - len(formula.rstrip()))) <= 1, "centred"
+        assert "std  │ spread" in _shown(back), "the table's columns line up"
+        assert "$$" not in _shown(back)
         assert "https://arxiv.org/abs/1312.6114" in _shown(back), "the link's address is shown"
         await pilot.press("3")
         await pilot.pause()
@@ -78,7 +90,7 @@ async def test_choices_show_inline_code_and_maths_styled(make_app, md_deck) -> N
         assert "**" not in _shown(screen.query_one("#question-md"))
         await pilot.press("3")
         await pilot.pause(0.2)
-        explanation = screen.query_one("#explanation-md", DeckMarkdown)
+        explanation = screen.query_one("#explanation-md", MarkdownView)
         assert explanation.display and "$" not in _shown(explanation)
     rows = (
         sqlite3.connect(app.services.store.path)
@@ -95,9 +107,9 @@ async def test_a_model_answer_shows_its_display_maths(make_app, md_deck) -> None
         await pilot.press("a", "b", "ctrl+s", "1", "enter")
         await pilot.pause(0.2)
         screen = app.screen
-        model = screen.query_one("#model-answer-md", DeckMarkdown)
+        model = screen.query_one("#model-answer-md", MarkdownView)
         assert model.display
-        assert model.query_one(DisplayMaths)
+        assert [block for block in model.blocks if isinstance(block, Formula)]
         assert "Model answer" in _shown(model) and "$$" not in _shown(model)
         assert "$" not in screen_text(app, "#result")
     rows = (
@@ -157,7 +169,8 @@ def test_a_plain_deck_session_never_imports_the_markdown_machinery(tmp_path: Pat
                 async with app.run_test(size=(80, 24)) as pilot:
                     await pilot.press("space", "1", "enter", "3")
             loaded = [m for m in ("markdown_it", "textual.widgets._markdown",
-                                  "vae_quiz.markdown_text") if m in sys.modules]
+                                  "vae_quiz.markdown_text", "vae_quiz.ui.widgets.markdown_view")
+                      if m in sys.modules]
             print(loaded)
 
         asyncio.run(main())
@@ -178,26 +191,23 @@ async def test_the_test_summary_lists_a_missed_markdown_question_as_words(make_a
         assert "-0.5 * torch.sum(1 + logvar - mu**2 - logvar.exp())" in missed
 
 
-def test_a_fence_is_highlighted_once_per_code_and_theme() -> None:
-    from vae_quiz.ui.widgets.deck_markdown import CodeFence
+def test_code_is_highlighted_once_in_the_theme_s_variables() -> None:
+    from vae_quiz.ui.widgets.markdown_view import _highlighted
 
-    first = CodeFence.highlight("z = mu + eps * std", "python", False, True)
-    assert CodeFence.highlight("z = mu + eps * std", "python", False, True) is first
-    assert CodeFence.highlight("z = mu + eps * std", "python", False, False) is not first
+    first = _highlighted("z = mu + eps * std", "python")
+    assert _highlighted("z = mu + eps * std", "python") is first
+    assert any(str(span.style).startswith("$") for span in first.spans), "theme variables"
+    assert str(_highlighted("x", "no-such-language")) == "x"
 
 
-async def test_the_next_front_replaces_the_text_of_its_paragraph_in_place(make_app) -> None:
-    from textual.widgets._markdown import MarkdownParagraph
-
-    app = make_app(decks=[load_deck(Path(__file__).parents[2] / "examples" / "vae-maths.yaml")])
+async def test_the_next_front_is_shown_by_the_same_widget(make_app) -> None:
+    app = make_app(decks=[load_deck(Path(__file__).parents[2] / "decks" / "vae-maths.yaml")])
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause(0.2)
-        front = app.screen.query_one("#card-front-md", DeckMarkdown)
-        (paragraph,) = front.query(MarkdownParagraph)
-        assert "evidence lower bound" in str(paragraph.render())
+        front = app.screen.query_one("#card-front-md", MarkdownView)
+        assert "evidence lower bound" in _shown(front)
         await pilot.press("space", "4")
         await pilot.pause(0.2)
-        (now,) = front.query(MarkdownParagraph)
-        assert now is paragraph, "the same block, its text replaced"
-        assert "Jensen's inequality" in str(now.render()) and "**" not in str(now.render())
-        assert "log p_θ(x)" in str(now.render()) or "log pθ(x)" in str(now.render())
+        assert app.screen.query_one("#card-front-md", MarkdownView) is front
+        assert "Jensen's inequality" in _shown(front) and "**" not in _shown(front)
+        assert "log p_θ(x)" in _shown(front) or "log pθ(x)" in _shown(front)

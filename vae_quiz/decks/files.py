@@ -15,8 +15,9 @@ DECK_SUFFIXES = (".yaml", ".yml")
 def deck_files(
     folder: str | os.PathLike[str], problems: list[DeckProblem] | None = None
 ) -> list[Path]:
-    """The deck files in a folder and its subfolders (hidden ones skipped), sorted. A subfolder
-    that cannot be read is added to `problems`, never skipped in silence."""
+    """The deck files in a folder and its subfolders (hidden ones skipped), sorted by name, the
+    suffix last (`vae.yaml` before `vae-maths.yaml`, as `vae` comes before `vae-maths`). A
+    subfolder that cannot be read is added to `problems`, never skipped in silence."""
 
     def unreadable(exc: OSError) -> None:
         if problems is not None:
@@ -29,10 +30,15 @@ def deck_files(
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         found.extend(
             Path(root, f)
-            for f in sorted(files)
+            for f in sorted(files, key=_by_name)
             if f.endswith(DECK_SUFFIXES) and not f.startswith(".")
         )
     return found
+
+
+def _by_name(file_name: str) -> tuple[str, str]:
+    stem, _, suffix = file_name.rpartition(".")
+    return (stem, suffix) if stem else (file_name, "")
 
 
 def read_deck_file(path: Path, shown: str) -> tuple[bytes, os.stat_result]:

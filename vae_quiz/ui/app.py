@@ -26,8 +26,13 @@ from vae_quiz.modes.mode import MODES, Mode
 from vae_quiz.modes.scheduler import Scheduler
 from vae_quiz.modes.session import Clock, SessionOptions
 from vae_quiz.text import printable
+from vae_quiz.ui.deck_text import warm_markdown
 from vae_quiz.ui.marks import STATE_COLOURS
 from vae_quiz.ui.modes import SCREENS, SUMMARIES, SessionEnd, SummaryChoice
+
+# Seconds after the first screen before the Markdown machinery is made ready (a learner reads
+# the first card for longer than this; a key pressed meanwhile waits for it, once).
+MARKDOWN_WARM_DELAY = 0.5
 
 if TYPE_CHECKING:
     from vae_quiz.modes.mixed import MixedSession
@@ -185,6 +190,9 @@ class VaeQuizApp(App[None]):
             self.start(self.start_mode, self.services.decks)
         if self.services.on_first_screen is not None:
             self.call_after_refresh(self.services.on_first_screen)
+        if any(deck.is_markdown for deck in self.services.decks):
+            # Made ready while the learner reads the first card, not on the key to a later one.
+            self.set_timer(MARKDOWN_WARM_DELAY, warm_markdown)
 
     def _stop_on_signals(self) -> None:
         """A closed terminal (SIGHUP) or SIGTERM ends the app cleanly (answers are saved

@@ -1,7 +1,7 @@
 """Deck text on a screen: literal in a text deck, rendered in a Markdown deck.
 
 A text deck's field stays what it always was, a Static showing `literal(text)`. A Markdown deck's
-long field is shown by a `DeckMarkdown` twin mounted right after that Static the first time one
+long field is shown by a `MarkdownView` twin mounted right after that Static the first time one
 is needed (the Static hides meanwhile); its short fields (choices, concepts) become Content with
 inline styles. The Markdown machinery is imported only then, so a session of plain decks never
 loads it (start-up time).
@@ -11,17 +11,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual.content import Content, Span
+from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
 from vae_quiz.ui.literal import literal
 
 if TYPE_CHECKING:
-    from vae_quiz.ui.widgets.deck_markdown import DeckMarkdown
+    from vae_quiz.ui.widgets.markdown_view import MarkdownView
 
-# Inline Markdown's styles as Content styles; code as the Markdown widget shows it.
-_STYLES = {"strong": "bold", "em": "italic", "s": "strike", "code": "$text-warning on $warning 10%"}
+
+def warm_markdown() -> None:
+    """Import the Markdown machinery and build its parser (about 50 ms), so the first Markdown
+    text of a session that began on a plain one comes up as fast as the rest."""
+    from vae_quiz.markdown_text import parser
+    from vae_quiz.ui.widgets import markdown_view  # noqa: F401
+
+    parser()
 
 
 def inline_content(text: str, markdown: bool) -> Content:
@@ -30,16 +36,9 @@ def inline_content(text: str, markdown: bool) -> Content:
     if not markdown:
         return literal(text)
     from vae_quiz.markdown_text import inline_runs
+    from vae_quiz.ui.widgets.markdown_view import runs_content
 
-    parts: list[str] = []
-    spans: list[Span] = []
-    at = 0
-    for run in inline_runs(text):
-        for style in sorted(run.styles):
-            spans.append(Span(at, at + len(run.text), _STYLES[style]))
-        parts.append(run.text)
-        at += len(run.text)
-    return Content("".join(parts), spans=spans)
+    return runs_content(tuple(inline_runs(text)))
 
 
 class TextSlot:
@@ -50,11 +49,11 @@ class TextSlot:
 
     def __init__(self, static: Static) -> None:
         self.static = static
-        self.twin: DeckMarkdown | None = None
+        self.twin: MarkdownView | None = None
         self.is_markdown = False
         self._text: str | None = None
         self._visible = True
-        # A Markdown text put in a hidden slot, rendered once the slot is shown.
+        # A Markdown text put in a hidden slot, parsed once the slot is shown.
         self._deferred: str | None = None
 
     def show(self, text: str, markdown: bool) -> None:
@@ -65,8 +64,8 @@ class TextSlot:
         self.is_markdown = markdown
         self._deferred = None
         if markdown and not self._visible:
-            # Rendering Markdown costs a few widgets' mounting and styling: a hidden text (a
-            # card's back) waits until it is shown, so the next card comes up sooner.
+            # A hidden text (a card's back) is parsed when it is shown: the next card comes
+            # up sooner.
             self._deferred = text
         elif markdown:
             self._show_markdown(text)
@@ -81,20 +80,9 @@ class TextSlot:
     @visible.setter
     def visible(self, shown: bool) -> None:
         self._visible = shown
-        if shown and self._deferred is not None and self.twin is not None:
-            # The twin still holds the text before: it shows once the new one is rendered,
-            # so the last card's back never flashes up for a frame.
-            text, self._deferred = self._deferred, None
-            self.static.display = False
-            self.twin.call_next(self._reveal, self.twin, text)
-            return
         if shown and self._deferred is not None:
             text, self._deferred = self._deferred, None
             self._show_markdown(text)
-        self._apply_visibility()
-
-    async def _reveal(self, twin: DeckMarkdown, text: str) -> None:
-        await twin.update(text)
         self._apply_visibility()
 
     def _apply_visibility(self) -> None:
@@ -106,10 +94,10 @@ class TextSlot:
         if self.twin is not None:
             self.twin.show(text)
             return
-        from vae_quiz.ui.widgets.deck_markdown import DeckMarkdown
+        from vae_quiz.ui.widgets.markdown_view import MarkdownView
 
         twin_id = f"{self.static.id}-md" if self.static.id else None
-        self.twin = DeckMarkdown(text, id=twin_id, classes="deck-markdown")
+        self.twin = MarkdownView(text, id=twin_id, classes="deck-markdown")
         parent = self.static.parent
         assert isinstance(parent, Widget), "a slot's Static is mounted in a widget"
         parent.mount(self.twin, after=self.static)

@@ -184,7 +184,7 @@ def test_control_characters_in_deck_text_do_not_reach_the_notes(tmp_path: Path) 
 
 def test_the_vae_maths_deck_exports_html_and_mathjax_that_anki_opens(tmp_path: Path) -> None:
     out = tmp_path / "vae-maths.apkg"
-    deck = Path(__file__).parents[3] / "examples" / "vae-maths.yaml"
+    deck = Path(__file__).parents[3] / "decks" / "vae-maths.yaml"
     result = run("export-deck", str(deck), "--to", "apkg", "-o", str(out))
     assert result.returncode == 0, result.stderr
     col = _open_with_anki(out, tmp_path)

@@ -1,5 +1,5 @@
-"""The example vae-maths deck (examples/, not bundled: its Markdown would cost the first card of
-a default start): Markdown, the issue's counts, levels and topics, and clean checks."""
+"""The bundled vae-maths deck: Markdown, the issue's counts, levels and topics, clean checks, and
+its place after the seed deck."""
 
 from __future__ import annotations
 
@@ -10,15 +10,15 @@ from vae_quiz.decks.loader import load_deck
 from vae_quiz.markdown_text import deck_warnings, text_warnings
 from vae_quiz.model import Level
 
-EXAMPLE = Path(__file__).parents[3] / "examples" / "vae-maths.yaml"
+MATHS = Path(__file__).parents[3] / "decks" / "vae-maths.yaml"
 
 
 def _maths():
-    return load_deck(EXAMPLE)
+    return load_deck(MATHS)
 
 
-def test_the_maths_deck_is_an_example_not_bundled() -> None:
-    assert [d.id for d in load_decks(bundled_deck_files()).decks] == ["vae"]
+def test_the_maths_deck_is_bundled_after_the_seed_deck() -> None:
+    assert [d.id for d in load_decks(bundled_deck_files()).decks] == ["vae", "vae-maths"]
     assert _maths().id == "vae-maths"
 
 
