@@ -228,6 +228,8 @@ def test_bare_vae_quiz_opens_home_on_the_given_progress_file(tmp_path: Path) -> 
     child = _spawn("--db", str(db), tmp_path=tmp_path)
     child.expect("Decks")
     child.expect("review 0")
+    child.expect("VAE maths")  # both bundled decks are listed, under "All decks"
+    child.send("\x1b[B")  # down: the seed deck alone
     child.send("t")
     child.expect("question 1 of 5")
     child.send("1")
