@@ -48,8 +48,10 @@ class Clock:
         return self.moment
 
 
-def _app(store: ProgressStore, clock: Clock, mode: str | None, **options) -> VaeQuizApp:
-    decks = load_decks(bundled_deck_files()).decks
+def _app(
+    store: ProgressStore, clock: Clock, mode: str | None, deck: str | None = None, **options
+) -> VaeQuizApp:
+    decks = [d for d in load_decks(bundled_deck_files()).decks if deck in (None, d.id)]
     services = AppServices(store=store, decks=decks, now=clock,
                            scheduler=Scheduler(enable_fuzzing=False),
                            options=SessionOptions(**options))  # fmt: skip
@@ -95,6 +97,8 @@ async def _shoot(
         ("concepts-result", "concepts", {},
          lambda app: [*"An encoder maps x to a mean and a variance", "ctrl+s", "1", "3", "enter"]),
         ("stats", None, {}, lambda app: ["x"]),
+        ("vae-maths-card-revealed", "study", {"deck": "vae-maths", "cram": True, "seed": 2},
+         lambda app: ["space"]),
     ]  # fmt: skip
     made = []
     for name, mode, options, keys in shots:
