@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from textual.content import Content
@@ -82,7 +82,7 @@ class PanelView:
     left: Sequence[Tally] = ()
     so_far: Sequence[Tally] = ()
     score: str = ""
-    recent: Sequence[Recent] = field(default_factory=tuple)
+    recent: Sequence[Recent] = ()
 
 
 # -- each mode's view -------------------------------------------------------------------------
