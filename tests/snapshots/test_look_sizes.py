@@ -40,7 +40,7 @@ def test_test_summary(snap_compare, make_app, size: str) -> None:
     assert snap_compare(app, press=WRONG_AND_RIGHT, terminal_size=SIZES[size])
 
 
-@pytest.mark.parametrize("size", ["small"])
+@pytest.mark.parametrize("size", SIZES)
 def test_concepts_editor(snap_compare, make_app, size: str) -> None:
     """The footer in the editor: 'esc ? Help'."""
     keys = ["E", "n", "c", "o", "d", "e", "r"]

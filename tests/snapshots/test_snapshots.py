@@ -148,6 +148,37 @@ def test_today_on_a_prompt_at_80x24(snap_compare, make_app) -> None:
     assert snap_compare(app, press=keys, terminal_size=(80, 24))
 
 
+def test_today_on_a_card_wide(snap_compare, make_app) -> None:
+    """The same at 160x45: the session's panel beside the card (nothing answered yet)."""
+    app = make_app(mode="today", seed=1, limit=3)
+    assert snap_compare(app, press=["space"], terminal_size=(160, 45))
+
+
+def test_today_on_a_question_wide(snap_compare, make_app) -> None:
+    """The question at 160x45: the panel counts the card answered before it."""
+    app = make_app(mode="today", seed=1, limit=3)
+    assert snap_compare(app, press=["space", "3"], terminal_size=(160, 45))
+
+
+def test_today_on_a_prompt_wide(snap_compare, make_app) -> None:
+    """The prompt at 160x45: the panel lists the card and the question answered before it."""
+    app = make_app(mode="today", seed=1, limit=3)
+    keys = ["space", "3", "1", "space", "a", "n", "s"]
+    assert snap_compare(app, press=keys, terminal_size=(160, 45))
+
+
+def test_study_after_a_few_ratings_wide(snap_compare, make_app) -> None:
+    """At 160x45 after Again and Good: the panel's cards left by state, the ratings so far and
+    the last answers."""
+    keys = ["space", "1", "space", "3", "space"]
+    assert snap_compare(make_app(), press=keys, terminal_size=(160, 45))
+
+
+def test_test_question_wide(snap_compare, make_app) -> None:
+    """A test's first question at 160x45, the panel beside it."""
+    assert snap_compare(make_app(mode="test", seed=1), terminal_size=(160, 45))
+
+
 def test_home_wide(snap_compare, make_app) -> None:
     """Home at 160x45: the deck list beside the highlighted deck's detail (description, counts
     per kind, last studied, retention, the 14-day forecast)."""

@@ -270,7 +270,7 @@ class VaeQuizApp(App[None]):
             self.notify(mode.idle, title=mode.capitalize(), severity="information")
             return
         if mode in SCREENS:
-            screen = SCREENS[mode](session, s.now)
+            screen = SCREENS[mode](session, s.now, None)
             self.push_screen(screen, lambda _: self._show_summary(mode, session))
         else:  # today and review: every kind, each item on its own kind's screen
             self._ask_next(mode, session)
@@ -322,7 +322,7 @@ class VaeQuizApp(App[None]):
             else:
                 self._ask_next(mode, mixed)
 
-        self.push_screen(ask(session, self.services.now), step)
+        self.push_screen(ask(session, self.services.now, mixed), step)
 
 
 def _is_inside(path: str, folder: Path) -> bool:

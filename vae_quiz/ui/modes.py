@@ -14,6 +14,7 @@ from vae_quiz.modes.mode import Mode
 if TYPE_CHECKING:
     from textual.screen import Screen
 
+    from vae_quiz.modes.mixed import MixedSession
     from vae_quiz.modes.session import Clock
 
 
@@ -37,13 +38,14 @@ def _screens(module: str) -> ModuleType:
     return import_module(f"vae_quiz.ui.screens.{module}")
 
 
-# Each mode's screen, made from its session and the clock. Today and review have none of their
-# own: they ask each item on the screen of the item kind's own mode (`Mode.asking`).
-SCREENS: dict[Mode, Callable[[Any, Clock], Screen[SessionEnd]]] = {
-    Mode.STUDY: lambda session, now: _screens("study").StudyScreen(session, now),
-    Mode.TEST: lambda session, _: _screens("test").TestScreen(session),
-    Mode.CONCEPTS: lambda session, _: _screens("concepts").ConceptsScreen(session),
-    Mode.CRAM: lambda session, now: _screens("study").StudyScreen(session, now),
+# Each mode's screen, made from its session, the clock and the today or review session the item
+# is part of (None: the mode's own session). Today and review have no screen of their own: they
+# ask each item on the screen of the item kind's own mode (`Mode.asking`).
+SCREENS: dict[Mode, Callable[[Any, Clock, MixedSession | None], Screen[SessionEnd]]] = {
+    Mode.STUDY: lambda session, now, mixed: _screens("study").StudyScreen(session, now, mixed),
+    Mode.TEST: lambda session, _, mixed: _screens("test").TestScreen(session, mixed),
+    Mode.CONCEPTS: lambda session, _, mixed: _screens("concepts").ConceptsScreen(session, mixed),
+    Mode.CRAM: lambda session, now, mixed: _screens("study").StudyScreen(session, now, mixed),
 }
 # Each mode's summary screen, made from its session and the clock.
 SUMMARIES: dict[Mode, Callable[[Any, Clock], Screen[SummaryChoice]]] = {

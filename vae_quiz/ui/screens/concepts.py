@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,6 +28,10 @@ from vae_quiz.ui.widgets.answer_editor import AnswerEditor
 from vae_quiz.ui.widgets.concept_checklist import ConceptChecklist
 from vae_quiz.ui.widgets.key_bar import KeyBar
 from vae_quiz.ui.widgets.session_bar import SessionBar
+from vae_quiz.ui.widgets.session_panel import PanelSpacer, SessionPanel, fit_panel, view_of
+
+if TYPE_CHECKING:
+    from vae_quiz.modes.mixed import MixedSession
 
 CONCEPTS_KEYS = [
     ("(typing)", "write your answer; a draft is kept as you type"),
@@ -73,9 +79,10 @@ class ConceptsScreen(Screen[SessionEnd]):
         Binding("question_mark", "help", "Help"),
     ]
 
-    def __init__(self, session: ConceptSession) -> None:
+    def __init__(self, session: ConceptSession, mixed: MixedSession | None = None) -> None:
         super().__init__()
         self._session = session
+        self._mixed = mixed  # the today or review session this prompt is part of
         self.phase = WRITING
         self.result: ConceptResult | None = None
         self._hint_shown = False
@@ -102,6 +109,8 @@ class ConceptsScreen(Screen[SessionEnd]):
             yield Static("", id="result", markup=False)
             yield Static("", id="model-answer", markup=False)
         yield KeyBar()
+        yield PanelSpacer()
+        yield SessionPanel(lambda: view_of(self._session, self._mixed), id="session-panel")
 
     def on_mount(self) -> None:
         self.query_one("#editor").border_title = "Your answer"
@@ -122,6 +131,7 @@ class ConceptsScreen(Screen[SessionEnd]):
     @on(Resize)
     def _fit(self, event: Resize) -> None:
         self.set_class(event.size.width < SIDE_BY_SIDE_MIN_WIDTH, "-narrow")
+        fit_panel(self, event.size)
         if self.phase == GRADING:  # the highlighted concept stays in view at the new size
             self.call_after_refresh(self.query_one(ConceptChecklist).scroll_to_highlight)
 
@@ -325,6 +335,7 @@ class ConceptsScreen(Screen[SessionEnd]):
         view.update(Content.assemble(*parts))
         view.set_class(result.is_complete, "-complete")
         self.query_one(ConceptChecklist).disabled = True
+        self.query_one(SessionPanel).show()
         self._hint.visible = self._hint_shown
         self._set_phase(RESULT)
         body = self.query_one("#concepts-body", VerticalScroll)

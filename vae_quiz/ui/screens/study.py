@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -22,6 +25,10 @@ from vae_quiz.ui.screens.help import HelpScreen
 from vae_quiz.ui.widgets.key_bar import KeyBar
 from vae_quiz.ui.widgets.rating_bar import RatingBar
 from vae_quiz.ui.widgets.session_bar import SessionBar
+from vae_quiz.ui.widgets.session_panel import PanelSpacer, SessionPanel, fit_panel, view_of
+
+if TYPE_CHECKING:
+    from vae_quiz.modes.mixed import MixedSession
 
 STUDY_KEYS = [
     ("space, enter", "reveal the answer"),
@@ -56,9 +63,12 @@ class StudyScreen(Screen[SessionEnd]):
         Binding("question_mark", "help", "Help"),
     ]
 
-    def __init__(self, session: StudySession, now: Clock) -> None:
+    def __init__(
+        self, session: StudySession, now: Clock, mixed: MixedSession | None = None
+    ) -> None:
         super().__init__()
         self._session = session
+        self._mixed = mixed  # the today or review session this card is part of
         self._now = now
         self.is_revealed = False
         self._shown: dict[str, str] = {}
@@ -77,8 +87,11 @@ class StudyScreen(Screen[SessionEnd]):
         yield Static("", id="last-result", markup=False)
         yield RatingBar(id="rating-bar")
         yield KeyBar()
+        yield PanelSpacer()
+        yield SessionPanel(lambda: view_of(self._session, self._mixed), id="session-panel")
 
     def on_mount(self) -> None:
+        self._panel = self.query_one(SessionPanel)
         self._front = TextSlot(self.query_one("#card-front", Static))
         self._back = TextSlot(self.query_one("#card-back", Static))
         self._show_current()
@@ -111,6 +124,10 @@ class StudyScreen(Screen[SessionEnd]):
         if card.scroll_y:
             card.scroll_home(animate=False)
         self.query_one(RatingBar).show_prompt()
+        self._panel.show()
+
+    def on_resize(self, event: Resize) -> None:
+        fit_panel(self, event.size)
 
     def _show_result(self, text: str) -> None:
         # Always redrawn, even with the same words: it confirms each answer as it is saved.

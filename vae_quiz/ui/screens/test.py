@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -20,6 +23,10 @@ from vae_quiz.ui.screens.help import HelpScreen
 from vae_quiz.ui.widgets.choice_list import ChoiceList
 from vae_quiz.ui.widgets.key_bar import KeyBar
 from vae_quiz.ui.widgets.session_bar import SessionBar
+from vae_quiz.ui.widgets.session_panel import PanelSpacer, SessionPanel, fit_panel, view_of
+
+if TYPE_CHECKING:
+    from vae_quiz.modes.mixed import MixedSession
 
 TEST_KEYS = [
     ("1-8, a-h", "pick that choice (select-all: tick or untick it)"),
@@ -52,9 +59,10 @@ class TestScreen(Screen[SessionEnd]):
         Binding("question_mark", "help", "Help"),
     ]
 
-    def __init__(self, session: TestSession) -> None:
+    def __init__(self, session: TestSession, mixed: MixedSession | None = None) -> None:
         super().__init__()
         self._session = session
+        self._mixed = mixed  # the today or review session this question is part of
         self._ticked: set[str] = set()
         self.result: TestResult | None = None
 
@@ -70,12 +78,18 @@ class TestScreen(Screen[SessionEnd]):
             yield Static("", id="feedback", markup=False)
             yield Static("", id="explanation", markup=False)
         yield KeyBar()
+        yield PanelSpacer()
+        yield SessionPanel(lambda: view_of(self._session, self._mixed), id="session-panel")
 
     def on_mount(self) -> None:
+        self._panel = self.query_one(SessionPanel)
         self._question = TextSlot(self.query_one("#question", Static))
         self._explanation = TextSlot(self.query_one("#explanation", Static))
         self._explanation.visible = False
         self._show_current()
+
+    def on_resize(self, event: Resize) -> None:
+        fit_panel(self, event.size)
 
     def _status(self) -> str:
         """The header's count ("question 3 of 20 · 1 again"), and how many the run was picked
@@ -187,6 +201,7 @@ class TestScreen(Screen[SessionEnd]):
         feedback.set_class(self.result.is_correct, "feedback--correct")
         feedback.set_class(not self.result.is_correct, "feedback--incorrect")
         feedback.display = True
+        self._panel.show()
         self.refresh_bindings()
         # The arrows scroll a long explanation now; the verdict is in view at any size.
         self.query_one("#test-body", VerticalScroll).focus(scroll_visible=False)
