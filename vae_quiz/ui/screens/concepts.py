@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.visual import Visual
 from textual.widgets import Static, TextArea
 
 from vae_quiz.errors import StoreError
@@ -17,6 +18,7 @@ from vae_quiz.modes import grader
 from vae_quiz.modes.concepts import ConceptResult, ConceptSession
 from vae_quiz.text import counter, describe_moment
 from vae_quiz.ui.deck_text import TextSlot, inline_content
+from vae_quiz.ui.hanging import Hanging, Stack
 from vae_quiz.ui.literal import literal
 from vae_quiz.ui.modes import SessionEnd
 from vae_quiz.ui.saving import NotSaved, save
@@ -304,25 +306,13 @@ class ConceptsScreen(Screen[SessionEnd]):
         if self._draft_timer is not None:  # the draft went with the answer
             self._draft_timer.stop()
             self._draft_timer = None
-        parts: list[str | Content | tuple[str, str]] = [
-            (f"You got {result.score}/{result.total} concepts", "bold")
-        ]
-        markdown = result.asked.deck.is_markdown
-        if result.missed:
-            parts.append("\nMissed:")
-            for concept in result.missed:
-                shown = inline_content(concept, True) if markdown else None
-                parts += [Content("\n  • "), shown or literal(concept, one_line=True)]
+        view = self.query_one("#result", Static)
+        view.update(_result_view(result, text))
         model = result.asked.prompt.model_answer
-        if model and not markdown:
-            parts.extend([("\n\nModel answer\n", "bold"), literal(model)])
-        written = literal(text.strip()) if text.strip() else ("(no answer)", "italic")
-        parts.extend([("\n\nYour answer\n", "bold"), written])
+        markdown = result.asked.deck.is_markdown
         if model and markdown:  # rendered on its own, under the result
             self._model_answer.show(f"**Model answer**\n\n{model}", markdown)
             self._model_answer.visible = True
-        view = self.query_one("#result", Static)
-        view.update(Content.assemble(*parts))
         view.set_class(result.is_complete, "-complete")
         self.query_one(ConceptChecklist).disabled = True
         self._hint.visible = self._hint_shown
@@ -341,6 +331,27 @@ class ConceptsScreen(Screen[SessionEnd]):
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen("concepts", CONCEPTS_KEYS))
+
+
+def _result_view(result: ConceptResult, text: str) -> Stack:
+    """The result: "You got k/N concepts", the missed ones as bullets (each wrapping under its
+    own text), the model answer of a text deck (a Markdown deck's is rendered under it), and
+    the answer."""
+    markdown = result.asked.deck.is_markdown
+    score = f"You got {result.score}/{result.total} concepts"
+    parts: list[Visual] = [Content.styled(score, "bold")]
+    if result.missed:
+        parts.append(Content("Missed:"))
+        parts += [
+            Hanging("  • ", inline_content(c, True) if markdown else literal(c, one_line=True))
+            for c in result.missed
+        ]
+    model = result.asked.prompt.model_answer
+    if model and not markdown:
+        parts += [Content(""), Content.styled("Model answer", "bold"), literal(model)]
+    written = literal(text.strip()) if text.strip() else Content.styled("(no answer)", "italic")
+    parts += [Content(""), Content.styled("Your answer", "bold"), written]
+    return Stack(parts)
 
 
 def _highlighted(text: str, spans: list[tuple[int, int]]) -> Content:
