@@ -1,16 +1,8 @@
-"""Small pieces of the look shared by screens: a score bar and a cut with an ellipsis.
-
-Here, not in `vae_quiz/text.py`: both measure text in terminal cells (`rich.cells`), and the
-text module knows nothing of the terminal.
-"""
+"""Small pieces of the look shared by screens: the state accents and a score bar."""
 
 from __future__ import annotations
 
-from rich.cells import cell_len, set_cell_size
-
 from vae_quiz.modes.scheduler import Rating
-
-ELLIPSIS = "…"
 
 # One accent per state, the same on every screen, each a colour of the Textual theme (so every
 # theme works): the app adds these as CSS variables (`$state-new`...), which app.tcss's classes
@@ -36,17 +28,6 @@ def score_bar(score: int, total: int, width: int = 10) -> str:
     filled = round(width * score / total) if total > 0 else 0
     filled = max(0, min(width, filled))
     return f"{'█' * filled}{'░' * (width - filled)} {score}/{total}"
-
-
-def ellipsize(text: str, cells: int) -> str:
-    """`text` on one line in at most `cells` terminal cells: cut with an ellipsis when longer
-    (a wide character counts two cells, and is never cut in half)."""
-    line = " ".join(text.split())
-    if cell_len(line) <= cells:
-        return line
-    if cells < 1:
-        return ""
-    return set_cell_size(line, cells - 1).rstrip() + ELLIPSIS
 
 
 # Styled text's colour for each rating (Again red, Hard amber, Good green, Easy blue).

@@ -24,6 +24,9 @@ from vae_quiz.ui.modes import SessionEnd
 from vae_quiz.ui.saving import NotSaved, save
 from vae_quiz.ui.screens.confirm import ConfirmScreen
 from vae_quiz.ui.screens.help import HelpScreen
+from vae_quiz.ui.screens.in_full import HELP_ROW as INFO_ROW
+from vae_quiz.ui.screens.in_full import KEY as INFO_KEY
+from vae_quiz.ui.screens.in_full import item_info
 from vae_quiz.ui.widgets.answer_editor import AnswerEditor
 from vae_quiz.ui.widgets.concept_checklist import ConceptChecklist
 from vae_quiz.ui.widgets.key_bar import KeyBar
@@ -36,7 +39,7 @@ CONCEPTS_KEYS = [
         "submit the answer and show the concept checklist, with the concepts found "
         "in your answer ticked and the words that show them",
     ),
-    ("escape", "leave the editor (then h, q and ? work)"),
+    ("escape", "leave the editor (then h, i, q and ? work)"),
     ("e", "back into the editor"),
     ("h", "show the hint"),
     ("1-9", "checklist: tick or untick that concept"),
@@ -46,6 +49,7 @@ CONCEPTS_KEYS = [
     ("space, enter", "after the result: next prompt"),
     ("q", "end the session and show its summary"),
     ("ctrl+c", "copy the selection; with none, quit (draft kept)"),
+    INFO_ROW,
     ("?", "this help"),
 ]
 
@@ -72,6 +76,7 @@ class ConceptsScreen(Screen[SessionEnd]):
         Binding("space", "next", "Next"),
         Binding("enter", "next", "Next", show=False),
         Binding("q", "end", "End"),
+        Binding(INFO_KEY, "info", "Info"),
         Binding("question_mark", "help", "Help"),
     ]
 
@@ -230,6 +235,8 @@ class ConceptsScreen(Screen[SessionEnd]):
             "edit": self.phase == WRITING and not editing,
             "hint": self.phase != RESULT and has_hint_to_show,
             "next": self.phase == RESULT,
+            # In the editor i is text: escape first, as for the hint.
+            "info": (asked is not None or self.result is not None) and not editing,
         }
         return allowed.get(action, True)
 
@@ -331,6 +338,13 @@ class ConceptsScreen(Screen[SessionEnd]):
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen("concepts", CONCEPTS_KEYS))
+
+    def action_info(self) -> None:
+        # Once graded, the session's current prompt is the next one: the info is about the
+        # prompt on screen.
+        asked = self.result.asked if self.result is not None else self._session.current
+        if asked is not None:
+            self.app.push_screen(item_info(asked.deck, asked.prompt, self._session.mode))
 
 
 def _result_view(result: ConceptResult, text: str) -> Stack:
