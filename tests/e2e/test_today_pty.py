@@ -43,8 +43,10 @@ def test_today_asks_all_12_items_and_brings_each_miss_back(tmp_path: Path) -> No
     db = tmp_path / "progress.sqlite3"
     env = {**os.environ, "TERM": "xterm-256color", "VAE_QUIZ_DECKS": str(tmp_path / "none"),
            "TZ": "UTC"}  # fmt: skip
+    # 120 columns: below the session panel, whose last answers would put earlier items' words
+    # on screen beside the item asked.
     child = pexpect.spawn(VAE_QUIZ, ["today", "vae", "--db", str(db)], env=env,
-                          dimensions=(40, 160), timeout=20, encoding="utf-8",
+                          dimensions=(40, 120), timeout=20, encoding="utf-8",
                           codec_errors="replace")  # fmt: skip
     missed: dict[str, str] = {}  # kind -> the item's first words, missed once
     asked: list[tuple[str, str]] = []

@@ -113,6 +113,11 @@ def test_empty_review_queue_at_80x24(snap_compare, make_app) -> None:
     assert snap_compare(make_app(mode="review"), terminal_size=(80, 24))
 
 
+def test_empty_review_queue_wide(snap_compare, make_app) -> None:
+    """The same at 160x45."""
+    assert snap_compare(make_app(mode="review"), terminal_size=(160, 45))
+
+
 def test_stats_at_80x24(snap_compare, make_app, store, clock) -> None:
     """Stats with three days of known answers."""
     from tests.ui.test_stats_screen import add_known_answers
@@ -127,6 +132,14 @@ def test_stats_wide(snap_compare, make_app, store, clock) -> None:
 
     add_known_answers(store, clock)
     assert snap_compare(make_app(mode="stats"), terminal_size=(160, 50))
+
+
+def test_stats_at_160x45(snap_compare, make_app, store, clock) -> None:
+    """At 160x45: the grid of panels."""
+    from tests.ui.test_stats_screen import add_known_answers
+
+    add_known_answers(store, clock)
+    assert snap_compare(make_app(mode="stats"), terminal_size=(160, 45))
 
 
 def test_today_on_a_card_at_80x24(snap_compare, make_app) -> None:

@@ -34,9 +34,9 @@ async def test_found_concepts_come_ticked_with_evidence_and_both_are_saved(
         assert checklist.ticked == {0, 1}
         rows = _text(app, "#checklist").split("\n")
         assert rows[0].startswith("[x] 1  The encoder maps the input")
-        assert rows[1] == "      found: \u201cencoder outputs mu and sigma\u201d"
+        assert rows[1] == "       found: \u201cencoder outputs mu and sigma\u201d"
         assert rows[2].startswith("[x] 2  A latent vector is sampled")
-        assert rows[3] == "      found: \u201csample\u201d"
+        assert rows[3] == "       found: \u201csample\u201d"
         assert rows[4].startswith("[ ] 3  The decoder reconstructs")
         assert checklist.border_subtitle == "2 found in your answer"
         # The evidence is highlighted in the answer panel; the answer's text stays literal.

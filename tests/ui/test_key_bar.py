@@ -12,7 +12,7 @@ async def test_the_study_bar_shows_the_screens_keys_and_the_palette(make_app) ->
         await pilot.pause()
         bar = app.screen.query_one(KeyBar)
         line = str(bar.render())
-        assert line.startswith(" space Reveal  q End  ? Help ")
+        assert line.startswith(" space Reveal  q End  i Info  ? Help ")
         assert line.rstrip().endswith("^p palette")
         assert len(line) == 80
 
@@ -26,11 +26,11 @@ async def test_the_study_bar_shows_only_keys_that_do_something_now(make_app) -> 
         await pilot.press("space")
         await pilot.pause()
         revealed = str(bar.render())
-        assert revealed.startswith(" 1 Again  2 Hard  3/space Good  4 Easy  q End  ? Help ")
+        assert revealed.startswith(" 1 Again  2 Hard  3/space Good  4 Easy  q End  i Info  ? Help ")
         assert "Reveal" not in revealed
         await pilot.press("3")
         await pilot.pause()
-        assert str(bar.render()).startswith(" space Reveal  u Undo  q End  ? Help ")
+        assert str(bar.render()).startswith(" space Reveal  u Undo  q End  i Info  ? Help ")
 
 
 async def test_the_bar_follows_focus_into_and_out_of_the_editor(make_app) -> None:

@@ -232,13 +232,13 @@ async def test_the_bar_offers_enter_only_for_what_it_does(make_app, write_deck) 
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         asking = _bar(app.screen)
-        assert asking.startswith(" ↑↓ Move  ⏎ Pick  q End  ? Help ")
+        assert asking.startswith(" ↑↓ Move  ⏎ Pick  q End  i Info  ? Help ")
         await pilot.press("space")  # space picks nothing on a one-answer question
         assert app.screen.result is None
         await pilot.press("enter")
         await pilot.pause()
         answered = _bar(app.screen)
-        assert answered.startswith(" space/⏎ Next  q End  ? Help ")
+        assert answered.startswith(" space/⏎ Next  q End  i Info  ? Help ")
         assert "Pick" not in answered and "Move" not in answered
 
 

@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.visual import Visual
 from textual.widgets import Static, TextArea
 
 from vae_quiz.errors import StoreError
@@ -19,11 +20,15 @@ from vae_quiz.modes import grader
 from vae_quiz.modes.concepts import ConceptResult, ConceptSession
 from vae_quiz.text import counter, describe_moment
 from vae_quiz.ui.deck_text import TextSlot, inline_content
+from vae_quiz.ui.hanging import Hanging, Stack
 from vae_quiz.ui.literal import literal
 from vae_quiz.ui.modes import SessionEnd
 from vae_quiz.ui.saving import NotSaved, save
 from vae_quiz.ui.screens.confirm import ConfirmScreen
 from vae_quiz.ui.screens.help import HelpScreen
+from vae_quiz.ui.screens.in_full import HELP_ROW as INFO_ROW
+from vae_quiz.ui.screens.in_full import KEY as INFO_KEY
+from vae_quiz.ui.screens.in_full import item_info
 from vae_quiz.ui.widgets.answer_editor import AnswerEditor
 from vae_quiz.ui.widgets.concept_checklist import ConceptChecklist
 from vae_quiz.ui.widgets.key_bar import KeyBar
@@ -40,7 +45,7 @@ CONCEPTS_KEYS = [
         "submit the answer and show the concept checklist, with the concepts found "
         "in your answer ticked and the words that show them",
     ),
-    ("escape", "leave the editor (then h, q and ? work)"),
+    ("escape", "leave the editor (then h, i, q and ? work)"),
     ("e", "back into the editor"),
     ("h", "show the hint"),
     ("1-9", "checklist: tick or untick that concept"),
@@ -50,6 +55,7 @@ CONCEPTS_KEYS = [
     ("space, enter", "after the result: next prompt"),
     ("q", "end the session and show its summary"),
     ("ctrl+c", "copy the selection; with none, quit (draft kept)"),
+    INFO_ROW,
     ("?", "this help"),
 ]
 
@@ -76,6 +82,7 @@ class ConceptsScreen(Screen[SessionEnd]):
         Binding("space", "next", "Next"),
         Binding("enter", "next", "Next", show=False),
         Binding("q", "end", "End"),
+        Binding(INFO_KEY, "info", "Info"),
         Binding("question_mark", "help", "Help"),
     ]
 
@@ -238,6 +245,8 @@ class ConceptsScreen(Screen[SessionEnd]):
             "edit": self.phase == WRITING and not editing,
             "hint": self.phase != RESULT and has_hint_to_show,
             "next": self.phase == RESULT,
+            # In the editor i is text: escape first, as for the hint.
+            "info": (asked is not None or self.result is not None) and not editing,
         }
         return allowed.get(action, True)
 
@@ -314,25 +323,13 @@ class ConceptsScreen(Screen[SessionEnd]):
         if self._draft_timer is not None:  # the draft went with the answer
             self._draft_timer.stop()
             self._draft_timer = None
-        parts: list[str | Content | tuple[str, str]] = [
-            (f"You got {result.score}/{result.total} concepts", "bold")
-        ]
-        markdown = result.asked.deck.is_markdown
-        if result.missed:
-            parts.append("\nMissed:")
-            for concept in result.missed:
-                shown = inline_content(concept, True) if markdown else None
-                parts += [Content("\n  • "), shown or literal(concept, one_line=True)]
+        view = self.query_one("#result", Static)
+        view.update(_result_view(result, text))
         model = result.asked.prompt.model_answer
-        if model and not markdown:
-            parts.extend([("\n\nModel answer\n", "bold"), literal(model)])
-        written = literal(text.strip()) if text.strip() else ("(no answer)", "italic")
-        parts.extend([("\n\nYour answer\n", "bold"), written])
+        markdown = result.asked.deck.is_markdown
         if model and markdown:  # rendered on its own, under the result
             self._model_answer.show(f"**Model answer**\n\n{model}", markdown)
             self._model_answer.visible = True
-        view = self.query_one("#result", Static)
-        view.update(Content.assemble(*parts))
         view.set_class(result.is_complete, "-complete")
         self.query_one(ConceptChecklist).disabled = True
         self.query_one(SessionPanel).show()
@@ -352,6 +349,34 @@ class ConceptsScreen(Screen[SessionEnd]):
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen("concepts", CONCEPTS_KEYS))
+
+    def action_info(self) -> None:
+        # Once graded, the session's current prompt is the next one: the info is about the
+        # prompt on screen.
+        asked = self.result.asked if self.result is not None else self._session.current
+        if asked is not None:
+            self.app.push_screen(item_info(asked.deck, asked.prompt, self._session.mode))
+
+
+def _result_view(result: ConceptResult, text: str) -> Stack:
+    """The result: "You got k/N concepts", the missed ones as bullets (each wrapping under its
+    own text), the model answer of a text deck (a Markdown deck's is rendered under it), and
+    the answer."""
+    markdown = result.asked.deck.is_markdown
+    score = f"You got {result.score}/{result.total} concepts"
+    parts: list[Visual] = [Content.styled(score, "bold")]
+    if result.missed:
+        parts.append(Content("Missed:"))
+        parts += [
+            Hanging("  • ", inline_content(c, True) if markdown else literal(c, one_line=True))
+            for c in result.missed
+        ]
+    model = result.asked.prompt.model_answer
+    if model and not markdown:
+        parts += [Content(""), Content.styled("Model answer", "bold"), literal(model)]
+    written = literal(text.strip()) if text.strip() else Content.styled("(no answer)", "italic")
+    parts += [Content(""), Content.styled("Your answer", "bold"), written]
+    return Stack(parts)
 
 
 def _highlighted(text: str, spans: list[tuple[int, int]]) -> Content:

@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.events import Resize
 from textual.message import Message
 from textual.screen import Screen
+from textual.visual import Visual
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -24,8 +25,11 @@ from vae_quiz.progress.overview import DeckStatus, KindCounts, kind_totals
 from vae_quiz.progress.report import Report
 from vae_quiz.progress.report_text import forecast_chart
 from vae_quiz.text import describe_last, plural
+from vae_quiz.ui.hanging import Hanging, Stack
 from vae_quiz.ui.literal import literal
 from vae_quiz.ui.screens.help import HelpScreen
+from vae_quiz.ui.screens.in_full import KEY as INFO_KEY
+from vae_quiz.ui.screens.in_full import InFullScreen
 from vae_quiz.ui.widgets.key_bar import KeyBar
 
 HOME_KEYS = [
@@ -39,6 +43,11 @@ HOME_KEYS = [
     ("x", "stats: activity, streaks, forecast, retention, weak spots"),
     ("ctrl+p", "command palette: every mode and deck by name"),
     ("q, ctrl+c", "quit"),
+    (
+        "i",
+        "info: the chosen deck's title, description, counts and forecast, and the decks "
+        "that could not be loaded, in full",
+    ),
     ("?", "this help"),
 ]
 
@@ -71,6 +80,7 @@ class HomeScreen(Screen[None]):
         Binding("p", "start('cram')", "Cram"),
         Binding("x", "start('stats')", "Stats"),
         Binding("q", "app.quit", "Quit"),
+        Binding(INFO_KEY, "info", "Info"),
         Binding("question_mark", "help", "Help"),
     ]
 
@@ -187,12 +197,21 @@ class HomeScreen(Screen[None]):
         if not decks or deck_list.highlighted is None:
             self.query_one("#deck-detail", Static).update(Content(""))
             return
+        self.query_one("#deck-detail", Static).update(self._detail(decks))
+
+    def _report(self, decks: Sequence[Deck]) -> Report | None:
+        """The report of the highlighted row's `decks`, read once until the counts change."""
+        deck_list = self.query_one("#deck-list", OptionList)
+        if self._load_report is None or deck_list.highlighted is None:
+            return None
         key = str(deck_list.get_option_at_index(deck_list.highlighted).id)
         if key not in self._reports:
             self._reports[key] = self._load_report(decks)
-        self.query_one("#deck-detail", Static).update(self._detail(decks, self._reports[key]))
+        return self._reports[key]
 
-    def _detail(self, decks: Sequence[Deck], report: Report) -> Content:
+    def _detail(self, decks: Sequence[Deck]) -> Content:
+        """The chosen deck's (or decks') title, description, counts, and with a report the
+        last study, retention and a 14-day forecast."""
         chosen = {deck.id for deck in decks}
         statuses = [s for s in self._statuses if s.deck.id in chosen]
         if len(decks) == 1:
@@ -202,6 +221,13 @@ class HomeScreen(Screen[None]):
                 head += [literal(deck.description)]
         else:
             head = [Content.styled(f"All decks · {plural(len(decks), 'deck')}", "bold")]
+        counts = [
+            Content(self._kind_lines(kind_totals(statuses)).rstrip("\n")),
+            Content(f"    review queue {sum(s.queued for s in statuses):,}"),
+        ]
+        report = self._report(decks)
+        if report is None:
+            return Content("\n").join([*head, Content(""), *counts])
         last = max((s.last_answered for s in statuses if s.last_answered), default=None)
         retention = report.true_retention
         reviews = plural(report.retention_reviews, "review")
@@ -212,8 +238,7 @@ class HomeScreen(Screen[None]):
         lines = [
             *head,
             Content(""),
-            Content(self._kind_lines(kind_totals(statuses)).rstrip("\n")),
-            Content(f"    review queue {sum(s.queued for s in statuses):,}"),
+            *counts,
             Content(f"Last studied {describe_last(last, self._now())}; {kept}"),
             Content(""),
             Content.styled("Due in the next 14 days", "bold"),
@@ -278,3 +303,16 @@ class HomeScreen(Screen[None]):
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen("home", HOME_KEYS))
+
+    def action_info(self) -> None:
+        """The chosen deck's detail (a narrow terminal has no room for it beside the list),
+        then the decks that could not be loaded, each line whole."""
+        decks = self.chosen_decks()
+        parts: list[Visual] = [self._detail(decks)] if decks else []
+        if self._problems:
+            if parts:
+                parts.append(Content(""))
+            parts.append(self._problem_lines()[0].stylize("$warning"))
+            parts += [Hanging("• ", literal(line, one_line=True)) for line in self._problems]
+        if parts:
+            self.app.push_screen(InFullScreen("Info · home", Stack(parts)))

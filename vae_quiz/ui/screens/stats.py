@@ -10,11 +10,13 @@ from textual.containers import Container, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
+from textual.visual import Visual
 from textual.widget import Widget
 from textual.widgets import Static
 
 from vae_quiz.progress.report import Report
 from vae_quiz.progress.report_text import figure_lines, forecast_chart, heatmap_lines
+from vae_quiz.ui.hanging import Hanging, Stack
 from vae_quiz.ui.literal import literal
 from vae_quiz.ui.screens.help import HelpScreen
 from vae_quiz.ui.widgets.key_bar import KeyBar
@@ -106,13 +108,13 @@ class StatsScreen(Screen[None]):
                 # Deck and item ids and concepts come from the progress file: a row a line.
                 with _panel("Leeches (8 or more lapses)"):
                     leeches = [f"{x.deck} / {x.item}: {x.lapses} lapses" for x in r.leeches]
-                    yield Static(_rows(leeches or ["none"]), id="stats-leeches")
+                    yield Static(_rows(leeches), id="stats-leeches")
                 with _panel("Concepts missed most", id="stats-last"):
                     weakest = [
                         f"{t.deck} / {t.item}: {t.concept} (missed {t.missed}, covered {t.covered})"
                         for t in r.weakest_concepts
                     ]
-                    yield Static(_rows(weakest or ["none"]), id="stats-concepts")
+                    yield Static(_rows(weakest), id="stats-concepts")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -132,6 +134,9 @@ def _panel(title: str, id: str | None = None) -> Vertical:
     return panel
 
 
-def _rows(rows: list[str]) -> Content:
-    """Rows of progress data, one line each, shown literally."""
-    return Content("\n").join(literal(row, one_line=True) for row in rows)
+def _rows(rows: list[str]) -> Visual:
+    """Rows of progress data shown literally, a bullet each, a long one wrapping under its own
+    text; "none" when there are none."""
+    if not rows:
+        return Content("none")
+    return Stack(Hanging("• ", literal(row, one_line=True)) for row in rows)

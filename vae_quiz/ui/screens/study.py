@@ -18,10 +18,12 @@ from vae_quiz.modes.study import StudySession
 from vae_quiz.text import counter, describe_due, format_interval
 from vae_quiz.ui.deck_text import TextSlot
 from vae_quiz.ui.literal import literal
-from vae_quiz.ui.marks import ellipsize
 from vae_quiz.ui.modes import SessionEnd
 from vae_quiz.ui.saving import NotSaved, save
 from vae_quiz.ui.screens.help import HelpScreen
+from vae_quiz.ui.screens.in_full import HELP_ROW as INFO_ROW
+from vae_quiz.ui.screens.in_full import KEY as INFO_KEY
+from vae_quiz.ui.screens.in_full import item_info
 from vae_quiz.ui.widgets.key_bar import KeyBar
 from vae_quiz.ui.widgets.rating_bar import RatingBar
 from vae_quiz.ui.widgets.session_bar import SessionBar
@@ -37,10 +39,9 @@ STUDY_KEYS = [
     ("u, ctrl+z", "undo the last rating"),
     ("q", "end the session and show its summary"),
     ("ctrl+c", "quit at once (progress is already saved)"),
+    INFO_ROW,
     ("?", "this help"),
 ]
-# The card's front in the undo notice: cut to fit one line of the 80-column reading measure.
-UNDO_CELLS = 48
 
 
 class StudyScreen(Screen[SessionEnd]):
@@ -60,6 +61,7 @@ class StudyScreen(Screen[SessionEnd]):
         Binding("u", "undo", "Undo"),
         Binding("ctrl+z", "undo", "Undo", show=False),
         Binding("q", "end", "End"),
+        Binding(INFO_KEY, "info", "Info"),
         Binding("question_mark", "help", "Help"),
     ]
 
@@ -154,6 +156,8 @@ class StudyScreen(Screen[SessionEnd]):
             return has_card and self.is_revealed
         if action == "undo":
             return self._session.can_undo
+        if action == "info":
+            return has_card
         return True
 
     # -- actions ------------------------------------------------------------------------------
@@ -195,7 +199,8 @@ class StudyScreen(Screen[SessionEnd]):
             return
         if item is None:
             return
-        self._show_result(f"Undone: the last rating of '{ellipsize(item.card.front, UNDO_CELLS)}'")
+        # The card undone is the one shown again, whole: the notice need not quote it (cut).
+        self._show_result("Undone: your last rating. Rate this card again.")
         self._show_current()
 
     def action_end(self) -> None:
@@ -203,3 +208,8 @@ class StudyScreen(Screen[SessionEnd]):
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen("study", STUDY_KEYS))
+
+    def action_info(self) -> None:
+        item = self._session.current
+        if item is not None:
+            self.app.push_screen(item_info(item.deck, item.card, self._session.mode))

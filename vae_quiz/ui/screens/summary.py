@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
+from textual.visual import Visual
 from textual.widgets import Static
 
 from vae_quiz.clock import local_wall
@@ -21,7 +22,8 @@ from vae_quiz.modes.scheduler import Rating
 from vae_quiz.modes.study import StudySummary
 from vae_quiz.modes.test import TestSummary
 from vae_quiz.modes.today import TodaySummary
-from vae_quiz.text import describe_due, plural, printable
+from vae_quiz.text import describe_due, plural
+from vae_quiz.ui.hanging import Hanging, Stack
 from vae_quiz.ui.literal import literal
 from vae_quiz.ui.marks import RATING_STYLES, score_bar
 from vae_quiz.ui.modes import SummaryChoice
@@ -131,18 +133,23 @@ def score_line(score: int, total: int) -> Static:
     return Static(score_bar(score, total), id="summary-bar", classes=state, markup=False)
 
 
-def missed_row(text: str, detail: str, right: bool = False) -> Horizontal:
-    """One item: its mark (✗ missed, ✓ right), then its text with the detail under it; both
+def missed_row(text: str, detail: Visual | None = None, right: bool = False) -> Horizontal:
+    """One item: its mark (✗ missed, ✓ right), then its text with the `detail` under it; both
     wrap under the text, not under the mark."""
-    body = literal(text)  # deck text: shown literally, never markup
-    if detail:
-        body = Content.assemble(body, "\n", literal(detail).stylize("dim"))
+    body: Visual = literal(text)  # deck text: shown literally, never markup
+    if detail is not None:
+        body = Stack([body, detail])
     mark = f"{RIGHT_MARK} state-right" if right else f"{WRONG_MARK} state-missed"
     return Horizontal(
         Static(mark[0], classes=f"summary-mark {mark[2:]}", markup=False),
         Static(body, classes="summary-item", markup=False),
         classes="summary-missed",
     )
+
+
+def dim_bullet(mark: str, text: str) -> Hanging:
+    """A detail line under an item, `mark` first, its text wrapping under itself; dim."""
+    return Hanging(Content.styled(mark, "dim"), literal(text, one_line=True).stylize("dim"))
 
 
 class TestSummaryScreen(SummaryScreen[TestSummary]):
@@ -170,7 +177,7 @@ class TestSummaryScreen(SummaryScreen[TestSummary]):
                     question = result.asked.question
                     md = result.asked.deck.is_markdown
                     answer = ", ".join(shown(a, md) for a in question.answer)
-                    yield missed_row(shown(question.question, md), "→ " + answer)
+                    yield missed_row(shown(question.question, md), dim_bullet("→ ", answer))
                 yield Static(QUEUED_NOTE, classes="summary-queued", markup=False)
             elif s.answered:
                 yield Static("No question missed.", markup=False)
@@ -199,12 +206,13 @@ class ConceptSummaryScreen(SummaryScreen[ConceptSummary]):
                 yield Static("Prompts", id="summary-missed-title", markup=False)
             for result in s.results:
                 md = result.asked.deck.is_markdown
-                detail = f"{result.score}/{result.total} concepts"
+                score = f"{result.score}/{result.total} concepts"
+                detail: list[Visual] = [Content.styled(score, "dim")]
                 if result.missed:
-                    detail += "; missed: " + "; ".join(
-                        printable(shown(c, md), one_line=True) for c in result.missed
-                    )
-                yield missed_row(shown(result.asked.prompt.prompt, md), detail, result.is_complete)
+                    detail[0] = Content.styled(f"{score}; missed:", "dim")
+                    detail += [dim_bullet("• ", shown(c, md)) for c in result.missed]
+                prompt = shown(result.asked.prompt.prompt, md)
+                yield missed_row(prompt, Stack(detail), result.is_complete)
             if any(not r.is_complete for r in s.results):
                 yield Static(QUEUED_NOTE, classes="summary-queued", markup=False)
             yield Static("Every answer is saved, with what you wrote.", id="summary-saved",
@@ -234,7 +242,7 @@ class ReviewSummaryScreen(SummaryScreen[ReviewSummary]):
                 yield Static(f"Still in your review queue: {len(s.still_queued)}",
                              id="summary-missed-title", markup=False)  # fmt: skip
                 for entry in s.still_queued:
-                    yield missed_row(shown(item_text(entry.item), entry.deck.is_markdown), "")
+                    yield missed_row(shown(item_text(entry.item), entry.deck.is_markdown))
             elif s.total:
                 yield Static("Your review queue is empty.", markup=False)
             yield Static("Every answer is saved.", id="summary-saved", markup=False)

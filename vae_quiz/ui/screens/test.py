@@ -20,6 +20,9 @@ from vae_quiz.ui.literal import literal
 from vae_quiz.ui.modes import SessionEnd
 from vae_quiz.ui.saving import NotSaved, save
 from vae_quiz.ui.screens.help import HelpScreen
+from vae_quiz.ui.screens.in_full import HELP_ROW as INFO_ROW
+from vae_quiz.ui.screens.in_full import KEY as INFO_KEY
+from vae_quiz.ui.screens.in_full import item_info
 from vae_quiz.ui.widgets.choice_list import ChoiceList
 from vae_quiz.ui.widgets.key_bar import KeyBar
 from vae_quiz.ui.widgets.session_bar import SessionBar
@@ -37,6 +40,7 @@ TEST_KEYS = [
     ("space, enter", "after answering: next question"),
     ("q", "end the test and show the score"),
     ("ctrl+c", "quit at once (answers are already saved)"),
+    INFO_ROW,
     ("?", "this help"),
 ]
 
@@ -56,6 +60,7 @@ class TestScreen(Screen[SessionEnd]):
         Binding("enter", "submit", "Submit"),
         Binding("enter", "next", "Next", show=False),
         Binding("q", "end", "End"),
+        Binding(INFO_KEY, "info", "Info"),
         Binding("question_mark", "help", "Help"),
     ]
 
@@ -142,6 +147,7 @@ class TestScreen(Screen[SessionEnd]):
             "tick_highlighted": is_asking and is_multi,
             "submit": is_asking and is_multi and bool(self._ticked),
             "next": self.result is not None,
+            "info": asked is not None or self.result is not None,
         }
         return allowed.get(action, True)
 
@@ -216,3 +222,10 @@ class TestScreen(Screen[SessionEnd]):
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen("test", TEST_KEYS))
+
+    def action_info(self) -> None:
+        # Once answered, the session's current question is the next one: the info is about
+        # the question on screen.
+        asked = self.result.asked if self.result is not None else self._session.current
+        if asked is not None:
+            self.app.push_screen(item_info(asked.deck, asked.question, self._session.mode))

@@ -12,12 +12,14 @@ from textual.widgets.option_list import Option
 
 from vae_quiz.text import printable
 from vae_quiz.ui.deck_text import inline_content
+from vae_quiz.ui.hanging import Hanging
 from vae_quiz.ui.literal import literal
 
 
 class ConceptChecklist(OptionList):
     """Numbered concepts with [x]/[ ] boxes (readable without colour), each with the words of
-    the answer that earned its suggested tick beneath it.
+    the answer that earned its suggested tick beneath it. A long concept wraps under its own
+    text, not under its box and number.
 
     Digits 1-9 toggle that concept, space (or a click) toggles the highlighted one, arrows move,
     enter posts `Confirmed`. The highlighted row is kept in view, also when the screen's body
@@ -63,16 +65,19 @@ class ConceptChecklist(OptionList):
         self.add_options([Option(self._row(i)) for i in range(len(concepts))])
         self.highlighted = 0 if concepts else None
 
-    def _row(self, index: int) -> Content:
+    def _row(self, index: int) -> Hanging:
         box = "[x]" if index in self.ticked else "[ ]"
-        row = Content.assemble(f"{box} ", (f"{index + 1}", "bold"), "  ", self._concepts[index])
+        # Every row's text starts in one column, whether its number has one digit or two.
+        width = len(str(len(self._concepts)))
+        mark = Content.assemble(f"{box} ", (f"{index + 1:>{width}}", "bold"), "  ")
+        text = self._concepts[index]
         evidence = self._evidence[index] if index < len(self._evidence) else None
         if evidence:
             # Deck and answer text stay literal: Content, never markup, and sanitised.
             found = printable(evidence, one_line=True)
-            row = Content.assemble(row, "\n", ("      found: ", "$text-muted"),
-                                   (f"\u201c{found}\u201d", "italic $text-muted"))  # fmt: skip
-        return row
+            text = Content.assemble(text, "\n", ("found: ", "$text-muted"),
+                                    (f"\u201c{found}\u201d", "italic $text-muted"))  # fmt: skip
+        return Hanging(mark, text)
 
     def action_tick(self, index: int) -> None:
         if not 0 <= index < len(self._concepts):
