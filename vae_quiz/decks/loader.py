@@ -19,6 +19,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from vae_quiz import collector
 from vae_quiz.decks.files import read_deck_file
+from vae_quiz.decks.plain import read_plain
 from vae_quiz.decks.rules import (
     BOOL_WORDS,
     CONCEPT_FIELDS,
@@ -635,8 +636,9 @@ def parse_deck_bytes(data: bytes, path: str) -> Deck:
     if b"\x00" in data:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         raise DeckError.one(path, line, "the file contains a NUL byte: it is not a text file")
-    with collector.paused():
-        return _check(data, path)
+    with collector.paused():  # a big deck is many objects made, none freed: nothing to collect
+        deck = read_plain(data, path)
+        return deck if deck is not None else _check(data, path)
 
 
 def _check(data: bytes, path: str) -> Deck:
