@@ -1,10 +1,10 @@
 """Python's cyclic garbage collector, paused where a profile shows it pays: while a deck is
-parsed and cached, and while the app starts (see `benchmarks/`).
+parsed, and while the app starts (see `benchmarks/`).
 
 Both build many objects and free none of them: a collection then walks them all for nothing (a
-100k-item deck parses in 3 s paused, 11 s not; the app's start made about 100 collections,
-12-20 ms). What was built meanwhile lives as long as the process, so resuming freezes it out of
-later collections.
+100k-item deck composed in 3 s paused, 11 s not; read as a plain deck, it made some 300
+collections, 0.13 s; the app's start made about 100 collections, 12-20 ms). What was built
+meanwhile lives as long as the process, so resuming freezes it out of later collections.
 """
 
 from __future__ import annotations

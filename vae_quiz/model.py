@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from enum import StrEnum
-from typing import Generic, NamedTuple, TypeVar, overload
+from typing import Any, Generic, NamedTuple, TypeVar, overload
 
 # A question has this many choices at least and at most (the test screen numbers 1..8, a..h).
 MIN_CHOICES, MAX_CHOICES = 2, 8
@@ -110,6 +110,22 @@ ItemT = TypeVar("ItemT", Card, Question, Prompt)
 LEVEL_CODES: dict[Level | None, int] = {None: 0, **{lv: n for n, lv in enumerate(Level, 1)}}
 _LEVEL_OF_CODE: tuple[Level | None, ...] = (None, *Level)
 
+# An item's record: its fields as plain values, in order, but the level (which `Items` keeps
+# apart, one byte per item); every kind has the level second to last and the line last. The
+# loader makes records and the cache keeps them; an item is built from its record when asked for.
+Record = tuple[Any, ...]
+
+
+def record_of(item: Item) -> Record:
+    """The item's record (see `Record`)."""
+    return (*item[:-2], item[-1])
+
+
+def item_of(kind: Callable[..., ItemT], record: Record, level: Level | None) -> ItemT:
+    """The item of this kind (Card, Question or Prompt) a record holds."""
+    *fields, line = record
+    return kind(*fields, level, line)
+
 
 class Items(Sequence[ItemT], Generic[ItemT]):
     """A deck's items of one kind, in the deck's order.
@@ -119,7 +135,7 @@ class Items(Sequence[ItemT], Generic[ItemT]):
     deck). Compares equal to any sequence of the same items.
     """
 
-    __slots__ = ("_build", "_built", "_levels", "_positions", "ids")
+    __slots__ = ("_build", "_built", "_levels", "_positions", "_records", "ids")
 
     def __init__(
         self,
@@ -133,15 +149,31 @@ class Items(Sequence[ItemT], Generic[ItemT]):
         self._build: Callable[[int], ItemT] = build
         self._built: list[ItemT | None] = list(built) if built is not None else [None] * len(ids)
         self._positions: dict[str, int] | None = None
+        self._records: Sequence[Record] | None = None
 
     @classmethod
     def of(cls, items: Iterable[ItemT]) -> Items[ItemT]:
-        """Items already built (as the loader makes them)."""
+        """Items already built."""
         if isinstance(items, Items):
             return items
         built = list(items)
         levels = bytes(LEVEL_CODES[item.level] for item in built)
         return cls([item.id for item in built], levels, built.__getitem__, built)
+
+    @classmethod
+    def from_records(
+        cls, kind: Callable[..., ItemT], ids: Sequence[str], levels: bytes,
+        records: Sequence[Record],
+    ) -> Items[ItemT]:  # fmt: skip
+        """Items kept as records (as the loader makes them), each built when first asked for."""
+        level_of = _LEVEL_OF_CODE
+
+        def build(index: int) -> ItemT:
+            return item_of(kind, records[index], level_of[levels[index]])
+
+        items = cls(ids, levels, build)
+        items._records = records
+        return items
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -183,6 +215,13 @@ class Items(Sequence[ItemT], Generic[ItemT]):
     def levels(self) -> bytes:
         """Every item's level code (`LEVEL_CODES`), one byte each, in order."""
         return self._levels
+
+    def records(self) -> Sequence[Record]:
+        """Every item's record (see `Record`), in order; building none when the items were made
+        from records."""
+        if self._records is None:
+            return [record_of(item) for item in self]
+        return self._records
 
     def level_at(self, index: int) -> Level | None:
         """The level of the item at `index`, without building the item."""

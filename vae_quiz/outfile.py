@@ -156,12 +156,13 @@ def staged(
 @contextlib.contextmanager
 def writing(
     target: StrPath, *, force: bool = False, sources: Iterable[StrPath] = (),
-    exists_hint: str = REPLACE_HINT, sync: bool = True,
+    exists_hint: str = REPLACE_HINT, sync: bool = True, buffering: int = -1,
 ) -> Iterator[BinaryIO]:  # fmt: skip
-    """A binary stream to write `target` through: see `staged`, which this wraps."""
+    """A binary stream to write `target` through: see `staged`, which this wraps. `buffering`
+    is `open`'s (-1: the default buffer)."""
     with (
         staged(target, force=force, sources=sources, exists_hint=exists_hint, sync=sync) as temp,
-        open(temp, "wb") as out,
+        open(temp, "wb", buffering=buffering) as out,
     ):
         yield out
 

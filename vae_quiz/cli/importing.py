@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     """Import another tool's file as a deck, check it, and say what was made and skipped."""
     from pathlib import Path
 
-    from vae_quiz.decks.loader import DECK_ID_RE
+    from vae_quiz.decks.rules import DECK_ID_RE
     from vae_quiz.errors import WriteError
     from vae_quiz.interop.base import ImportFailed
     from vae_quiz.interop.run import ImportOptions, run_import

@@ -25,7 +25,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: s
 def run(args: argparse.Namespace) -> int:
     """Write the starter deck, check it, and say where it is and what to run next."""
     from vae_quiz import outfile
-    from vae_quiz.decks.loader import DECK_ID_RE, MAX_ID_LENGTH, parse_deck_bytes
+    from vae_quiz.decks.loader import parse_deck_bytes
+    from vae_quiz.decks.rules import DECK_ID_RE, MAX_ID_LENGTH
     from vae_quiz.decks.starter import starter_deck
     from vae_quiz.errors import DeckError
     from vae_quiz.interop.base import slug

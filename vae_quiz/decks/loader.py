@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +19,19 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from vae_quiz import collector
 from vae_quiz.decks.files import read_deck_file
+from vae_quiz.decks.plain import read_plain
+from vae_quiz.decks.rules import (
+    BOOL_WORDS,
+    CONCEPT_FIELDS,
+    DECK_FIELDS,
+    DECK_ID_RE,
+    ITEM_ID_RE,
+    LEVELS,
+    MAX_ID_LENGTH,
+    NULL_WORDS,
+    SECTIONS,
+    TRUE_WORDS,
+)
 from vae_quiz.errors import DeckError, DeckProblem, quote
 from vae_quiz.model import (
     MAX_CHOICES,
@@ -39,9 +51,6 @@ else:  # PyYAML built without libyaml
     from yaml import SafeLoader as _BaseLoader
 
 MAX_DEPTH = 64
-DECK_ID_RE = re.compile(r"[a-z0-9-]+")
-ITEM_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
-MAX_ID_LENGTH = 100
 
 _CORE = "tag:yaml.org,2002:"
 _TEXT_TAGS = {f"{_CORE}{t}" for t in ("str", "int", "float", "bool", "timestamp")}
@@ -50,26 +59,8 @@ _NULL = f"{_CORE}null"
 _BOOL = f"{_CORE}bool"
 _STR, _SEQ, _MAP = f"{_CORE}str", f"{_CORE}seq", f"{_CORE}map"
 
-DECK_FIELDS = ("id", "title", "description", "format", "cards", "questions", "prompts")
-CARD_FIELDS = ("id", "level", "front", "back")
-QUESTION_FIELDS = ("id", "level", "question", "choices", "answer", "explanation", "shuffle")
-PROMPT_FIELDS = ("id", "level", "prompt", "hint", "concepts", "model_answer")
-CONCEPT_FIELDS = ("text", "keywords")
-_SECTIONS = {
-    "cards": ("card", CARD_FIELDS),
-    "questions": ("question", QUESTION_FIELDS),
-    "prompts": ("prompt", PROMPT_FIELDS),
-}
-
-
-_LEVELS = {level.value: level for level in Level}
-# The tags of plain scalars that are not text: YAML 1.1's nulls and booleans, as PyYAML's
-# resolver reads them.
-_PLAIN_TAGS = dict.fromkeys(("", "~", "null", "Null", "NULL"), _NULL) | {
-    variant: _BOOL
-    for word in ("yes", "no", "true", "false", "on", "off")
-    for variant in (word, word.capitalize(), word.upper())
-}
+# The tags of plain scalars that are not text: YAML 1.1's nulls and booleans.
+_PLAIN_TAGS = dict.fromkeys(NULL_WORDS, _NULL) | dict.fromkeys(BOOL_WORDS, _BOOL)
 
 
 class _DeckLoader(_BaseLoader):
@@ -281,7 +272,7 @@ class _Checker:
         if node is None:
             return None
         raw = node.value.strip().lower() if isinstance(node, ScalarNode) else ""
-        level = _LEVELS.get(raw)
+        level = LEVELS.get(raw)
         if level is None:
             options = [lv.value for lv in Level]
             hint = _did_you_mean(raw, options)
@@ -336,7 +327,7 @@ class _Checker:
         """The items of each section found, in order (an item with a problem is left out)."""
         sections: dict[str, list] = {"cards": [], "questions": [], "prompts": []}
         ids: dict[str, tuple[str, Node]] = {}
-        for section, (kind, allowed) in _SECTIONS.items():
+        for section, (kind, allowed) in SECTIONS.items():
             if section not in found:
                 continue
             node = found[section]
@@ -469,7 +460,7 @@ class _Checker:
             return default
         node = found[name]
         if isinstance(node, ScalarNode) and node.tag == _BOOL:
-            return node.value.lower() in ("true", "yes", "on", "y")
+            return node.value.lower() in TRUE_WORDS
         self.report(_line(node), f"must be true or false, not {_describe(node)}", where, name)
         return None
 
@@ -645,8 +636,9 @@ def parse_deck_bytes(data: bytes, path: str) -> Deck:
     if b"\x00" in data:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         raise DeckError.one(path, line, "the file contains a NUL byte: it is not a text file")
-    with collector.paused():
-        return _check(data, path)
+    with collector.paused():  # a big deck is many objects made, none freed: nothing to collect
+        deck = read_plain(data, path)
+        return deck if deck is not None else _check(data, path)
 
 
 def _check(data: bytes, path: str) -> Deck:

@@ -7,7 +7,7 @@ refused); `vae-quiz check` is the final word.
 
 from __future__ import annotations
 
-from vae_quiz.decks.loader import MAX_ID_LENGTH
+from vae_quiz.decks.rules import MAX_ID_LENGTH
 from vae_quiz.model import MAX_CHOICES, MIN_CHOICES, Level, TextFormat
 
 SCHEMA_ID = "https://vae-quiz.invalid/deck.schema.json"
