@@ -3,7 +3,7 @@
 One parser (markdown-it-py's GFM-like preset, raw HTML off, with the dollar-maths plugin) serves
 the screen, the `.apkg` export and `vae-quiz check`, so the three agree on what is maths, what is
 code and what is text. Maths becomes the formula converter's Unicode for the screen and MathJax
-delimiters for Anki. Nothing here imports Textual or Rich: the UI renders the tokens it is given.
+delimiters for Anki. Nothing here imports Textual or Rich: the UI lays out the blocks it is given.
 
 Deck text is data: control characters are made visible before parsing; links and images become
 plain text (their address shown after them), so no token carries anything a screen could follow
