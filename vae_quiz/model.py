@@ -104,6 +104,17 @@ class Prompt(NamedTuple):
 
 
 Item = Card | Question | Prompt
+
+
+def item_text(item: Item) -> str:
+    """The text that asks an item: a card's front, a question, a prompt."""
+    if isinstance(item, Card):
+        return item.front
+    if isinstance(item, Question):
+        return item.question
+    return item.prompt
+
+
 ItemT = TypeVar("ItemT", Card, Question, Prompt)
 
 # A level as one byte, so a deck's levels cost one bytes object, not an object per item.

@@ -15,7 +15,7 @@ from textual.visual import Visual
 from textual.widgets import Static
 
 from vae_quiz.clock import local_wall
-from vae_quiz.model import Card, Item, Question
+from vae_quiz.model import item_text
 from vae_quiz.modes.concepts import ConceptSummary
 from vae_quiz.modes.review import ReviewSummary
 from vae_quiz.modes.scheduler import Rating
@@ -256,15 +256,6 @@ def shown(text: str, markdown: bool) -> str:
     from vae_quiz.markdown_text import one_line
 
     return one_line(text)
-
-
-def item_text(item: Item) -> str:
-    """The text that asks an item: a card's front, a question, a prompt."""
-    if isinstance(item, Card):
-        return item.front
-    if isinstance(item, Question):
-        return item.question
-    return item.prompt
 
 
 class TodaySummaryScreen(SummaryScreen[TodaySummary]):

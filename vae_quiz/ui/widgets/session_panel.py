@@ -21,7 +21,7 @@ from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Static
 
-from vae_quiz.model import Card, Item, Question
+from vae_quiz.model import item_text
 from vae_quiz.modes.concepts import ConceptSession
 from vae_quiz.modes.scheduler import Rating
 from vae_quiz.modes.session import progress_of
@@ -198,15 +198,6 @@ def view_of(session: ItemSession, mixed: MixedSession | None = None) -> PanelVie
     if isinstance(session, TestSession):
         return view_of_test(session)
     return view_of_concepts(session)
-
-
-def item_text(item: Item) -> str:
-    """The text that asks an item: a card's front, a question, a prompt."""
-    if isinstance(item, Card):
-        return item.front
-    if isinstance(item, Question):
-        return item.question
-    return item.prompt
 
 
 # -- the widget -------------------------------------------------------------------------------
