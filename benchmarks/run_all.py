@@ -248,9 +248,17 @@ def collector_paused() -> Iterator[None]:
         gc.enable()
 
 
+# How long the timed keypresses wait after the answer is on screen before the rating key: a
+# person reads the answer first. Keys sent the moment a frame is out measure something else:
+# Textual paints at most TEXTUAL_FPS frames a second (the app asks for 120), so a key within a
+# frame of the last paint waits for the next slot, and the work the app leaves for just after a
+# paint (the next Markdown card laid out ahead) is still running.
+READING = 0.1
+
+
 def keypress(big_deck: Path, tmp: Path, presses: int, cache: Path) -> tuple[float, float]:
-    """From outside, in a pty: send the rating key, wait until the next card's number is on
-    screen; the 100k-item deck loaded (from the cache)."""
+    """From outside, in a pty: send the rating key (`READING` after the answer shows), wait
+    until the next card's number is on screen; the 100k-item deck loaded (from the cache)."""
     env = env_with(VAE_QUIZ_CACHE=str(cache), VAE_QUIZ_DECKS=str(tmp / "no-user-decks"))
     args = ["study", str(big_deck), "--db", str(tmp / "keys.sqlite3"), "--new", str(presses + 5)]
     child = pexpect.spawn(VAE_QUIZ, args, env=env, dimensions=(24, 80), timeout=60)
@@ -261,6 +269,7 @@ def keypress(big_deck: Path, tmp: Path, presses: int, cache: Path) -> tuple[floa
         for number in range(2, presses + 2):
             child.send(" ")
             child.expect("Again")
+            time.sleep(READING)
             start = time.perf_counter()
             child.send("4")
             child.expect(f"{number} of {presses + 5}")
@@ -306,6 +315,7 @@ def keypress_markdown(tmp: Path, sessions: int, cache: Path) -> tuple[float, flo
             for number in range(2, total + 1):
                 child.send(" ")
                 child.expect("Again")
+                time.sleep(READING)
                 start = time.perf_counter()
                 child.send("4")
                 child.expect(f"{number} of {total}")

@@ -224,9 +224,11 @@ class Rule(NamedTuple):
 Block = Paragraph | Heading | ListBlock | Quote | Code | Table | Formula | Rule
 
 
+@functools.lru_cache(maxsize=256)
 def blocks(text: str) -> tuple[Block, ...]:
     """A long text of a Markdown deck as blocks: what a screen lays out, with maths as Unicode,
-    links and images as plain text and control characters visible (see `screen_tokens`)."""
+    links and images as plain text and control characters visible (see `screen_tokens`). The
+    blocks are immutable, so the last texts' are kept (a card shown again is not parsed again)."""
     found, _ = _blocks(screen_tokens(text), 0, "")
     return tuple(found)
 

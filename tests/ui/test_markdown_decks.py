@@ -211,3 +211,27 @@ async def test_the_next_front_is_shown_by_the_same_widget(make_app) -> None:
         assert app.screen.query_one("#card-front-md", MarkdownView) is front
         assert "Jensen's inequality" in _shown(front) and "**" not in _shown(front)
         assert "log p_θ(x)" in _shown(front) or "log pθ(x)" in _shown(front)
+
+
+async def test_the_next_texts_are_laid_out_while_the_learner_reads(make_app) -> None:
+    """Once a card is on screen, its back and the next card's front are parsed and laid out
+    (at the width they will be shown at), so the keys that show them find the work done."""
+    from vae_quiz.ui.widgets.markdown_view import laid_out
+
+    maths = load_deck(Path(__file__).parents[2] / "decks" / "vae-maths.yaml")
+    first, second = list(maths.cards)[:2]
+    laid_out.cache_clear()
+    app = make_app(decks=[maths])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        width = app.screen.query_one("#card-front-md", MarkdownView).laid_out_width
+        assert width
+        missed = laid_out.cache_info().misses
+        laid_out(first.back, width)
+        laid_out(second.front, width)
+        assert laid_out.cache_info().misses == missed, "laid out ahead, found in the cache"
+        await pilot.press("space")
+        await pilot.pause()
+        assert app.screen.query_one("#card-back-md", MarkdownView).laid_out_width == width
+        assert laid_out.cache_info().misses == missed, "the reveal parsed nothing"

@@ -73,6 +73,22 @@ class TextSlot:
             self.static.update(literal(text))
         self._apply_visibility()
 
+    def prepare(self, text: str, markdown: bool, width: int | None = None) -> None:
+        """Do the work of showing `text` now, ahead of its `show`: a Markdown text is parsed and
+        laid out at this slot's last width, else at `width` (a plain text needs nothing). For
+        the time between keys, when the learner reads: the key that shows it is then quick."""
+        if markdown and (self.twin is not None or width):
+            from vae_quiz.ui.widgets.markdown_view import laid_out
+
+            width = (self.twin.laid_out_width if self.twin is not None else None) or width
+            if width:
+                laid_out(text, width)
+
+    @property
+    def width(self) -> int | None:
+        """The width this slot's Markdown text was last laid out at (None: none was yet)."""
+        return self.twin.laid_out_width if self.twin is not None else None
+
     @property
     def visible(self) -> bool:
         return self._visible

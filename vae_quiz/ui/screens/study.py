@@ -127,6 +127,21 @@ class StudyScreen(Screen[SessionEnd]):
             card.scroll_home(animate=False)
         self.query_one(RatingBar).show_prompt()
         self._panel.show()
+        if markdown:
+            self.call_after_refresh(self._prepare_ahead)
+
+    def _prepare_ahead(self) -> None:
+        """Once the card is on screen, while the learner reads it: lay out its back and the
+        next card's front and back, so the keys that show them find the work done (a Markdown
+        text costs a few milliseconds to parse and lay out, its first code block far more)."""
+        queue = self._session.queue
+        if not queue:
+            return
+        width = self._front.width
+        self._back.prepare(queue[0].card.back, queue[0].deck.is_markdown, width)
+        for item in queue[1:2]:
+            self._front.prepare(item.card.front, item.deck.is_markdown, width)
+            self._back.prepare(item.card.back, item.deck.is_markdown, width)
 
     def on_resize(self, event: Resize) -> None:
         fit_panel(self, event.size)

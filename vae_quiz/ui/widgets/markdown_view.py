@@ -196,6 +196,14 @@ def lay_out(shown: Sequence[Block], width: int) -> list[Content]:
     ]
 
 
+@functools.lru_cache(maxsize=256)
+def laid_out(text: str, width: int) -> tuple[Content, ...]:
+    """`text` parsed and laid out at `width`, and kept: a screen prepares the texts it shows
+    next while the learner reads (`deck_text.TextSlot.prepare`), and a text shown again (a card
+    after Again, at the same width) is not parsed twice."""
+    return tuple(lay_out(blocks(text), width))
+
+
 def _lay_out(shown: Sequence[Block], width: int, *, tight: bool = False) -> list[Content]:
     """A blank line between blocks (not between the paragraphs of a tight list's item)."""
     width = max(width, 1)
@@ -223,24 +231,27 @@ class MarkdownView(Widget):
         self, text: str = "", *, id: str | None = None, classes: str | None = None
     ) -> None:
         super().__init__(id=id, classes=classes)
-        self._blocks = blocks(text)
-        self._laid_out: tuple[int, list[Content]] | None = None
+        self._text = text
+        self._width: int | None = None  # the width last laid out at
 
     @property
     def blocks(self) -> tuple[Block, ...]:
-        return self._blocks
+        return blocks(self._text)
 
     def show(self, text: str) -> None:
         """Show `text` in place of what is shown."""
-        self._blocks = blocks(text)
-        self._laid_out = None
+        self._text = text
         self.refresh(layout=True)
 
-    def lines(self, width: int) -> list[Content]:
-        """The text laid out at `width` (kept until the text or the width changes)."""
-        if self._laid_out is None or self._laid_out[0] != width:
-            self._laid_out = (width, lay_out(self._blocks, width))
-        return self._laid_out[1]
+    @property
+    def laid_out_width(self) -> int | None:
+        """The width this view was last laid out at (None before its first layout)."""
+        return self._width
+
+    def lines(self, width: int) -> tuple[Content, ...]:
+        """The text laid out at `width`."""
+        self._width = width
+        return laid_out(self._text, width)
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         return container.width
