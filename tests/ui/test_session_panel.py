@@ -194,3 +194,41 @@ async def test_the_reading_column_does_not_move_when_the_panel_shows(make_app, m
             region = app.screen.query_one(column).region
             assert region.x == (width - region.width) // 2, (width, region)
             assert app.screen.query_one(".screen-header").region.width == width
+
+
+def test_a_study_session_with_its_panel_loads_no_other_mode(tmp_path) -> None:
+    """Start-up pays for the screen it shows: a study session, panel shown or not, imports
+    neither the test nor the concepts mode (each screen hands the panel its own view)."""
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent(
+        """
+        import asyncio, sys
+        from datetime import UTC, datetime
+        from vae_quiz.decks.loader import load_deck
+        from vae_quiz.locations import bundled_deck_dir
+        from vae_quiz.modes.session import SessionOptions
+        from vae_quiz.progress.store import ProgressStore
+        from vae_quiz.ui.app import AppServices, VaeQuizApp
+
+        async def main():
+            deck = load_deck(bundled_deck_dir() / "vae.yaml")
+            services = AppServices(store=ProgressStore(sys.argv[1]), decks=[deck],
+                                   now=lambda: datetime.now(UTC), options=SessionOptions())
+            for size in ((80, 24), (160, 45)):
+                app = VaeQuizApp(services, mode="study")
+                async with app.run_test(size=size) as pilot:
+                    await pilot.press("space", "3")
+                    shown = app.screen.query_one("#session-panel").display
+            loaded = [m for m in ("vae_quiz.modes.test", "vae_quiz.modes.concepts",
+                                  "vae_quiz.ui.widgets.choice_list") if m in sys.modules]
+            print(shown, loaded)
+
+        asyncio.run(main())
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", script, str(tmp_path / "p.sqlite3")],
+                            capture_output=True, text=True, timeout=120, check=True)  # fmt: skip
+    assert result.stdout.strip().splitlines()[-1] == "True []"

@@ -11,6 +11,8 @@ from rich.cells import cell_len, set_cell_size
 from vae_quiz.modes.scheduler import Rating
 
 ELLIPSIS = "…"
+# Right and wrong, on every screen that marks an answer (choices, summaries, the session panel).
+RIGHT_MARK, WRONG_MARK = "✓", "✗"
 
 # One accent per state, the same on every screen, each a colour of the Textual theme (so every
 # theme works): the app adds these as CSS variables (`$state-new`...), which app.tcss's classes

@@ -33,7 +33,13 @@ from vae_quiz.ui.widgets.answer_editor import AnswerEditor
 from vae_quiz.ui.widgets.concept_checklist import ConceptChecklist
 from vae_quiz.ui.widgets.key_bar import KeyBar
 from vae_quiz.ui.widgets.session_bar import SessionBar
-from vae_quiz.ui.widgets.session_panel import PanelSpacer, SessionPanel, fit_panel, view_of
+from vae_quiz.ui.widgets.session_panel import (
+    PanelSpacer,
+    SessionPanel,
+    fit_panel,
+    view_of,
+    view_of_concepts,
+)
 
 if TYPE_CHECKING:
     from vae_quiz.modes.mixed import MixedSession
@@ -117,7 +123,9 @@ class ConceptsScreen(Screen[SessionEnd]):
             yield Static("", id="model-answer", markup=False)
         yield KeyBar()
         yield PanelSpacer()
-        yield SessionPanel(lambda: view_of(self._session, self._mixed), id="session-panel")
+        yield SessionPanel(
+            lambda: view_of(view_of_concepts, self._session, self._mixed), id="session-panel"
+        )
 
     def on_mount(self) -> None:
         self.query_one("#editor").border_title = "Your answer"

@@ -27,7 +27,13 @@ from vae_quiz.ui.screens.in_full import item_info
 from vae_quiz.ui.widgets.key_bar import KeyBar
 from vae_quiz.ui.widgets.rating_bar import RatingBar
 from vae_quiz.ui.widgets.session_bar import SessionBar
-from vae_quiz.ui.widgets.session_panel import PanelSpacer, SessionPanel, fit_panel, view_of
+from vae_quiz.ui.widgets.session_panel import (
+    PanelSpacer,
+    SessionPanel,
+    fit_panel,
+    view_of,
+    view_of_study,
+)
 
 if TYPE_CHECKING:
     from vae_quiz.modes.mixed import MixedSession
@@ -90,7 +96,9 @@ class StudyScreen(Screen[SessionEnd]):
         yield RatingBar(id="rating-bar")
         yield KeyBar()
         yield PanelSpacer()
-        yield SessionPanel(lambda: view_of(self._session, self._mixed), id="session-panel")
+        yield SessionPanel(
+            lambda: view_of(view_of_study, self._session, self._mixed), id="session-panel"
+        )
 
     def on_mount(self) -> None:
         self._panel = self.query_one(SessionPanel)

@@ -25,10 +25,9 @@ from vae_quiz.modes.today import TodaySummary
 from vae_quiz.text import describe_due, plural
 from vae_quiz.ui.hanging import Hanging, Stack
 from vae_quiz.ui.literal import literal
-from vae_quiz.ui.marks import RATING_STYLES, score_bar
+from vae_quiz.ui.marks import RATING_STYLES, RIGHT_MARK, WRONG_MARK, score_bar
 from vae_quiz.ui.modes import SummaryChoice
 from vae_quiz.ui.screens.help import HelpScreen
-from vae_quiz.ui.widgets.choice_list import RIGHT_MARK, WRONG_MARK
 from vae_quiz.ui.widgets.key_bar import KeyBar
 
 S = TypeVar("S")

@@ -26,7 +26,13 @@ from vae_quiz.ui.screens.in_full import item_info
 from vae_quiz.ui.widgets.choice_list import ChoiceList
 from vae_quiz.ui.widgets.key_bar import KeyBar
 from vae_quiz.ui.widgets.session_bar import SessionBar
-from vae_quiz.ui.widgets.session_panel import PanelSpacer, SessionPanel, fit_panel, view_of
+from vae_quiz.ui.widgets.session_panel import (
+    PanelSpacer,
+    SessionPanel,
+    fit_panel,
+    view_of,
+    view_of_test,
+)
 
 if TYPE_CHECKING:
     from vae_quiz.modes.mixed import MixedSession
@@ -84,7 +90,9 @@ class TestScreen(Screen[SessionEnd]):
             yield Static("", id="explanation", markup=False)
         yield KeyBar()
         yield PanelSpacer()
-        yield SessionPanel(lambda: view_of(self._session, self._mixed), id="session-panel")
+        yield SessionPanel(
+            lambda: view_of(view_of_test, self._session, self._mixed), id="session-panel"
+        )
 
     def on_mount(self) -> None:
         self._panel = self.query_one(SessionPanel)

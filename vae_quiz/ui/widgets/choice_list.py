@@ -14,8 +14,7 @@ from textual.widgets import Static
 
 from vae_quiz.model import MAX_CHOICES
 from vae_quiz.ui.deck_text import inline_content
-
-RIGHT_MARK, WRONG_MARK = "✓", "✗"
+from vae_quiz.ui.marks import RIGHT_MARK, WRONG_MARK
 
 
 class ChoiceList(Vertical, can_focus=True):

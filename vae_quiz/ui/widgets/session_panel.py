@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.content import Content
 from textual.geometry import Size
@@ -22,20 +22,21 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from vae_quiz.model import item_text
-from vae_quiz.modes.concepts import ConceptSession
 from vae_quiz.modes.scheduler import Rating
 from vae_quiz.modes.session import progress_of
-from vae_quiz.modes.study import StudySession
-from vae_quiz.modes.test import TestSession
 from vae_quiz.text import printable
 from vae_quiz.ui.literal import literal
-from vae_quiz.ui.marks import RATING_STYLES, ellipsize
-from vae_quiz.ui.widgets.choice_list import RIGHT_MARK, WRONG_MARK
+from vae_quiz.ui.marks import RATING_STYLES, RIGHT_MARK, WRONG_MARK, ellipsize
 
 if TYPE_CHECKING:
     from textual.screen import Screen
 
+    from vae_quiz.modes.concepts import ConceptSession
     from vae_quiz.modes.mixed import DeckItem, ItemSession, MixedSession
+    from vae_quiz.modes.study import StudySession
+    from vae_quiz.modes.test import TestSession
+
+_S = TypeVar("_S", "StudySession", "TestSession", "ConceptSession")
 
 # The reading column's width (the study card's 80 columns with its border and padding).
 READING_WIDTH = 84
@@ -189,15 +190,14 @@ def view_of_mixed(mixed: MixedSession, inner: ItemSession) -> PanelView:
     return PanelView(len(asked), place.total, place.again, left, so_far, "", recent)
 
 
-def view_of(session: ItemSession, mixed: MixedSession | None = None) -> PanelView:
-    """The panel's view of a screen's session, or of the today or review session it is part of."""
-    if mixed is not None:
-        return view_of_mixed(mixed, session)
-    if isinstance(session, StudySession):
-        return view_of_study(session)
-    if isinstance(session, TestSession):
-        return view_of_test(session)
-    return view_of_concepts(session)
+def view_of(
+    own: Callable[[_S], PanelView], session: _S, mixed: MixedSession | None = None
+) -> PanelView:
+    """The panel's view of a screen's session (`own`: its mode's view, such as `view_of_study`),
+    or of the today or review session it is part of. Each screen names its own view, so this
+    module imports no mode's session (a study start does not load the test and concepts modes).
+    """
+    return own(session) if mixed is None else view_of_mixed(mixed, session)
 
 
 # -- the widget -------------------------------------------------------------------------------
