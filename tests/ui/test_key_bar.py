@@ -56,3 +56,41 @@ async def test_clicking_a_key_presses_it(make_app) -> None:
         assert await pilot.click(KeyBar, offset=(line.index("q End") + 1, 0))
         await pilot.pause()
         assert isinstance(app.screen, StudySummaryScreen)
+
+
+async def test_each_set_of_keys_is_drawn_once_and_again_for_a_new_theme(
+    make_app, monkeypatch
+) -> None:
+    """The bar takes turns between a few sets of keys (a card's front, its back): each set's
+    line is drawn once and kept; a new theme or width draws it afresh."""
+    made: list[str] = []
+    render = KeyBar.render
+
+    def counted(bar: KeyBar):  # type: ignore[no-untyped-def]
+        made.append(str(content := render(bar)))
+        return content
+
+    monkeypatch.setattr(KeyBar, "render", counted)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        made.clear()  # (an empty bar is drawn before the screen's keys are known)
+        shown = []
+        for key in ("space", "3", "space", "3", "space"):
+            shown.append(bar.render_line(0).text)
+            await pilot.press(key)
+            await pilot.pause()
+        shown.append(bar.render_line(0).text)
+        # front, back, front with Undo, back with Undo, then the last two again from the cache
+        assert shown[2:4] == shown[4:6] and len(set(shown)) == 4
+        assert len(made) == 3 and set(made) == set(shown[1:])  # the first was drawn
+        dark = bar.render_line(0)
+        app.theme = "textual-light"
+        await pilot.pause()
+        light = bar.render_line(0)
+        assert light.text == dark.text and len(made) == 4
+        assert light != dark, "the new theme's colours"
+        await pilot.resize_terminal(100, 24)
+        await pilot.pause()
+        assert len(bar.render_line(0).text) == 100 and len(made) == 5

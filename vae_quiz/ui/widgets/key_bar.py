@@ -3,7 +3,9 @@
 Textual's Footer makes a widget per key and restyles each one when it mounts; on these screens
 that was about 75 ms of every screen's start (measured: `benchmarks/`). This bar is one widget
 that draws the same keys as one line of text, and is redrawn only when the screen's bindings
-change (focus moving into the answer editor, say). A click on a key presses it.
+change (focus moving into the answer editor, say). A screen's keys take turns between a few sets
+(a card's front and its back), so each set's line is kept, by width and theme, and drawn once. A
+click on a key presses it.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 from textual.content import Content
+from textual.strip import Strip
+from textual.visual import Visual
 from textual.widget import Widget
 
 if TYPE_CHECKING:
@@ -46,6 +50,9 @@ class KeyBar(Widget, can_focus=False):
         self._has_drawn = False
         # (first column, last column + 1, key) of each key drawn, for clicks.
         self._hit_boxes: list[tuple[int, int, str]] = []
+        # The keys shown (what `_update_keys` found), and each set's line once drawn.
+        self._shown: tuple[object, ...] = ()
+        self._lines: dict[tuple[object, ...], tuple[Strip, list[tuple[int, int, str]]]] = {}
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -105,6 +112,7 @@ class KeyBar(Widget, can_focus=False):
             return
         self._has_drawn = True
         keys, palette = self._keys()
+        self._shown = (tuple(keys), palette)
         self._entries = [
             (key, _key_content(shown, text, enabled)) for key, shown, text, enabled in keys
         ]
@@ -142,6 +150,20 @@ class KeyBar(Widget, can_focus=False):
                 else:
                     self.app.simulate_key(key)
                 return
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        if y:  # one line high
+            return Strip.blank(width, self.visual_style.rich_style)
+        key = (self._shown, width, self.app.theme, self.app.ansi_color, self.visual_style)
+        if key not in self._lines:
+            if len(self._lines) >= 16:  # a resize or a theme change: the old lines go
+                self._lines.clear()
+            strips = Visual.to_strips(self, self.render(), width, 1, self.visual_style)
+            line = strips[0] if strips else Strip.blank(width, self.visual_style.rich_style)
+            self._lines[key] = (line, self._hit_boxes)
+        line, self._hit_boxes = self._lines[key]
+        return line
 
     def render(self) -> Content:
         width = self.size.width
