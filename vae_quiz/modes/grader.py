@@ -324,7 +324,9 @@ def _grade_keywords(index: _Index, keywords: Keywords) -> tuple[float, bool, lis
 @functools.lru_cache(maxsize=1024)
 def _content_words(concept: str) -> tuple[str, ...]:
     words = _phrase_words(concept)
-    return tuple(dict.fromkeys(w for w in words if len(w) > 2 or w.isdigit()))
+    # Short words carry little, except with a digit: "L2" in "L2 regularization" is the point.
+    kept = (w for w in words if len(w) > 2 or any(c.isdigit() for c in w))
+    return tuple(dict.fromkeys(kept))
 
 
 def _grade_fallback(index: _Index, concept: str) -> tuple[float, bool, list[int]]:

@@ -47,6 +47,13 @@ def test_a_different_number_in_a_word_is_not_a_typo() -> None:
     assert found("a conv1d layer, cast to float16, then idea1") == [False, False, False]
     assert found("a conv2d layer, cast to float32, then idea7") == [True, True, True]
     assert found("a comv2d layer, cast to flaot32") == [True, True, False]
+    # A concept's own short words with a digit count (no keywords): L1 is not L2.
+    assert [
+        m.covered for m in grade_answer("We add L1 regularization.", ("L2 regularization",))
+    ] == [False]
+    assert [
+        m.covered for m in grade_answer("We add L2 regularization.", ("L2 regularization",))
+    ] == [True]
 
 
 def test_every_keyword_must_be_found() -> None:
