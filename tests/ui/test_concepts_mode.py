@@ -108,6 +108,24 @@ async def test_hint_and_quit_work_once_the_editor_is_left(make_app, tmp_db) -> N
         assert _rows(tmp_db) == []
 
 
+async def test_tab_indents_in_the_editor_and_no_typed_letter_is_lost(make_app, tmp_db) -> None:
+    """Tab in the editor is text (an indent, as code answers need), not a jump out of the editor
+    that would turn the next letters into commands (`e`, `h`, `q`...) and lose them."""
+    app = make_app(mode="concepts")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        editor = screen.query_one(TextArea)
+        await pilot.press("d", "e", "f", "enter", "tab", "r", "e", "t", "u", "r", "n", "tab", "q")
+        assert editor.has_focus
+        assert screen.phase == "writing"
+        assert editor.text == "def\n    return  q"  # to the next tab stop, in spaces
+        # escape still leaves the editor; then q ends the session.
+        await pilot.press("escape")
+        assert not editor.has_focus
+        await pilot.press("q")
+        assert isinstance(app.screen, ConceptSummaryScreen)
+
+
 async def test_all_concepts_is_good_and_the_summary_counts_them(make_app, tmp_db) -> None:
     app = make_app(mode="concepts")
     async with app.run_test(size=(80, 24)) as pilot:

@@ -87,3 +87,20 @@ async def test_the_heatmap_rows_fit_at_60_columns_and_the_forecast_is_compact(
         forecast = _text(app, "#stats-forecast").splitlines()
         assert len(forecast) == 6 and forecast[-1].startswith("tdy")
         assert max(len(line) for line in forecast[1:]) <= 42  # 14 days, 3 columns each
+
+
+async def test_stats_of_all_decks_count_a_deck_answered_but_not_loaded(
+    make_app, store, clock
+) -> None:
+    """No deck named (`vae-quiz stats`, home's All decks): a deck studied from a file named on
+    the command line is in the progress file, and in the figures."""
+    add_known_answers(store, clock)  # 4 answers in vae
+    store.record(Answer(deck="elsewhere", item="q", kind="question", mode="test",
+                        outcome="incorrect", answered_at=clock(), result=MISSED))  # fmt: skip
+    app = make_app(mode="stats")
+    app.services.all_decks = True
+    async with app.run_test(size=(80, 24)):
+        assert "Answers: 5 in all" in _text(app, "#stats-figures")
+    named = make_app(mode="stats")  # a deck named: only its answers
+    async with named.run_test(size=(80, 24)):
+        assert "Answers: 4 in all" in _text(named, "#stats-figures")

@@ -175,7 +175,7 @@ def _run(args: argparse.Namespace, mode: Mode | None, on_first_screen: Callable[
             scheduler=common.scheduler(args, config), options=options,
             problems=_failed_decks(result.problems), on_first_screen=on_first_screen,
             theme=config.theme, save_theme=partial(save_theme, config_file()),
-            user_decks=user_deck_dir(),
+            user_decks=user_deck_dir(), all_decks=not getattr(args, "decks", None),
         )  # fmt: skip
         app = VaeQuizApp(services, mode=mode)
         app.run()  # it ends cleanly on SIGHUP and SIGTERM: see VaeQuizApp.on_mount

@@ -41,7 +41,13 @@ def run(args: argparse.Namespace) -> int:
     retention = common.scheduler(args).desired_retention
     # Stats never create a progress file: without one, they are all zero.
     with common.open_store(args, create=False) as store:
-        report = build_report(result.decks, store, datetime.now(UTC), desired_retention=retention)
+        report = build_report(
+            result.decks,
+            store,
+            datetime.now(UTC),
+            desired_retention=retention,
+            every_answered=not args.decks,
+        )
     if args.json:
         sys.stdout.write(report.to_json() + "\n")
     else:

@@ -212,28 +212,33 @@ class _Checker:
         owner: Node,
         *,
         required: bool,
+        label: str | None = None,
     ) -> str | None:
-        """A text field: any plain scalar, taken literally as written; stripped."""
+        """A text field: any plain scalar, taken literally as written; stripped. `label` names
+        the field in a report when `name` alone would not (`concepts[2].text`)."""
         node = found.get(name)
+        label = label or name
         if node is None:
             if required:
-                self.report(_line(owner), "required field is missing", where, name)
+                self.report(_line(owner), "required field is missing", where, label)
             return None
         if node.__class__ is not ScalarNode:
-            self.report(_line(node), f"must be text, not {_describe(node)}", where, name)
+            self.report(_line(node), f"must be text, not {_describe(node)}", where, label)
             return None
         value = node.value.strip() if node.tag != _NULL else ""
         if not value:
             if required:
-                self.report(_line(node), "must not be empty", where, name)
+                self.report(_line(node), "must not be empty", where, label)
             return None
         return value
 
     def text_list(
-        self, found: _Found, name: str, where: _Item, owner: Node
+        self, found: _Found, name: str, where: _Item, owner: Node, label: str | None = None
     ) -> list[tuple[str, Node]] | None:
-        """A required list of non-empty texts, each with its node (for the line of a report)."""
+        """A required list of non-empty texts, each with its node (for the line of a report);
+        `label` names the field in a report when `name` alone would not."""
         node = found.get(name)
+        name = label or name
         if node is None:
             self.report(_line(owner), "required field is missing", where, name)
             return None
@@ -529,11 +534,11 @@ class _Checker:
         """A concept written as a mapping: its text and keywords, or None (reported)."""
         name = f"concepts[{position}]"
         found = self.fields(node, CONCEPT_FIELDS, where)
-        text = self.text(found, "text", where, node, required=True)
+        text = self.text(found, "text", where, node, required=True, label=f"{name}.text")
         keywords: list[tuple[str, ...]] = []
         ok = text is not None and len(found) == len(node.value)
         if "keywords" in found:
-            entries = self.text_list(found, "keywords", where, node)
+            entries = self.text_list(found, "keywords", where, node, f"{name}.keywords")
             if entries is not None and not entries:
                 message = "must list at least one keyword (or leave 'keywords' out)"
                 self.report(_line(found["keywords"]), message, where, f"{name}.keywords")

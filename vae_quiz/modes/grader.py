@@ -3,12 +3,12 @@ show it.
 
 Words are case- and accent-folded and lemmatised (simplemma, English), and matched fuzzily
 (rapidfuzz's optimal string alignment distance: one typo in a word of 4 to 8 letters, two from
-9), so typos and inflections still count. A concept with keywords is covered when each keyword
-(or one of its `|` alternatives) is found; a phrase's words must stand close together, in any
-order. A concept without keywords falls back on the content words of its own text: most of
-them must stand in one stretch of the answer. A negation just before or inside a match ("does
-not sample") lowers its score below the line. Pure and deterministic: no I/O, no randomness;
-each concept is graded alone, so their order does not matter.
+9; a changed digit is not a typo), so typos and inflections still count. A concept with keywords
+is covered when each keyword (or one of its `|` alternatives) is found; a phrase's words must
+stand close together, in any order. A concept without keywords falls back on the content words
+of its own text: most of them must stand in one stretch of the answer. A negation just before or
+inside a match ("does not sample") lowers its score below the line. Pure and deterministic: no
+I/O, no randomness; each concept is graded alone, so their order does not matter.
 
 simplemma and rapidfuzz cost about 60 ms to import and simplemma's English dictionary about
 170 ms to load, so they are imported on the first grade, never at start-up (`warm_up` loads them
@@ -161,6 +161,11 @@ def _allowed_edits(word: str) -> int:
     return 1 if len(word) <= 8 else 2
 
 
+def _digits(word: str) -> str:
+    """The digits of a word, in order ("float32" -> "32")."""
+    return "".join(c for c in word if c.isdigit())
+
+
 class _Index:
     """An answer's tokens with a lookup from a keyword word to where it matches and how well."""
 
@@ -194,8 +199,12 @@ class _Index:
                 close = process.extract(
                     word, self.forms, scorer=osa.distance, score_cutoff=edits, limit=None
                 )
+                digits = _digits(word)
                 for form, distance, _ in close:
                     if distance == 0 or len(form) < 4:
+                        continue
+                    # A changed number is not a typo: conv1d is not conv2d, idea1 not idea7.
+                    if _digits(form) != digits:
                         continue
                     # A short word's typo must keep its first letter ("mena", not "bean").
                     if len(word) <= 5 and form[0] != word[0]:
@@ -315,7 +324,9 @@ def _grade_keywords(index: _Index, keywords: Keywords) -> tuple[float, bool, lis
 @functools.lru_cache(maxsize=1024)
 def _content_words(concept: str) -> tuple[str, ...]:
     words = _phrase_words(concept)
-    return tuple(dict.fromkeys(w for w in words if len(w) > 2 or w.isdigit()))
+    # Short words carry little, except with a digit: "L2" in "L2 regularization" is the point.
+    kept = (w for w in words if len(w) > 2 or any(c.isdigit() for c in w))
+    return tuple(dict.fromkeys(kept))
 
 
 def _grade_fallback(index: _Index, concept: str) -> tuple[float, bool, list[int]]:

@@ -132,10 +132,17 @@ def build_report(
     now: datetime,
     desired_retention: float = 0.9,
     tz: tzinfo | None = None,
+    *,
+    every_answered: bool = False,
 ) -> Report:
     """The report over the answers and schedules of `decks` (all their history, including
-    items since removed from them), with days in `tz` (default: local time)."""
+    items since removed from them), with days in `tz` (default: local time). `every_answered`
+    (no deck named: all of them) adds every other deck the progress file has answers of: a deck
+    studied from a file named on the command line, or one since moved away."""
     deck_ids = [deck.id for deck in decks]
+    if every_answered:
+        known = set(deck_ids)
+        deck_ids += [d for d in store.answered_decks() if d not in known]
     day_of = local_date if tz is None else lambda moment: moment.astimezone(tz).date()
     today = day_of(now)
     first_day = today - timedelta(days=HEATMAP_DAYS - 1)

@@ -622,6 +622,12 @@ class ProgressStore:
         except (sqlite3.Error, OSError) as exc:
             raise StoreError(explain(self.path, exc)) from None
 
+    @_reports_errors
+    def answered_decks(self) -> list[str]:
+        """Every deck with an answer in the file, loaded or not."""
+        sql = "SELECT DISTINCT deck FROM review_log ORDER BY deck"
+        return [row[0] for row in self._conn.execute(sql)]
+
     def report_rows(self, decks: list[str]) -> Iterator[ReportRow]:
         """Every answer of these decks, oldest first, with what the stats need."""
         marks = ", ".join("?" for _ in decks)

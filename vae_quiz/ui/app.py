@@ -62,6 +62,9 @@ class AppServices:
     save_theme: Callable[[str], None] | None = None
     # The user's deck folder, for the home screen's first-run hint (None: no hint).
     user_decks: Path | None = None
+    # No deck was named: the stats of all `decks` also count every other deck answered in the
+    # progress file (one studied from a file named on the command line, or since moved away).
+    all_decks: bool = False
 
 
 class ModeCommands(Provider):
@@ -228,7 +231,13 @@ class VaeQuizApp(App[None]):
         def report(decks: Sequence[Deck]) -> Report:
             from vae_quiz.progress.report import build_report
 
-            return build_report(decks, s.store, s.now(), s.scheduler.desired_retention)
+            return build_report(
+                decks,
+                s.store,
+                s.now(),
+                s.scheduler.desired_retention,
+                every_answered=self._all_of(decks),
+            )
 
         self.push_screen(
             HomeScreen(
@@ -275,6 +284,11 @@ class VaeQuizApp(App[None]):
         else:  # today and review: every kind, each item on its own kind's screen
             self._ask_next(mode, session)
 
+    def _all_of(self, decks: Sequence[Deck]) -> bool:
+        """Whether `decks` are all decks, none having been named (see AppServices.all_decks)."""
+        s = self.services
+        return s.all_decks and {d.id for d in decks} == {d.id for d in s.decks}
+
     def open_stats(self, decks: Sequence[Deck]) -> None:
         """The stats of `decks`; closing them goes home, or quits when stats were opened
         directly."""
@@ -284,7 +298,13 @@ class VaeQuizApp(App[None]):
 
         s = self.services
         retention = s.scheduler.desired_retention
-        report = build_report(decks, s.store, s.now(), desired_retention=retention)
+        report = build_report(
+            decks,
+            s.store,
+            s.now(),
+            desired_retention=retention,
+            every_answered=self._all_of(decks),
+        )
         direct = self.start_mode is Mode.STATS
         self.push_screen(
             StatsScreen(report, retention_warning(retention)),

@@ -50,6 +50,25 @@ def test_stats_without_a_terminal_prints_plain_text(tmp_path: Path) -> None:
     assert "\x1b[" not in result.stdout
 
 
+def test_stats_without_a_deck_count_decks_studied_from_a_file_named_elsewhere(
+    tmp_path: Path,
+) -> None:
+    """A deck studied as `vae-quiz study my.yaml` (not in the deck folder) is in the progress
+    file: `stats` with no deck named counts its answers; naming a deck keeps to that deck."""
+    db = _db(tmp_path)  # 3 answers in the bundled vae deck
+    store = ProgressStore(db)
+    store.record(Answer(deck="elsewhere", item="q1", kind="question", mode="test",
+                        outcome="incorrect", answered_at=datetime.now(UTC),
+                        result=MISSED))  # fmt: skip
+    store.close()
+    env = {"VAE_QUIZ_DECKS": str(tmp_path / "none"), "VAE_QUIZ_CONFIG": str(tmp_path / "c")}
+    every = json.loads(run("stats", "--json", "--db", str(db), env=env).stdout)
+    assert every["total_answers"] == 4
+    assert every["test"]["answers"] == 4
+    named = json.loads(run("stats", "vae", "--json", "--db", str(db), env=env).stdout)
+    assert named["total_answers"] == 3
+
+
 def test_stats_never_create_a_progress_file(tmp_path: Path) -> None:
     db = tmp_path / "none.sqlite3"
     result = run("stats", "--json", "--db", str(db), env={"VAE_QUIZ_CONFIG": str(tmp_path / "c")})

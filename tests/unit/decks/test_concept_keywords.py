@@ -50,8 +50,8 @@ def test_a_prompt_without_keywords_keeps_none() -> None:
         ("[]", "kw.yaml:9: prompt 'p1': concepts[2].keywords: must list at least one keyword"),
         ("[Mean, mean]", "kw.yaml:9: prompt 'p1': concepts[2].keywords: 'mean' appears twice"),
         ("[a | b, B]", "kw.yaml:9: prompt 'p1': concepts[2].keywords: 'B' appears twice"),
-        ("a", "kw.yaml:9: prompt 'p1': keywords: must be a list of texts, not 'a'"),
-        ("['', b]", "kw.yaml:9: prompt 'p1': keywords: entry 1 must be non-empty text"),
+        ("a", "kw.yaml:9: prompt 'p1': concepts[2].keywords: must be a list of texts, not 'a'"),
+        ("['', b]", "kw.yaml:9: prompt 'p1': concepts[2].keywords: entry 1 must be non-empty text"),
     ],
 )
 def test_bad_keywords_are_one_line_each_with_file_line_and_item(keywords, message) -> None:
@@ -65,7 +65,9 @@ def test_bad_keywords_are_one_line_each_with_file_line_and_item(keywords, messag
 @pytest.mark.parametrize(
     ("concept", "message"),
     [
-        ("{keywords: [a]}", "prompt 'p1': text: required field is missing"),
+        ("{keywords: [a]}", "prompt 'p1': concepts[2].text: required field is missing"),
+        ("{text: [a, b]}", "prompt 'p1': concepts[2].text: must be text, not a list"),
+        ("{text: '', keywords: [a]}", "prompt 'p1': concepts[2].text: must not be empty"),
         ("{text: t, keyword: [a]}", "unknown key 'keyword' (did you mean 'keywords'?)"),
         ("[a, b]", "concepts: entry 2 must be non-empty text or {text: ..., keywords: [...]}"),
         ("{text: A plain concept}", "concepts: 'A plain concept' appears twice"),

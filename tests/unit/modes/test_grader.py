@@ -35,6 +35,27 @@ def test_keywords_found_with_typos_inflections_case_and_accents() -> None:
     assert covered("We use the reparametrisation trick.") == [False, True, False]
 
 
+def test_a_different_number_in_a_word_is_not_a_typo() -> None:
+    """conv1d is not conv2d, float16 not float32, step 1 not step 2: words whose digits differ
+    never match fuzzily; a typo among the letters of a word with digits still does."""
+    concepts = ("uses a conv2d layer", "casts to float32", "idea7")
+    keywords = ((("conv2d",),), (("float32",),), ())
+
+    def found(answer: str) -> list[bool]:
+        return [m.covered for m in grade_answer(answer, concepts, keywords)]
+
+    assert found("a conv1d layer, cast to float16, then idea1") == [False, False, False]
+    assert found("a conv2d layer, cast to float32, then idea7") == [True, True, True]
+    assert found("a comv2d layer, cast to flaot32") == [True, True, False]
+    # A concept's own short words with a digit count (no keywords): L1 is not L2.
+    assert [
+        m.covered for m in grade_answer("We add L1 regularization.", ("L2 regularization",))
+    ] == [False]
+    assert [
+        m.covered for m in grade_answer("We add L2 regularization.", ("L2 regularization",))
+    ] == [True]
+
+
 def test_every_keyword_must_be_found() -> None:
     assert covered("The encoder compresses the input into a code.") == [False, False, False]
     match = grade_answer("The encoder compresses.", CONCEPTS, KEYWORDS)[0]

@@ -114,7 +114,7 @@ class ConceptsScreen(Screen[SessionEnd]):
         with VerticalScroll(id="concepts-body"):
             yield Static("", id="prompt", markup=False)
             yield Static("", id="hint", markup=False)
-            yield AnswerEditor(id="editor", soft_wrap=True, tab_behavior="focus")
+            yield AnswerEditor(id="editor", soft_wrap=True)
             with Horizontal(id="grading"):
                 with VerticalScroll(id="written", can_focus=False):
                     yield Static("", id="written-text", markup=False)

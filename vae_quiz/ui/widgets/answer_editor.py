@@ -1,7 +1,9 @@
-"""The answer editor: a TextArea where ctrl+c copies a selection and otherwise quits."""
+"""The answer editor: a TextArea where tab indents, escape leaves it, and ctrl+c copies a
+selection and otherwise quits."""
 
 from __future__ import annotations
 
+from textual import events
 from textual.binding import Binding
 from textual.widgets import TextArea
 
@@ -19,6 +21,18 @@ class AnswerEditor(TextArea):
     handles_ctrl_c = True
 
     BINDINGS = [Binding("ctrl+c", "copy_or_quit", "Copy", show=False)]
+
+    def __init__(self, *, id: str | None = None, soft_wrap: bool = True) -> None:
+        # Tab is text here (an indent to the next stop, in spaces: code answers need it). With
+        # tab_behavior="focus" it jumped out of the editor and the letters typed next were taken
+        # as the screen's keys (e, h, q...) and lost.
+        super().__init__(id=id, soft_wrap=soft_wrap, tab_behavior="indent")
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "escape":
+            # TextArea's indent mode would take escape to move the focus on; here it goes, as
+            # every other key the editor does not use, to the screen's binding (leave the editor).
+            event.prevent_default()
 
     def action_copy_or_quit(self) -> None:
         if self.selected_text:
