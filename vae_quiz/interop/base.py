@@ -100,14 +100,54 @@ def _decode_mixed(data: bytes, source: str, notes: list[tuple[str, str]] | None)
     return text
 
 
+# Local file header, empty archive, spanned archive: how every zip (.apkg, .colpkg) starts.
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+BINARY_SNIFF = 8192  # a NUL byte in this much of a file without --encoding: not text
+
+
+def refuse_binary(data: bytes, source: str, encoding: str | None) -> None:
+    """Refuse a zip archive (an Anki package is one) or, when no encoding is given, a file with
+    a NUL byte near its start: they are not text, and "byte 0x.. is not UTF-8; say the file's
+    encoding" would send the user looking for an encoding that does not exist. A UTF-16/32
+    byte order mark without an encoding is named, with the --encoding to give.
+
+    Raises:
+        ImportFailed: `data` is a zip archive or binary.
+    """
+    if data.startswith(ZIP_MAGIC):
+        raise ImportFailed(
+            f"{source}: is a zip archive (an Anki .apkg or .colpkg?), not a text file; "
+            "vae-quiz cannot import Anki packages: in Anki, export the notes as text "
+            "(Notes in Plain Text) and import that with --from anki-csv"
+        )
+    if encoding is not None:
+        return
+    boms = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+            (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))  # fmt: skip
+    for bom, name in boms:
+        if data.startswith(bom):
+            raise ImportFailed(
+                f"{source}: starts with a {name.upper()} byte order mark; "
+                f"say so with --encoding {name}"
+            )
+    if (nul := data.find(b"\0", 0, BINARY_SNIFF)) >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        raise ImportFailed(
+            f"{source}:{line}: a NUL byte at offset {nul}: this is a binary file, not text "
+            "(for UTF-16 or UTF-32 text, say so with --encoding)"
+        )
+
+
 def decode(data: bytes, source: str, encoding: str | None,
            notes: list[tuple[str, str]] | None = None) -> str:  # fmt: skip
     """The text of `data`: UTF-8 (a BOM is dropped) unless `encoding` is given. A byte that is
-    not UTF-8 is reported with its line and byte offset; nothing is replaced or dropped.
+    not UTF-8 is reported with its line and byte offset; nothing is replaced or dropped. A zip
+    archive or a binary file is refused as such (see `refuse_binary`).
 
     `utf-8+cp1252` reads UTF-8 and takes each byte that is not UTF-8 as cp1252 (files that
     mix the two); every such byte is listed in `notes` with its line and offset.
     """
+    refuse_binary(data, source, encoding)
     if encoding == MIXED:
         return _decode_mixed(data, source, notes)
     if encoding:

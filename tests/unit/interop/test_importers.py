@@ -170,6 +170,43 @@ def test_the_cli_reports_a_bad_byte_and_exits_1(tmp_path: Path) -> None:
     assert ok.returncode == 0 and load_deck(tmp_path / "o.yaml").questions[0].question == "Café?"
 
 
+def test_a_zip_archive_is_refused_as_one_not_as_a_wrong_encoding(tmp_path: Path) -> None:
+    import zipfile
+
+    package = tmp_path / "deck.apkg"
+    with zipfile.ZipFile(package, "w") as archive:
+        archive.writestr("collection.anki2", b"SQLite format 3\0" + bytes(range(256)))
+    for fmt in ("opentriviaqa", "anki-csv", "csv", "hascard"):
+        for extra in ([], ["--encoding", "latin-1"]):
+            result = run("import", str(package), "--from", fmt, "-o", str(tmp_path / "o.yaml"),
+                         *extra)  # fmt: skip
+            assert result.returncode == 1
+            assert result.stderr.count("\n") == 1, result.stderr
+            assert "deck.apkg: is a zip archive (an Anki .apkg or .colpkg?)" in result.stderr
+            assert "not UTF-8" not in result.stderr
+    assert not (tmp_path / "o.yaml").exists()
+
+
+def test_a_binary_or_utf16_file_is_named_as_such() -> None:
+    with pytest.raises(ImportFailed, match=r"^src:2: a NUL byte at offset 4: this is a binary"):
+        decode(b"a,b\n\0x,y\n", "src", None)
+    utf16 = "front,back\nhé,w\n".encode("utf-16")
+    with pytest.raises(ImportFailed, match=r"^src: starts with a UTF-16 byte order mark; say so "
+                       r"with --encoding utf-16$"):  # fmt: skip
+        decode(utf16, "src", None)
+    assert decode(utf16, "src", "utf-16") == "front,back\nhé,w\n"
+
+
+@needs_corpus
+def test_the_real_anki_packages_are_refused_in_one_line(tmp_path: Path) -> None:
+    packages = sorted((CORPUS / "anki-apkg").rglob("*.*pkg"))
+    assert len(packages) == 10
+    for package in packages:
+        with pytest.raises(ImportFailed, match=r"is a zip archive \(an Anki"):
+            run_import(ImportOptions(source=package, fmt="anki-csv",
+                                     out=tmp_path / "o.yaml"), tmp_path)  # fmt: skip
+
+
 # Counts from ../shared/corpus/README.md: every item is either imported or reported skipped.
 REAL = [
     ("mcq/opentriviaqa/animals", "opentriviaqa", None, 1366),
