@@ -26,6 +26,8 @@ GENERIC_HEADERS = {("front", "back"), ("question", "answer"), ("term", "definiti
 
 
 def _plain(value: str, is_html: bool, result: ImportResult) -> str:
+    # A quoted field of a CRLF file keeps its line ends as they were: make them "\n".
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
     result.media.update(SOUND_RE.findall(value))
     if not is_html:
         return value.strip()

