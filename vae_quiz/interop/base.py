@@ -153,8 +153,19 @@ def decode(data: bytes, source: str, encoding: str | None,
     if encoding:
         try:
             return data.decode(encoding)
-        except (LookupError, UnicodeDecodeError) as exc:
+        except LookupError as exc:
             raise ImportFailed(f"{source}: cannot decode as {encoding}: {exc}") from None
+        except UnicodeDecodeError as exc:
+            # The codec's own words ("'charmap' codec can't decode byte 0x9d in position
+            # 24559") name neither the line nor what to try next.
+            line = data.count(b"\n", 0, exc.start) + 1
+            mixed = "" if codecs.lookup(encoding).name != "cp1252" else (
+                f"; for a file that is UTF-8 with a few cp1252 bytes, use --encoding {MIXED}"
+            )  # fmt: skip
+            raise ImportFailed(
+                f"{source}:{line}: byte 0x{data[exc.start]:02x} at offset {exc.start} cannot be "
+                f"read as {encoding} ({exc.reason}){mixed}"
+            ) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

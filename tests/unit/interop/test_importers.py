@@ -54,6 +54,19 @@ def test_a_byte_that_is_not_utf8_is_reported_with_line_and_offset() -> None:
     assert notes == [("src:2", "byte 0xe9 at offset 6 read as cp1252 'é'")]
 
 
+def test_a_byte_the_named_encoding_cannot_read_is_reported_with_line_and_offset() -> None:
+    data = "“quoted” line\n".encode() + b"caf\xe9\n"  # UTF-8 quotes, a cp1252 byte
+    with pytest.raises(ImportFailed, match=r"^src:1: byte 0x9d at offset 11 cannot be read as "
+                       r"cp1252 \(.*\); for a file that is UTF-8 with a few cp1252 bytes, use "
+                       r"--encoding utf-8\+cp1252$"):  # fmt: skip
+        decode(data, "src", "cp1252")
+    with pytest.raises(ImportFailed, match=r"^src:3: byte 0xe9 at offset 21 cannot be read as "
+                       r"ascii \(ordinal not in range\(128\)\)$"):  # fmt: skip
+        decode(b"line one\nline two\n" + b"caf\xe9", "src", "ascii")
+    with pytest.raises(ImportFailed, match=r"^src: cannot decode as nosuch: unknown encoding"):
+        decode(b"x", "src", "nosuch")
+
+
 def test_mixed_encoding_drops_a_bom_and_counts_offsets_from_the_file_start() -> None:
     notes: list[tuple[str, str]] = []
     assert decode(b"\xef\xbb\xbfab\xe9", "src", "utf-8+cp1252", notes) == "abé"
