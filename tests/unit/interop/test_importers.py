@@ -128,6 +128,20 @@ def test_line_ends_inside_a_quoted_field_of_a_crlf_file_become_newlines() -> Non
             ("two\nlines", "x"), ("old\nmac", "a\nb")]  # fmt: skip
 
 
+def test_skipped_rows_are_named_by_their_own_line_after_a_field_spanning_lines() -> None:
+    text = 'front,back\n"one\ntwo\nthree",x\nno back,\n"a\nb",y\n,no front\n'
+    for generic in (False, True):
+        result = anki_csv.parse(text, "t.csv", generic=generic)
+        assert result.skipped == [("t.csv:5", "empty back (back)"),
+                                  ("t.csv:8", "empty front (front)")]  # fmt: skip
+
+
+def test_blank_lines_before_the_header_row_are_passed_over() -> None:
+    result = anki_csv.parse("\n\r\nfront;back\nF;B\n;only back\n", "t.csv")
+    assert [(c["front"], c["back"]) for c in result.cards] == [("F", "B")]
+    assert result.skipped == [("t.csv:5", "empty front (front)")]
+
+
 def test_generic_csv_with_and_without_a_header() -> None:
     assert len(anki_csv.parse("dog,Hund\ncat,Katze\n", "g.csv", generic=True).cards) == 2
     assert len(anki_csv.parse("front,back\ndog,Hund\n", "g.csv", generic=True).cards) == 1
