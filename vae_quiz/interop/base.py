@@ -7,7 +7,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import BinaryIO
@@ -17,6 +17,28 @@ from vae_quiz.model import MAX_CHOICES, MAX_DECK_BYTES, MIN_CHOICES
 
 class ImportFailed(Exception):
     """The source cannot be imported at all (unreadable, wrong encoding...): one line."""
+
+
+MAX_SKIPS_LISTED = 1_000  # the skipped items an import lists, with where and why
+# The most non-blank lines one item (a hascard card, an OpenTriviaQA question) may take: a
+# bigger one is skipped, and its lines are counted, not kept.
+MAX_ITEM_LINES = 10_000
+_LINES_CHUNK = 1 << 18  # characters of text split into lines at a time
+
+
+def iter_lines(text: str) -> Iterator[str]:
+    """The lines of `text` without their ends (CRLF, CR or LF), as `str.split` gives them, made
+    a chunk of text at a time: a list of every line of a big file costs tens of bytes per line
+    more than the file, a regex match per line several times the time."""
+    start, size = 0, len(text)
+    while start < size:
+        end = text.find("\n", start + _LINES_CHUNK)  # a cut after "\n" never splits a "\r\n"
+        end = size if end < 0 else end + 1
+        lines = text[start:end].replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        if end < size:
+            lines.pop()  # the empty "line" after the chunk's last "\n"
+        yield from lines
+        start = end
 
 
 @dataclass
@@ -29,7 +51,10 @@ class ImportResult:
     cards: list[dict] = field(default_factory=list)
     questions: list[dict] = field(default_factory=list)
     prompts: list[dict] = field(default_factory=list)
-    skipped: list[tuple[str, str]] = field(default_factory=list)  # (where, why)
+    # (where, why): the first MAX_SKIPS_LISTED only; `skipped_count` counts them all (a big
+    # file of lines that are not items would otherwise hold a tuple for each in memory)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    skipped_count: int = 0
     # What the user should know though nothing was skipped (columns left out...): (where, what)
     notes: list[tuple[str, str]] = field(default_factory=list)
     media: Counter[str] = field(default_factory=Counter)
@@ -45,7 +70,9 @@ class ImportResult:
             getattr(self, section).append(item)
 
     def skip(self, where: str, why: str) -> None:
-        self.skipped.append((where, why))
+        self.skipped_count += 1
+        if len(self.skipped) < MAX_SKIPS_LISTED:
+            self.skipped.append((where, why))
 
     def note(self, where: str, what: str) -> None:
         self.notes.append((where, what))
