@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -37,15 +38,28 @@ def check_target(
     """Refuse early a target that `writing`/`staged` would refuse, before any work is done.
 
     Raises:
-        WriteError: `target` is one of `sources`, a folder, or exists and `force` is false.
+        WriteError: `target` is one of `sources`, a folder, a FIFO, device or socket, cannot be
+            looked up (a symlink loop), or exists and `force` is false.
     """
     path = Path(target)
     for source in sources:
         if _is_same_file(path, source):
             which = "" if str(path) == str(source) else f" {source}"
             raise WriteError(f"{path}: is the input file{which}; write to another file")
-    if path.is_dir():
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:  # nothing there (or a dangling symlink: lexists below)
+        mode = None
+    except OSError as exc:  # a symlink loop, a path through a file...
+        raise _failure(path, exc) from None
+    if mode is not None and stat.S_ISDIR(mode):
         raise WriteError(f"{path}: is a folder; name a file to write")
+    if mode is not None and not stat.S_ISREG(mode):
+        # The rename would put a regular file in place of the FIFO or device (even
+        # /dev/null, as root), whatever `force` says.
+        raise WriteError(
+            f"{path}: is not a regular file (a FIFO, device or socket); name a file to write"
+        )
     if not force and os.path.lexists(path):
         raise WriteError(f"{path}: already exists; {exists_hint}")
 

@@ -106,6 +106,29 @@ def test_a_folder_as_the_target_is_refused_even_when_forced(tmp_path: Path) -> N
     assert _folder_listing(tmp_path) == []
 
 
+def test_a_fifo_or_a_link_to_one_is_never_replaced_even_when_forced(tmp_path: Path) -> None:
+    # As root the rename put a regular file in place of /dev/null: a device is refused the same
+    # way, tested here with a FIFO (no test touches /dev).
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    (tmp_path / "link").symlink_to(fifo)
+    for target in (fifo, tmp_path / "link"):
+        for force in (False, True):
+            with pytest.raises(WriteError, match=r"is not a regular file \(a FIFO, device or "
+                               r"socket\); name a file to write$"):  # fmt: skip
+                outfile.write_bytes(target, b"x", force=force)
+    assert stat.S_ISFIFO(fifo.stat().st_mode) and (tmp_path / "link").is_symlink()
+    assert _folder_listing(tmp_path) == ["link", "pipe"]
+
+
+def test_a_symlink_loop_as_the_target_is_named_and_left_alone(tmp_path: Path) -> None:
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    with pytest.raises(WriteError, match=r"a: cannot write: Too many levels of symbolic links"):
+        outfile.write_bytes(tmp_path / "a", b"x", force=True)
+    assert (tmp_path / "a").is_symlink() and _folder_listing(tmp_path) == ["a", "b"]
+
+
 def _deny(name: str, monkeypatch: pytest.MonkeyPatch, code: int) -> None:
     """Make `os.<name>` fail with `code` (as a read-only folder or a full disk would)."""
 

@@ -115,9 +115,10 @@ def open_store(args: argparse.Namespace, create: bool = True) -> closing[Progres
     import os
 
     from vae_quiz.locations import progress_file
-    from vae_quiz.progress.store import ProgressStore
+    from vae_quiz.progress.store import ProgressStore, check_progress_path
 
     path = progress_file(db_arg(args))
+    check_progress_path(path)  # a symlink loop "does not exist", yet is no place for one
     if not create and not path.exists():
         return closing(ProgressStore(":memory:"))
     writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)

@@ -86,5 +86,8 @@ def run(args: argparse.Namespace) -> int:
         common.echo(out, f"media references kept as text: {sum(r.media.values())} "
                     f"({len(r.media)} files, not copied)")  # fmt: skip
     _print_lines(out, (f"skipped  {where}: {why}" for where, why in r.skipped))
-    common.echo(out, f"{plural(len(r.skipped), 'item')} skipped")
+    if r.skipped_count > len(r.skipped):
+        common.echo(out, f"skipped  {r.skipped_count - len(r.skipped):,} more, not listed "
+                    f"(only the first {len(r.skipped):,} are)")  # fmt: skip
+    common.echo(out, f"{plural(r.skipped_count, 'item')} skipped")
     return common.EXIT_OK

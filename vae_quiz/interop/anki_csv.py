@@ -14,8 +14,12 @@ import html
 import itertools
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from vae_quiz.interop.base import MAX_IMPORT_BYTES, ImportFailed, ImportResult, stable_id
+
+if TYPE_CHECKING:
+    import _csv
 
 SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " "}
 TAG_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
@@ -26,6 +30,8 @@ GENERIC_HEADERS = {("front", "back"), ("question", "answer"), ("term", "definiti
 
 
 def _plain(value: str, is_html: bool, result: ImportResult) -> str:
+    # A quoted field of a CRLF file keeps its line ends as they were: make them "\n".
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
     result.media.update(SOUND_RE.findall(value))
     if not is_html:
         return value.strip()
@@ -47,6 +53,15 @@ def _column(spec: str | None, names: list[str], default: int, source: str) -> in
     raise ImportFailed(f"{source}: no column '{spec}'; columns: {', '.join(names)}")
 
 
+def _numbered(reader: _csv.Reader, before: int) -> Iterator[tuple[int, list[str]]]:
+    """Each row of `reader` with the number of the line it starts on (a quoted field may span
+    lines); `before` lines of the text came before the reader's first."""
+    start = reader.line_num
+    for row in reader:
+        yield before + start + 1, row
+        start = reader.line_num
+
+
 # Lines with their ends, as csv wants them (a quoted field may span lines), made one at a time.
 LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 
@@ -66,6 +81,9 @@ def parse(text: str, source: str, front: str | None = None, back: str | None = N
     header_lines = 0
     first = ""
     for line in lines:
+        if not line.strip():  # blank lines before the header row (or the first row)
+            header_lines += 1
+            continue
         if not line.startswith("#") or ":" not in line:
             first = line
             break
@@ -85,18 +103,18 @@ def parse(text: str, source: str, front: str | None = None, back: str | None = N
     if header_columns is not None:
         names = header_columns.rstrip("\r\n").split(separator)
     reader = csv.reader(itertools.chain([first] if first else [], lines), delimiter=separator)
-    start_line = header_lines + 1
-    first_row = next(reader, None)
-    rows: Iterator[list[str]] = itertools.chain([] if first_row is None else [first_row], reader)
+    rows = _numbered(reader, header_lines)
+    first_row = next(rows, None)
     if names is None and first_row is not None:
-        candidate = [cell.strip() for cell in first_row]
+        candidate = [cell.strip() for cell in first_row[1]]
         lowered = tuple(c.lower() for c in candidate[:2])
         if not generic or lowered in GENERIC_HEADERS:
-            names, start_line = candidate, start_line + 1
-            next(rows)
+            names, first_row = candidate, None  # the header row: not a card
+    if first_row is not None:
+        rows = itertools.chain([first_row], rows)
     if names is None:
         # Columns named by number: as many as the first row has (at least two).
-        names = [str(n + 1) for n in range(max(len(first_row or ()), 2))]
+        names = [str(n + 1) for n in range(max(len(first_row[1]) if first_row else 0, 2))]
     if len(names) < 2:
         raise ImportFailed(f"{source}: needs two columns (front and back); found {len(names)}")
     front_at = _column(front, names, 0, source)
@@ -109,8 +127,8 @@ def parse(text: str, source: str, front: str | None = None, back: str | None = N
         if front is None or back is None:
             what += " (choose with --front COL --back COL)"
         result.note(source, what)
-    for offset, row in enumerate(rows):
-        where = f"{source}:{start_line + offset}"
+    for line_number, row in rows:
+        where = f"{source}:{line_number}"
         if not any(cell.strip() for cell in row):
             continue
         if max(front_at, back_at) >= len(row):

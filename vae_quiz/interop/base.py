@@ -7,7 +7,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import BinaryIO
@@ -17,6 +17,28 @@ from vae_quiz.model import MAX_CHOICES, MAX_DECK_BYTES, MIN_CHOICES
 
 class ImportFailed(Exception):
     """The source cannot be imported at all (unreadable, wrong encoding...): one line."""
+
+
+MAX_SKIPS_LISTED = 1_000  # the skipped items an import lists, with where and why
+# The most non-blank lines one item (a hascard card, an OpenTriviaQA question) may take: a
+# bigger one is skipped, and its lines are counted, not kept.
+MAX_ITEM_LINES = 10_000
+_LINES_CHUNK = 1 << 18  # characters of text split into lines at a time
+
+
+def iter_lines(text: str) -> Iterator[str]:
+    """The lines of `text` without their ends (CRLF, CR or LF), as `str.split` gives them, made
+    a chunk of text at a time: a list of every line of a big file costs tens of bytes per line
+    more than the file, a regex match per line several times the time."""
+    start, size = 0, len(text)
+    while start < size:
+        end = text.find("\n", start + _LINES_CHUNK)  # a cut after "\n" never splits a "\r\n"
+        end = size if end < 0 else end + 1
+        lines = text[start:end].replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        if end < size:
+            lines.pop()  # the empty "line" after the chunk's last "\n"
+        yield from lines
+        start = end
 
 
 @dataclass
@@ -29,7 +51,10 @@ class ImportResult:
     cards: list[dict] = field(default_factory=list)
     questions: list[dict] = field(default_factory=list)
     prompts: list[dict] = field(default_factory=list)
-    skipped: list[tuple[str, str]] = field(default_factory=list)  # (where, why)
+    # (where, why): the first MAX_SKIPS_LISTED only; `skipped_count` counts them all (a big
+    # file of lines that are not items would otherwise hold a tuple for each in memory)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    skipped_count: int = 0
     # What the user should know though nothing was skipped (columns left out...): (where, what)
     notes: list[tuple[str, str]] = field(default_factory=list)
     media: Counter[str] = field(default_factory=Counter)
@@ -45,7 +70,9 @@ class ImportResult:
             getattr(self, section).append(item)
 
     def skip(self, where: str, why: str) -> None:
-        self.skipped.append((where, why))
+        self.skipped_count += 1
+        if len(self.skipped) < MAX_SKIPS_LISTED:
+            self.skipped.append((where, why))
 
     def note(self, where: str, what: str) -> None:
         self.notes.append((where, what))
@@ -100,21 +127,72 @@ def _decode_mixed(data: bytes, source: str, notes: list[tuple[str, str]] | None)
     return text
 
 
+# Local file header, empty archive, spanned archive: how every zip (.apkg, .colpkg) starts.
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+BINARY_SNIFF = 8192  # a NUL byte in this much of a file without --encoding: not text
+
+
+def refuse_binary(data: bytes, source: str, encoding: str | None) -> None:
+    """Refuse a zip archive (an Anki package is one) or, when no encoding is given, a file with
+    a NUL byte near its start: they are not text, and "byte 0x.. is not UTF-8; say the file's
+    encoding" would send the user looking for an encoding that does not exist. A UTF-16/32
+    byte order mark without an encoding is named, with the --encoding to give.
+
+    Raises:
+        ImportFailed: `data` is a zip archive or binary.
+    """
+    if data.startswith(ZIP_MAGIC):
+        raise ImportFailed(
+            f"{source}: is a zip archive (an Anki .apkg or .colpkg?), not a text file; "
+            "vae-quiz cannot import Anki packages: in Anki, export the notes as text "
+            "(Notes in Plain Text) and import that with --from anki-csv"
+        )
+    if encoding is not None:
+        return
+    boms = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+            (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))  # fmt: skip
+    for bom, name in boms:
+        if data.startswith(bom):
+            raise ImportFailed(
+                f"{source}: starts with a {name.upper()} byte order mark; "
+                f"say so with --encoding {name}"
+            )
+    if (nul := data.find(b"\0", 0, BINARY_SNIFF)) >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        raise ImportFailed(
+            f"{source}:{line}: a NUL byte at offset {nul}: this is a binary file, not text "
+            "(for UTF-16 or UTF-32 text, say so with --encoding)"
+        )
+
+
 def decode(data: bytes, source: str, encoding: str | None,
            notes: list[tuple[str, str]] | None = None) -> str:  # fmt: skip
     """The text of `data`: UTF-8 (a BOM is dropped) unless `encoding` is given. A byte that is
-    not UTF-8 is reported with its line and byte offset; nothing is replaced or dropped.
+    not UTF-8 is reported with its line and byte offset; nothing is replaced or dropped. A zip
+    archive or a binary file is refused as such (see `refuse_binary`).
 
     `utf-8+cp1252` reads UTF-8 and takes each byte that is not UTF-8 as cp1252 (files that
     mix the two); every such byte is listed in `notes` with its line and offset.
     """
+    refuse_binary(data, source, encoding)
     if encoding == MIXED:
         return _decode_mixed(data, source, notes)
     if encoding:
         try:
             return data.decode(encoding)
-        except (LookupError, UnicodeDecodeError) as exc:
+        except LookupError as exc:
             raise ImportFailed(f"{source}: cannot decode as {encoding}: {exc}") from None
+        except UnicodeDecodeError as exc:
+            # The codec's own words ("'charmap' codec can't decode byte 0x9d in position
+            # 24559") name neither the line nor what to try next.
+            line = data.count(b"\n", 0, exc.start) + 1
+            mixed = "" if codecs.lookup(encoding).name != "cp1252" else (
+                f"; for a file that is UTF-8 with a few cp1252 bytes, use --encoding {MIXED}"
+            )  # fmt: skip
+            raise ImportFailed(
+                f"{source}:{line}: byte 0x{data[exc.start]:02x} at offset {exc.start} cannot be "
+                f"read as {encoding} ({exc.reason}){mixed}"
+            ) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -10,7 +10,13 @@ from __future__ import annotations
 
 import re
 
-from vae_quiz.interop.base import ImportResult, add_question, stable_id
+from vae_quiz.interop.base import (
+    MAX_ITEM_LINES,
+    ImportResult,
+    add_question,
+    iter_lines,
+    stable_id,
+)
 
 GAP_RE = re.compile(r"_([^_\n]+)_")
 REORDER_RE = re.compile(r"^(\d+)\.\s+(.*)$")
@@ -20,24 +26,32 @@ IMAGE_RE = re.compile(r"!\[[^\]]*\]\(([^)]+)\)")
 def parse(text: str, source: str, result: ImportResult | None = None) -> ImportResult:
     """The items of `text`; they go to `result` (a new one by default) as they are read."""
     result = result if result is not None else ImportResult()
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # The card's non-blank lines (blank ones change nothing), at most MAX_ITEM_LINES of them.
     block: list[tuple[int, str]] = []
-    for number, line in enumerate(lines, start=1):
-        if line.strip() == "---":
-            _card(block, source, result)
-            block = []
-        else:
+    over = 0  # the card's non-blank lines past MAX_ITEM_LINES, counted, not kept
+    for number, line in enumerate(iter_lines(text), start=1):
+        stripped = line.strip()
+        if stripped == "---":
+            _card(block, over, source, result)
+            block, over = [], 0
+        elif not stripped:
+            continue
+        elif len(block) < MAX_ITEM_LINES:
             block.append((number, line))
-    _card(block, source, result)
+        else:
+            over += 1
+    _card(block, over, source, result)
     return result
 
 
-def _card(block: list[tuple[int, str]], source: str, result: ImportResult) -> None:
-    content = [(n, line) for n, line in block if line.strip()]
+def _card(content: list[tuple[int, str]], over: int, source: str, result: ImportResult) -> None:
     if not content:
         return
     number, head = content[0]
     where = f"{source}:{number}"
+    if over:
+        result.skip(where, f"a card of {len(content) + over:,} lines; at most {MAX_ITEM_LINES:,}")
+        return
     if not head.startswith("#"):
         result.skip(where, "a card must start with a '# ' header line")
         return

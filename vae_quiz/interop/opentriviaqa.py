@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from vae_quiz.interop.base import ImportResult, add_question
+from vae_quiz.interop.base import MAX_ITEM_LINES, ImportResult, add_question, iter_lines
 
 CHOICE_RE = re.compile(r"^([A-G]) (.*)$")
 
@@ -14,24 +14,34 @@ CHOICE_RE = re.compile(r"^([A-G]) (.*)$")
 def parse(text: str, source: str, result: ImportResult | None = None) -> ImportResult:
     """The items of `text`; they go to `result` (a new one by default) as they are read."""
     result = result if result is not None else ImportResult()
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # The question's non-blank lines (blank ones change nothing), at most MAX_ITEM_LINES.
     block: list[tuple[int, str]] = []
-    for number, line in enumerate(lines, start=1):
+    over = 0  # the question's non-blank lines past MAX_ITEM_LINES, counted, not kept
+    for number, line in enumerate(iter_lines(text), start=1):
         if line.startswith("#Q"):
             if block:
-                _question(block, source, result)
-            block = [(number, line)]
-        elif block:
-            block.append((number, line))
-        elif line.strip():
+                _question(block, over, source, result)
+            block, over = [(number, line)], 0
+        elif not line.strip():
+            continue
+        elif not block:
             result.skip(f"{source}:{number}", "text outside a '#Q' question")
+        elif len(block) < MAX_ITEM_LINES:
+            block.append((number, line))
+        else:
+            over += 1
     if block:
-        _question(block, source, result)
+        _question(block, over, source, result)
     return result
 
 
-def _question(block: list[tuple[int, str]], source: str, result: ImportResult) -> None:
+def _question(block: list[tuple[int, str]], over: int, source: str,
+              result: ImportResult) -> None:  # fmt: skip
     where = f"{source}:{block[0][0]}"
+    if over:
+        lines = len(block) + over
+        result.skip(where, f"a question of {lines:,} lines; at most {MAX_ITEM_LINES:,}")
+        return
     question_lines = [block[0][1][2:].strip()]
     answer: str | None = None
     choices: list[str] = []

@@ -123,7 +123,9 @@ def run_import(options: ImportOptions, user_decks: Path) -> ImportReport:
         try:
             parse(text, source.name, result=result)
             if not result.counts:
-                raise ImportFailed(f"{source}: nothing to import ({len(result.skipped)} skipped)")
+                raise ImportFailed(
+                    f"{source}: nothing to import ({result.skipped_count:,} skipped)"
+                )
             writer.finish()
         except DeckError as exc:
             raise ImportFailed(f"{source}: the deck made is not valid: {exc.problems[0]}") from None

@@ -303,6 +303,8 @@ class ProgressStore:
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = Path(path)
+        if str(path) != ":memory:":
+            check_progress_path(self.path)
         if read_only:
             self._open_read_only()
             return
@@ -683,6 +685,36 @@ class ProgressStore:
             "SELECT answered_at FROM review_log WHERE deck = ? ORDER BY answered_at DESC", (deck,)
         )
         return next((at for (text,) in rows if (at := parse_time(text))), None)
+
+
+def check_progress_path(path: Path) -> None:
+    """Refuse, in one line, a progress file path that is a folder, a FIFO, a device or a socket,
+    or that cannot be looked up (a symlink loop...): SQLite's own errors for them ("disk I/O
+    error", "unable to open") would send the learner to free disk space or fix permissions. A
+    path with nothing there is fine: the file is created.
+
+    Raises:
+        StoreError: `path` is there but is not a regular file, or cannot be looked up.
+    """
+    import os
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise StoreError(
+            f"{path}: cannot use this progress file: {exc.strerror or exc}; use --db to choose "
+            "another file"
+        ) from None
+    if stat.S_ISDIR(mode):
+        raise StoreError(f"{path}: is a folder, not a progress file; use --db to name a file")
+    if not stat.S_ISREG(mode):
+        raise StoreError(
+            f"{path}: is not a regular file (a FIFO, device or socket), so it cannot be a "
+            "progress file; use --db to name a file"
+        )
 
 
 def connect_read_only(path: Path) -> sqlite3.Connection:

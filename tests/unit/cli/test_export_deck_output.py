@@ -50,6 +50,24 @@ def test_export_deck_refuses_an_existing_file_unless_forced(deck: Path, tmp_path
     assert out.read_bytes().startswith(b"PK")  # a zip: the package
 
 
+@pytest.mark.parametrize("command", ["export-deck", "import"])
+def test_a_fifo_as_output_stays_a_fifo_even_when_forced(
+    deck: Path, tmp_path: Path, command: str
+) -> None:
+    import stat
+
+    fifo = tmp_path / "out.pipe"
+    os.mkfifo(fifo)
+    source = tmp_path / "cards.csv"
+    source.write_text("front,back\nF,B\n", encoding="utf-8")
+    args = [str(deck)] if command == "export-deck" else [str(source), "--from", "csv"]
+    prefix = "vae-quiz" if command == "export-deck" else "vae-quiz import"
+    result = run(command, *args, "-o", str(fifo), "--force")
+    _one_error_line(result, f"{prefix}: {fifo}: is not a regular file (a FIFO, device or "
+                    "socket); name a file to write")  # fmt: skip
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
 def test_export_deck_into_a_missing_folder_is_one_line(deck: Path, tmp_path: Path) -> None:
     out = tmp_path / "nowhere" / "x.apkg"
     result = run("export-deck", str(deck), "-o", str(out))

@@ -13,8 +13,16 @@ from hypothesis import strategies as st
 
 from tests.helpers import run
 from vae_quiz.decks.loader import load_deck
-from vae_quiz.interop import anki_csv
-from vae_quiz.interop.base import DeckWriter, ImportFailed, decode
+from vae_quiz.interop import anki_csv, hascard, opentriviaqa
+from vae_quiz.interop.base import (
+    MAX_ITEM_LINES,
+    MAX_SKIPS_LISTED,
+    DeckWriter,
+    ImportFailed,
+    ImportResult,
+    decode,
+    iter_lines,
+)
 from vae_quiz.interop.run import ImportOptions, run_import
 
 MIXED = "utf-8+cp1252"
@@ -129,7 +137,7 @@ def test_quoted_fields_spanning_lines_and_crlf_survive_the_streamed_read() -> No
     text = 'front,back\r\n"two\r\nlines","a ""quote"""\r\nlast,row'
     result = anki_csv.parse(text, "q.csv")
     assert [(c["front"], c["back"]) for c in result.cards] == [
-        ("two\r\nlines", 'a "quote"'), ("last", "row"),
+        ("two\nlines", 'a "quote"'), ("last", "row"),
     ]  # fmt: skip
 
 
@@ -160,3 +168,80 @@ def test_a_file_of_anki_headers_only_has_nothing_to_import(tmp_path: Path) -> No
     with pytest.raises(ImportFailed, match=r"nothing to import \(0 skipped\)"):
         run_import(ImportOptions(source=source, fmt="anki-csv", out=tmp_path / "o.yaml"),
                    tmp_path)  # fmt: skip
+
+
+PARSERS = {"hascard": hascard.parse, "opentriviaqa": opentriviaqa.parse}
+
+
+def _parse_peak(fmt: str, lines: int) -> tuple[int, ImportResult]:
+    # hascard: one card of every line; the others: every line a skipped item.
+    text = ("# t\n" if fmt == "hascard" else "") + "ab\n" * lines
+    tracemalloc.start()
+    try:
+        result = PARSERS[fmt](text, "s")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return peak, result
+
+
+@pytest.mark.parametrize("fmt", sorted(PARSERS))
+def test_a_big_file_of_lines_that_make_no_item_is_read_in_bounded_memory(fmt: str) -> None:
+    _parse_peak(fmt, 10)  # modules imported outside the figures
+    small_peak, _ = _parse_peak(fmt, 100_000)
+    big_peak, result = _parse_peak(fmt, 600_000)
+    # A list of every line, or a (where, why) for every skipped line, grew 40 to 100 bytes a
+    # source byte (3.3 GB for a 32 MB file of one hascard card).
+    assert big_peak - small_peak < 6 * 3 * (600_000 - 100_000)
+    assert not result.counts
+    skipped = 1 if fmt == "hascard" else 600_000
+    assert result.skipped_count == skipped
+    assert len(result.skipped) == min(skipped, MAX_SKIPS_LISTED)
+    if fmt == "hascard":
+        assert result.skipped == [("s:1", f"a card of 600,001 lines; at most {MAX_ITEM_LINES:,}")]
+
+
+def test_an_item_of_too_many_lines_is_skipped_and_the_next_one_kept() -> None:
+    body = "x\n" * MAX_ITEM_LINES
+    cards = hascard.parse(f"# big\n{body}---\n# ok\nanswer\n", "h")
+    assert cards.skipped == [("h:1", f"a card of {MAX_ITEM_LINES + 1:,} lines; at most "
+                                     f"{MAX_ITEM_LINES:,}")]  # fmt: skip
+    assert [c["front"] for c in cards.cards] == ["ok"]
+    trivia = opentriviaqa.parse(f"#Q big\n{body}^ a\nA a\nB b\n\n#Q ok\n^ a\nA a\nB b\n", "t")
+    assert trivia.skipped == [("t:1", f"a question of {MAX_ITEM_LINES + 4:,} lines; at most "
+                                      f"{MAX_ITEM_LINES:,}")]  # fmt: skip
+    assert [q["question"] for q in trivia.questions] == ["ok"]
+
+
+def test_only_the_first_skipped_items_are_kept_all_are_counted() -> None:
+    result = ImportResult()
+    for n in range(MAX_SKIPS_LISTED + 7):
+        result.skip(f"s:{n + 1}", "why")
+    assert result.skipped_count == MAX_SKIPS_LISTED + 7
+    assert len(result.skipped) == MAX_SKIPS_LISTED and result.skipped[-1][0] == "s:1000"
+
+
+def test_the_skipped_items_past_the_listed_ones_are_counted_and_said(tmp_path: Path) -> None:
+    source = tmp_path / "many.csv"
+    source.write_text("front,back\nF,B\n" + "only one column\n" * (MAX_SKIPS_LISTED + 5))
+    result = run("import", str(source), "--from", "anki-csv", "-o", str(tmp_path / "o.yaml"))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert sum(line.startswith("skipped  many.csv:") for line in lines) == MAX_SKIPS_LISTED
+    assert lines[-2:] == [f"skipped  5 more, not listed (only the first {MAX_SKIPS_LISTED:,} are)",
+                          f"{MAX_SKIPS_LISTED + 5:,} items skipped"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(["a", "b", "\n", "\r", "\r\n", "xy", ""]), max_size=40))
+def test_iter_lines_splits_as_str_split_does_across_chunks(parts: list[str]) -> None:
+    import vae_quiz.interop.base as base
+
+    text = "".join(parts)
+    expected = text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if text else []
+    saved = base._LINES_CHUNK
+    try:
+        for chunk in (1, 3, saved):
+            base._LINES_CHUNK = chunk
+            assert list(iter_lines(text)) == expected
+    finally:
+        base._LINES_CHUNK = saved

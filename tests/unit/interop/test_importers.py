@@ -54,6 +54,19 @@ def test_a_byte_that_is_not_utf8_is_reported_with_line_and_offset() -> None:
     assert notes == [("src:2", "byte 0xe9 at offset 6 read as cp1252 'é'")]
 
 
+def test_a_byte_the_named_encoding_cannot_read_is_reported_with_line_and_offset() -> None:
+    data = "“quoted” line\n".encode() + b"caf\xe9\n"  # UTF-8 quotes, a cp1252 byte
+    with pytest.raises(ImportFailed, match=r"^src:1: byte 0x9d at offset 11 cannot be read as "
+                       r"cp1252 \(.*\); for a file that is UTF-8 with a few cp1252 bytes, use "
+                       r"--encoding utf-8\+cp1252$"):  # fmt: skip
+        decode(data, "src", "cp1252")
+    with pytest.raises(ImportFailed, match=r"^src:3: byte 0xe9 at offset 21 cannot be read as "
+                       r"ascii \(ordinal not in range\(128\)\)$"):  # fmt: skip
+        decode(b"line one\nline two\n" + b"caf\xe9", "src", "ascii")
+    with pytest.raises(ImportFailed, match=r"^src: cannot decode as nosuch: unknown encoding"):
+        decode(b"x", "src", "nosuch")
+
+
 def test_mixed_encoding_drops_a_bom_and_counts_offsets_from_the_file_start() -> None:
     notes: list[tuple[str, str]] = []
     assert decode(b"\xef\xbb\xbfab\xe9", "src", "utf-8+cp1252", notes) == "abé"
@@ -105,6 +118,28 @@ def test_columns_left_out_are_noted_with_how_to_choose_them() -> None:
     ]
     assert anki_csv.parse("front,back\ndog,Hund\n", "g.csv", generic=True).notes == []
     assert anki_csv.parse("front,back\ndog,Hund\n", "g.csv").notes == []
+
+
+def test_line_ends_inside_a_quoted_field_of_a_crlf_file_become_newlines() -> None:
+    text = 'front,back\r\n"two\r\nlines",x\r\n"old\rmac","<b>a</b>\r\nb"\r\n'
+    for generic in (False, True):
+        result = anki_csv.parse(text, "t.csv", generic=generic)
+        assert [(c["front"], c["back"]) for c in result.cards] == [
+            ("two\nlines", "x"), ("old\nmac", "a\nb")]  # fmt: skip
+
+
+def test_skipped_rows_are_named_by_their_own_line_after_a_field_spanning_lines() -> None:
+    text = 'front,back\n"one\ntwo\nthree",x\nno back,\n"a\nb",y\n,no front\n'
+    for generic in (False, True):
+        result = anki_csv.parse(text, "t.csv", generic=generic)
+        assert result.skipped == [("t.csv:5", "empty back (back)"),
+                                  ("t.csv:8", "empty front (front)")]  # fmt: skip
+
+
+def test_blank_lines_before_the_header_row_are_passed_over() -> None:
+    result = anki_csv.parse("\n\r\nfront;back\nF;B\n;only back\n", "t.csv")
+    assert [(c["front"], c["back"]) for c in result.cards] == [("F", "B")]
+    assert result.skipped == [("t.csv:5", "empty front (front)")]
 
 
 def test_generic_csv_with_and_without_a_header() -> None:
@@ -168,6 +203,43 @@ def test_the_cli_reports_a_bad_byte_and_exits_1(tmp_path: Path) -> None:
     ok = run("import", str(source), "--from", "opentriviaqa", "-o", str(tmp_path / "o.yaml"),
              "--encoding", "cp1252")  # fmt: skip
     assert ok.returncode == 0 and load_deck(tmp_path / "o.yaml").questions[0].question == "Café?"
+
+
+def test_a_zip_archive_is_refused_as_one_not_as_a_wrong_encoding(tmp_path: Path) -> None:
+    import zipfile
+
+    package = tmp_path / "deck.apkg"
+    with zipfile.ZipFile(package, "w") as archive:
+        archive.writestr("collection.anki2", b"SQLite format 3\0" + bytes(range(256)))
+    for fmt in ("opentriviaqa", "anki-csv", "csv", "hascard"):
+        for extra in ([], ["--encoding", "latin-1"]):
+            result = run("import", str(package), "--from", fmt, "-o", str(tmp_path / "o.yaml"),
+                         *extra)  # fmt: skip
+            assert result.returncode == 1
+            assert result.stderr.count("\n") == 1, result.stderr
+            assert "deck.apkg: is a zip archive (an Anki .apkg or .colpkg?)" in result.stderr
+            assert "not UTF-8" not in result.stderr
+    assert not (tmp_path / "o.yaml").exists()
+
+
+def test_a_binary_or_utf16_file_is_named_as_such() -> None:
+    with pytest.raises(ImportFailed, match=r"^src:2: a NUL byte at offset 4: this is a binary"):
+        decode(b"a,b\n\0x,y\n", "src", None)
+    utf16 = "front,back\nhé,w\n".encode("utf-16")
+    with pytest.raises(ImportFailed, match=r"^src: starts with a UTF-16 byte order mark; say so "
+                       r"with --encoding utf-16$"):  # fmt: skip
+        decode(utf16, "src", None)
+    assert decode(utf16, "src", "utf-16") == "front,back\nhé,w\n"
+
+
+@needs_corpus
+def test_the_real_anki_packages_are_refused_in_one_line(tmp_path: Path) -> None:
+    packages = sorted((CORPUS / "anki-apkg").rglob("*.*pkg"))
+    assert len(packages) == 10
+    for package in packages:
+        with pytest.raises(ImportFailed, match=r"is a zip archive \(an Anki"):
+            run_import(ImportOptions(source=package, fmt="anki-csv",
+                                     out=tmp_path / "o.yaml"), tmp_path)  # fmt: skip
 
 
 # Counts from ../shared/corpus/README.md: every item is either imported or reported skipped.

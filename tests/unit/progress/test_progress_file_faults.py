@@ -113,6 +113,44 @@ def test_a_folder_in_place_of_the_progress_file_is_reported(tmp_path: Path) -> N
     assert str(folder) in result.stderr and "Traceback" not in result.stderr
 
 
+def _special(tmp_path: Path, kind: str) -> Path:
+    path = tmp_path / f"{kind}.sqlite3"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "folder":
+        path.mkdir()
+    else:  # a symlink loop
+        os.symlink(tmp_path / "loop-b", path)
+        os.symlink(path, tmp_path / "loop-b")
+    return path
+
+
+@pytest.mark.parametrize(("kind", "words"), [
+    ("fifo", "is not a regular file (a FIFO, device or socket)"),
+    ("folder", "is a folder, not a progress file"),
+    ("loop", "cannot use this progress file: Too many levels of symbolic links"),
+])  # fmt: skip
+@pytest.mark.parametrize("command", [["decks"], ["export"], ["stats"]])
+def test_a_fifo_folder_or_symlink_loop_as_progress_file_is_named_as_such(
+    tmp_path: Path, kind: str, words: str, command: list[str]
+) -> None:
+    path = _special(tmp_path, kind)
+    result = run(*command, "--db", str(path), env={"VAE_QUIZ_DECKS": str(tmp_path / "n")})
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"vae-quiz: {path}: {words}")
+    assert result.stderr.count("\n") == 1 and "disk" not in result.stderr
+    assert result.stdout == ""
+
+
+def test_a_fifo_as_progress_file_stops_a_mode_before_its_screen(tmp_path: Path) -> None:
+    path = _special(tmp_path, "fifo")
+    code, stderr = run_with_terminal(["study", "vae", "--db", str(path)], tmp_path,
+                                     stdin_tty=True, stdout_tty=True)  # fmt: skip
+    assert code == 1
+    assert "is not a regular file (a FIFO, device or socket)" in stderr
+    assert "Traceback" not in stderr
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads and writes files whatever their mode")
 def test_a_read_only_progress_file_is_reported(tmp_path: Path) -> None:
     path = _filled(tmp_path / "p.sqlite3", answers=3)
