@@ -97,3 +97,16 @@ async def test_a_read_failure_inside_the_app_exits_cleanly_with_the_message(
             await asyncio.sleep(0.05)
     assert app.return_code == 1
     assert "database disk image is malformed" in (app.store_error or "")
+
+
+async def test_a_draft_not_kept_on_the_way_out_is_handed_to_the_cli_whole(make_app, disk_full):
+    """ctrl+c on a full disk: the draft cannot go into the progress file, so the message the
+    CLI prints after the app carries it, every line of it, for the learner to copy."""
+    app = make_app(mode="concepts")
+    typed = "the encoder gives a mean\nand a variance"
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one("#editor").text = typed
+        await pilot.press("ctrl+c")
+    assert app.store_error is not None
+    assert "your unsent answer was not kept" in app.store_error
+    assert app.store_error.endswith("\n" + typed)

@@ -218,12 +218,15 @@ class ConceptsScreen(Screen[SessionEnd]):
 
     def _draft_not_kept(self, exc: StoreError) -> None:
         """Say once that the draft could not be kept: on screen, or after the app when it is
-        ending (the CLI prints `store_error`)."""
+        ending (the CLI prints `store_error`, and with it the draft, for the learner to copy:
+        the terminal is the one place left to keep it)."""
         if not self.app.is_running:
             from vae_quiz.ui.app import VaeQuizApp
 
             if isinstance(self.app, VaeQuizApp) and self.app.store_error is None:
-                self.app.store_error = f"{exc}; your unsent answer was not kept"
+                self.app.store_error = (
+                    f"{exc}; your unsent answer was not kept; here it is:\n{self._text}"
+                )
             return
         if not self._draft_failed:
             self._draft_failed = True
