@@ -110,3 +110,14 @@ async def test_a_draft_not_kept_on_the_way_out_is_handed_to_the_cli_whole(make_a
     assert app.store_error is not None
     assert "your unsent answer was not kept" in app.store_error
     assert app.store_error.endswith("\n" + typed)
+
+
+async def test_retries_that_fail_again_show_one_notice_not_a_stack(make_app, store, disk_full):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "3", "3", "3", "3")
+        await pilot.pause()
+        assert sum("could not save" in n for n in _notices(app)) == 1
+        disk_full["full"] = False
+        await pilot.press("3")
+        assert len(list(store.rows())) == 1
