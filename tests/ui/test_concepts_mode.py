@@ -226,3 +226,28 @@ prompts:
         assert body.contains_region(editor.region)
         # The question stays readable: the body scrolls back up to its first line.
         assert screen.query_one("#concepts-body").max_scroll_y > 0
+
+
+async def test_under_a_prompt_taller_than_the_screen_the_result_comes_into_view(
+    make_app, write_deck
+) -> None:
+    from vae_quiz.decks.loader import load_deck
+
+    prompt = "Explain, at length, " + "why this part of the question matters " * 60
+    deck = load_deck(write_deck(f"""\
+id: long
+title: Long
+prompts:
+  - id: p
+    prompt: {prompt}
+    concepts: [encoder]
+"""))  # fmt: skip
+    app = make_app(mode="concepts", decks=[deck])
+    async with app.run_test(size=(60, 15)) as pilot:
+        screen = app.screen
+        await pilot.press(*"the encoder", "ctrl+s", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        body = screen.query_one("#concepts-body").scrollable_content_region
+        assert "You got 1/1 concepts" in _text(app, "#result")
+        assert body.contains_region(screen.query_one("#result").region)

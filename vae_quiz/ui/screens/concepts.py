@@ -340,7 +340,19 @@ class ConceptsScreen(Screen[SessionEnd]):
         self._set_phase(RESULT)
         body = self.query_one("#concepts-body", VerticalScroll)
         body.scroll_home(animate=False)
-        body.focus()  # arrows and page keys scroll a long model answer
+        body.focus(scroll_visible=False)  # arrows and page keys scroll a long model answer
+        self.call_after_refresh(self._result_in_view)
+
+    def _result_in_view(self, tries: int = 3) -> None:
+        """Under a prompt taller than the screen, "You got k/N" is brought up to the top; when
+        its first line shows already, the prompt stays in view above it."""
+        body = self.query_one("#concepts-body", VerticalScroll)
+        view = self.query_one("#result", Static)
+        if not view.region and tries:  # shown a moment ago: not laid out yet
+            self.call_after_refresh(self._result_in_view, tries - 1)
+            return
+        if not body.scrollable_content_region.contains_point(view.region.offset):
+            body.scroll_to_widget(view, animate=False, top=True)
 
     def action_next(self) -> None:
         if self.phase == RESULT:
