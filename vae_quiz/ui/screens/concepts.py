@@ -15,7 +15,7 @@ from textual.timer import Timer
 from textual.visual import Visual
 from textual.widgets import Static, TextArea
 
-from vae_quiz.errors import StoreError
+from vae_quiz.errors import StoreError, WriteError
 from vae_quiz.modes import grader
 from vae_quiz.modes.concepts import ConceptResult, ConceptSession
 from vae_quiz.text import counter, describe_moment
@@ -224,8 +224,13 @@ class ConceptsScreen(Screen[SessionEnd]):
             from vae_quiz.ui.app import VaeQuizApp
 
             if isinstance(self.app, VaeQuizApp) and self.app.store_error is None:
+                # A copy in a file too: with the terminal closed, the message goes nowhere.
+                try:
+                    where = f"; it is in {self._session.spare_draft(self._text)}"
+                except WriteError:
+                    where = ""
                 self.app.store_error = (
-                    f"{exc}; your unsent answer was not kept; here it is:\n{self._text}"
+                    f"{exc}; your unsent answer was not kept{where}; here it is:\n{self._text}"
                 )
             return
         if not self._draft_failed:
