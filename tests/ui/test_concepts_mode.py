@@ -251,3 +251,29 @@ prompts:
         body = screen.query_one("#concepts-body").scrollable_content_region
         assert "You got 1/1 concepts" in _text(app, "#result")
         assert body.contains_region(screen.query_one("#result").region)
+
+
+async def test_the_editor_stays_in_view_when_the_terminal_shrinks(make_app, write_deck) -> None:
+    from vae_quiz.decks.loader import load_deck
+
+    prompt = "Explain, at length, " + "why this part of the question matters " * 20
+    deck = load_deck(write_deck(f"""\
+id: long
+title: Long
+prompts:
+  - id: p
+    prompt: {prompt}
+    concepts: [encoder]
+"""))  # fmt: skip
+    app = make_app(mode="concepts", decks=[deck])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await pilot.press(*"abc")
+        await pilot.resize_terminal(60, 15)
+        await pilot.pause()
+        await pilot.pause()
+        await pilot.press(*"def")
+        editor = screen.query_one(TextArea)
+        body = screen.query_one("#concepts-body").scrollable_content_region
+        assert editor.text == "abcdef"
+        assert body.contains_region(editor.region)

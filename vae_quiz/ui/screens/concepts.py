@@ -141,6 +141,9 @@ class ConceptsScreen(Screen[SessionEnd]):
         fit_panel(self, event.size)
         if self.phase == GRADING:  # the highlighted concept stays in view at the new size
             self.call_after_refresh(self.query_one(ConceptChecklist).scroll_to_highlight)
+        editor = self.query_one("#editor", TextArea)
+        if self.phase == WRITING and editor.has_focus:  # so does the editor typed into
+            self.call_after_refresh(editor.scroll_visible, animate=False)
 
     # -- view ---------------------------------------------------------------------------------
 
