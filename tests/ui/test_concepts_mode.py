@@ -216,3 +216,82 @@ async def test_the_bar_drops_hint_once_the_hint_is_shown(make_app) -> None:
         await pilot.press("e", "a", "ctrl+s")  # back to the editor, then submit: still no h
         await pilot.pause()
         assert "Hint" not in str(bar.render())
+
+
+async def test_a_prompt_taller_than_the_screen_leaves_the_editor_in_view(
+    make_app, write_deck
+) -> None:
+    from vae_quiz.decks.loader import load_deck
+
+    prompt = "Explain, at length, " + "why this part of the question matters " * 60
+    deck = load_deck(write_deck(f"""\
+id: long
+title: Long
+prompts:
+  - id: p
+    prompt: {prompt}
+    concepts: [encoder]
+"""))  # fmt: skip
+    app = make_app(mode="concepts", decks=[deck])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await pilot.press(*"the encoder")
+        await pilot.pause()
+        editor = screen.query_one(TextArea)
+        body = screen.query_one("#concepts-body").scrollable_content_region
+        # What the learner types is seen as they type it, not written into a box off the screen.
+        assert editor.text == "the encoder"
+        assert body.contains_region(editor.region)
+        # The question stays readable: the body scrolls back up to its first line.
+        assert screen.query_one("#concepts-body").max_scroll_y > 0
+
+
+async def test_under_a_prompt_taller_than_the_screen_the_result_comes_into_view(
+    make_app, write_deck
+) -> None:
+    from vae_quiz.decks.loader import load_deck
+
+    prompt = "Explain, at length, " + "why this part of the question matters " * 60
+    deck = load_deck(write_deck(f"""\
+id: long
+title: Long
+prompts:
+  - id: p
+    prompt: {prompt}
+    concepts: [encoder]
+"""))  # fmt: skip
+    app = make_app(mode="concepts", decks=[deck])
+    async with app.run_test(size=(60, 15)) as pilot:
+        screen = app.screen
+        await pilot.press(*"the encoder", "ctrl+s", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        body = screen.query_one("#concepts-body").scrollable_content_region
+        assert "You got 1/1 concepts" in _text(app, "#result")
+        assert body.contains_region(screen.query_one("#result").region)
+
+
+async def test_the_editor_stays_in_view_when_the_terminal_shrinks(make_app, write_deck) -> None:
+    from vae_quiz.decks.loader import load_deck
+
+    prompt = "Explain, at length, " + "why this part of the question matters " * 20
+    deck = load_deck(write_deck(f"""\
+id: long
+title: Long
+prompts:
+  - id: p
+    prompt: {prompt}
+    concepts: [encoder]
+"""))  # fmt: skip
+    app = make_app(mode="concepts", decks=[deck])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await pilot.press(*"abc")
+        await pilot.resize_terminal(60, 15)
+        await pilot.pause()
+        await pilot.pause()
+        await pilot.press(*"def")
+        editor = screen.query_one(TextArea)
+        body = screen.query_one("#concepts-body").scrollable_content_region
+        assert editor.text == "abcdef"
+        assert body.contains_region(editor.region)

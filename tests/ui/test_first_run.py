@@ -53,3 +53,34 @@ async def test_a_wide_home_shows_the_highlighted_decks_detail(make_app) -> None:
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert not app.screen.query_one("#deck-detail").display
+
+
+async def test_a_long_description_in_the_detail_ends_in_an_ellipsis(store, clock, tmp_path):
+    """A 2,000-character description and a long title take a few lines of the panel, the last
+    ending in "…", and the counts and forecast stay in view under them; `i` shows them whole."""
+    from rich.cells import cell_len
+
+    from vae_quiz.ui.screens.in_full import InFullScreen
+
+    words = " ".join(f"word{n}" for n in range(400))
+    deck_file = tmp_path / "long.yaml"
+    deck_file.write_text(
+        f"id: long\ntitle: {'Supercalifragilistic' * 8}\ndescription: {words}\n"
+        "cards:\n  - {id: c, front: f, back: b}\n",
+        encoding="utf-8",
+    )
+    app = _home(store, [load_deck(deck_file)], clock, tmp_path / "mine")
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("down")
+        await pilot.pause()
+        lines = screen_text(app, "#deck-detail").splitlines()
+        assert "1 card" in " ".join(lines) and "Due in the next 14 days" in lines
+        detail = app.screen.query_one("#deck-detail")
+        assert len(lines) <= detail.content_region.height  # nothing cut without a mark
+        assert all(cell_len(line) <= detail.content_region.width for line in lines)
+        assert lines[0].startswith("Supercalifragilistic") and lines[1].endswith("…")
+        assert lines[2].startswith("word0 ") and lines[7].endswith("…")
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, InFullScreen)
+        assert "word399" in screen_text(app, "#in-full-text")

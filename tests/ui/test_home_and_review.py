@@ -159,6 +159,28 @@ async def test_the_command_palette_offers_the_modes_and_decks(make_app) -> None:
         assert isinstance(app.screen, ConceptsScreen)
 
 
+async def test_a_long_deck_title_takes_one_line_of_its_palette_entry(make_app, write_deck):
+    from textual.command import CommandList, CommandPalette
+
+    from vae_quiz.decks.loader import load_deck
+
+    title = "Supercalifragilistic " * 12
+    deck = load_deck(
+        write_deck(f"id: long\ntitle: {title}\ncards: [{{id: c, front: f, back: b}}]\n")
+    )
+    app = make_app(mode=None, decks=[deck])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p", *"Study: Super")
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, CommandPalette)
+        hits = app.screen.query_one(CommandList)
+        assert hits.option_count >= 1
+        first = str(hits.get_option_at_index(0).prompt)
+        assert first.startswith("Study: Supercalifragilistic")
+        # Its name and its help, a line each: the name is cut (in "…"), not wrapped.
+        assert hits._heights[0] == 2
+
+
 def _notices(app) -> list[str]:
     return [notice.message for notice in app._notifications]
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import errno
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -97,3 +99,34 @@ async def test_a_read_failure_inside_the_app_exits_cleanly_with_the_message(
             await asyncio.sleep(0.05)
     assert app.return_code == 1
     assert "database disk image is malformed" in (app.store_error or "")
+
+
+async def test_a_draft_not_kept_on_the_way_out_is_handed_to_the_cli_whole(
+    make_app, disk_full, tmp_path, monkeypatch
+):
+    """ctrl+c on a full disk: the draft cannot go into the progress file, so the message the
+    CLI prints after the app carries it, every line of it, for the learner to copy."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # the system's temp folder
+    app = make_app(mode="concepts")
+    typed = "the encoder gives a mean\nand a variance"
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one("#editor").text = typed
+        await pilot.press("ctrl+c")
+    assert app.store_error is not None
+    assert "your unsent answer was not kept" in app.store_error
+    assert app.store_error.endswith("\n" + typed)
+    # And in a file of its own (the system's temp folder), for a terminal closed meanwhile.
+    spare = Path(app.store_error.split("; it is in ")[1].split("; here it is:")[0])
+    assert spare.parent == tmp_path and spare.name.startswith("vae-quiz-unsent-vae-explain-vae-")
+    assert spare.read_text(encoding="utf-8") == typed
+
+
+async def test_retries_that_fail_again_show_one_notice_not_a_stack(make_app, store, disk_full):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "3", "3", "3", "3")
+        await pilot.pause()
+        assert sum("could not save" in n for n in _notices(app)) == 1
+        disk_full["full"] = False
+        await pilot.press("3")
+        assert len(list(store.rows())) == 1

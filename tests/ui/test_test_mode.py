@@ -301,3 +301,32 @@ async def test_the_choice_under_the_mouse_shows_it_can_be_clicked(make_app, writ
         await pilot.pause()
         assert row.styles.background != before
         assert _highlighted(app.screen) == ["choice-1"]  # hovering moves no highlight
+
+
+async def test_the_verdict_comes_into_view_on_the_second_question_too(make_app, write_deck):
+    """The verdict box was shown on the first question: on the second, with choices taller
+    than the screen, it still scrolls into view (not to where it was the first time)."""
+    long = "word " * 300
+    app = _keys_app(make_app, write_deck, f"""\
+id: two
+title: Two
+questions:
+  - {{id: q1, question: First?, choices: [yes, no], answer: yes, shuffle: false}}
+  - id: q2
+    question: Second?
+    choices: ["{long}a", "{long}b", "right"]
+    answer: right
+    shuffle: false
+""")  # fmt: skip
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await pilot.press("1", "space")
+        await pilot.pause()
+        assert "question 2 of 2" in _text(app, "#test-status")
+        await pilot.press("3")
+        await pilot.pause()
+        await pilot.pause()
+        body = screen.query_one("#test-body")
+        assert screen.result is not None, _text(app, "#test-status")
+        assert "Correct." in _text(app, "#feedback")
+        assert body.content_region.contains_region(screen.query_one("#feedback").region)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from vae_quiz.model import Deck, Prompt
 from vae_quiz.modes.grader import ConceptMatch, grade_prompt
@@ -101,6 +102,27 @@ class ConceptSession(AskOnce[AskedPrompt]):
         if asked is None:
             raise RuntimeError("no prompt to keep a draft of")
         self.store.save_draft(asked.deck.id, asked.prompt.id, text, self.now())
+
+    def spare_draft(self, text: str, folder: Path | None = None) -> Path:
+        """Write `text`, the current prompt's unsent answer the progress file could not keep
+        (a full disk), to a new text file in `folder` (else the system's temp folder, most
+        often on another disk); returns its path.
+
+        Raises:
+            WriteError: it could not be written there either.
+        """
+        import tempfile  # only on this rare way out: not on the start-up path
+
+        from vae_quiz.outfile import write_bytes
+
+        asked = self.current
+        if asked is None:
+            raise RuntimeError("no prompt to keep a draft of")
+        stamp = self.now().strftime("%Y%m%dT%H%M%S")
+        name = f"vae-quiz-unsent-{asked.deck.id}-{asked.prompt.id}-{stamp}.txt"
+        path = Path(tempfile.gettempdir() if folder is None else folder) / name
+        write_bytes(path, text.encode("utf-8"))
+        return path
 
     def grade(
         self, text: str, covered: frozenset[int], suggested: frozenset[int] | None = None

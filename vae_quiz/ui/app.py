@@ -14,6 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -35,6 +36,8 @@ from vae_quiz.ui.modes import SCREENS, SUMMARIES, SessionEnd, SummaryChoice
 MARKDOWN_WARM_DELAY = 0.5
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from vae_quiz.modes.mixed import MixedSession
     from vae_quiz.progress.report import Report
     from vae_quiz.progress.store import ProgressStore
@@ -134,6 +137,7 @@ class VaeQuizApp(App[None]):
         # Set when the progress file failed while reading (or keeping a draft on the way out);
         # the CLI prints it after the TUI.
         self.store_error: str | None = None
+        self._leaving = False  # set by `exit`: input still queued then is dropped
         # The theme the app starts with needs no saving (setting it calls `watch_theme`).
         self._saved_theme = services.theme or self.theme
         if services.theme is not None:
@@ -163,6 +167,20 @@ class VaeQuizApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # The answer editor takes ctrl+c itself: it copies a selection, else quits (AnswerEditor).
         return not (action == "quit" and getattr(self.focused, "handles_ctrl_c", False))
+
+    def exit(
+        self, result: None = None, return_code: int = 0, message: RenderableType | None = None
+    ) -> None:
+        self._leaving = True
+        super().exit(result, return_code, message)
+
+    async def on_event(self, event: events.Event) -> None:
+        # Keys and clicks already queued when the app was asked to quit (`q` then `i` typed
+        # fast) are dropped: the screen under a closed one would open a box on the way out,
+        # which Textual never fills (a traceback instead of the exit).
+        if self._leaving and isinstance(event, events.InputEvent):
+            return
+        await super().on_event(event)
 
     def _handle_exception(self, error: Exception) -> None:
         # A progress file that fails while the app reads it (a corrupt page, the disk gone) is

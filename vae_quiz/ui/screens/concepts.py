@@ -15,7 +15,7 @@ from textual.timer import Timer
 from textual.visual import Visual
 from textual.widgets import Static, TextArea
 
-from vae_quiz.errors import StoreError
+from vae_quiz.errors import StoreError, WriteError
 from vae_quiz.modes import grader
 from vae_quiz.modes.concepts import ConceptResult, ConceptSession
 from vae_quiz.text import counter, describe_moment
@@ -149,6 +149,9 @@ class ConceptsScreen(Screen[SessionEnd]):
         fit_panel(self, event.size)
         if self.phase == GRADING:  # the highlighted concept stays in view at the new size
             self.call_after_refresh(self.query_one(ConceptChecklist).scroll_to_highlight)
+        editor = self.query_one("#editor", TextArea)
+        if self.phase == WRITING and editor.has_focus:  # so does the editor typed into
+            self.call_after_refresh(editor.scroll_visible, animate=False)
 
     # -- view ---------------------------------------------------------------------------------
 
@@ -226,12 +229,20 @@ class ConceptsScreen(Screen[SessionEnd]):
 
     def _draft_not_kept(self, exc: StoreError) -> None:
         """Say once that the draft could not be kept: on screen, or after the app when it is
-        ending (the CLI prints `store_error`)."""
+        ending (the CLI prints `store_error`, and with it the draft, for the learner to copy:
+        the terminal is the one place left to keep it)."""
         if not self.app.is_running:
             from vae_quiz.ui.app import VaeQuizApp
 
             if isinstance(self.app, VaeQuizApp) and self.app.store_error is None:
-                self.app.store_error = f"{exc}; your unsent answer was not kept"
+                # A copy in a file too: with the terminal closed, the message goes nowhere.
+                try:
+                    where = f"; it is in {self._session.spare_draft(self._text)}"
+                except WriteError:
+                    where = ""
+                self.app.store_error = (
+                    f"{exc}; your unsent answer was not kept{where}; here it is:\n{self._text}"
+                )
             return
         if not self._draft_failed:
             self._draft_failed = True
@@ -345,7 +356,19 @@ class ConceptsScreen(Screen[SessionEnd]):
         self._set_phase(RESULT)
         body = self.query_one("#concepts-body", VerticalScroll)
         body.scroll_home(animate=False)
-        body.focus()  # arrows and page keys scroll a long model answer
+        body.focus(scroll_visible=False)  # arrows and page keys scroll a long model answer
+        self.call_after_refresh(self._result_in_view)
+
+    def _result_in_view(self, tries: int = 3) -> None:
+        """Under a prompt taller than the screen, "You got k/N" is brought up to the top; when
+        its first line shows already, the prompt stays in view above it."""
+        body = self.query_one("#concepts-body", VerticalScroll)
+        view = self.query_one("#result", Static)
+        if not view.region and tries:  # shown a moment ago: not laid out yet
+            self.call_after_refresh(self._result_in_view, tries - 1)
+            return
+        if not body.scrollable_content_region.contains_point(view.region.offset):
+            body.scroll_to_widget(view, animate=False, top=True)
 
     def action_next(self) -> None:
         if self.phase == RESULT:

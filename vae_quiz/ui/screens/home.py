@@ -57,6 +57,12 @@ KIND_NAMES = {"card": ("cards", "card"), "question": ("questions", "question"),
 
 
 DETAIL_FROM_WIDTH = 120  # columns from which the deck detail panel is shown beside the list
+# The detail panel's text width (its 60 columns less border and padding), and the most lines a
+# deck's title and description take there: a long one ends in "…" (`i` shows it whole), so the
+# counts and forecast under it stay in view.
+DETAIL_TEXT_WIDTH = 56
+DETAIL_TITLE_LINES = 2
+DETAIL_DESCRIPTION_LINES = 6
 MAX_PROBLEM_DECKS = 4  # with the heading and the "and N more" line: the panel's 6 lines
 MAX_PROBLEM_CHARS = 300
 
@@ -197,7 +203,7 @@ class HomeScreen(Screen[None]):
         if not decks or deck_list.highlighted is None:
             self.query_one("#deck-detail", Static).update(Content(""))
             return
-        self.query_one("#deck-detail", Static).update(self._detail(decks))
+        self.query_one("#deck-detail", Static).update(self._detail(decks, whole=False))
 
     def _report(self, decks: Sequence[Deck]) -> Report | None:
         """The report of the highlighted row's `decks`, read once until the counts change."""
@@ -209,16 +215,19 @@ class HomeScreen(Screen[None]):
             self._reports[key] = self._load_report(decks)
         return self._reports[key]
 
-    def _detail(self, decks: Sequence[Deck]) -> Content:
+    def _detail(self, decks: Sequence[Deck], *, whole: bool = True) -> Content:
         """The chosen deck's (or decks') title, description, counts, and with a report the
-        last study, retention and a 14-day forecast."""
+        last study, retention and a 14-day forecast. Not `whole`: for the panel, a long title
+        and description cut to a few lines ending in "…"."""
         chosen = {deck.id for deck in decks}
         statuses = [s for s in self._statuses if s.deck.id in chosen]
         if len(decks) == 1:
             deck = decks[0]
-            head = [literal(deck.title, one_line=True).stylize("bold")]
+            title = literal(deck.title, one_line=True)
+            head = [(title if whole else _clamp(title, DETAIL_TITLE_LINES)).stylize("bold")]
             if deck.description:
-                head += [literal(deck.description)]
+                text = literal(deck.description)
+                head += [text if whole else _clamp(text, DETAIL_DESCRIPTION_LINES)]
         else:
             head = [Content.styled(f"All decks · {plural(len(decks), 'deck')}", "bold")]
         counts = [
@@ -316,3 +325,13 @@ class HomeScreen(Screen[None]):
             parts += [Hanging("• ", literal(line, one_line=True)) for line in self._problems]
         if parts:
             self.app.push_screen(InFullScreen("Info · home", Stack(parts)))
+
+
+def _clamp(text: Content, lines: int, width: int = DETAIL_TEXT_WIDTH) -> Content:
+    """`text` wrapped to `width`, at most `lines` lines of it, the last ending in "…" when
+    some was left out."""
+    wrapped = text.wrap(width)
+    if len(wrapped) <= lines:
+        return text
+    last = wrapped[lines - 1].rstrip().truncate(width - 1).rstrip()
+    return Content("\n").join([*wrapped[: lines - 1], Content.assemble(last, "…")])

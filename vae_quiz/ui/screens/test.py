@@ -219,7 +219,9 @@ class TestScreen(Screen[SessionEnd]):
         self.refresh_bindings()
         # The arrows scroll a long explanation now; the verdict is in view at any size.
         self.query_one("#test-body", VerticalScroll).focus(scroll_visible=False)
-        feedback.scroll_visible(animate=False)
+        # After the layout the verdict's text changed: the box's size from the last question
+        # would scroll to where it was then (just under the screen, with taller choices now).
+        self.call_after_refresh(feedback.scroll_visible, animate=False)
 
     def action_next(self) -> None:
         if self.result is not None:
