@@ -181,8 +181,10 @@ async def test_arrows_and_j_k_move_the_highlight_and_enter_picks_it(
     app = _keys_app(make_app, write_deck, SINGLE)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
-        assert _highlighted(screen) == ["choice-1"]  # something is always highlighted
+        assert _highlighted(screen) == []  # nothing until the learner moves
         await pilot.press("down", "down", "up", "j", "j", "k")
+        assert _highlighted(screen) == ["choice-2"]
+        await pilot.press("j")
         assert _highlighted(screen) == ["choice-3"]
         assert _rows(tmp_db) == []  # moving picks nothing
         await pilot.press("enter")
@@ -197,10 +199,33 @@ async def test_arrows_and_j_k_move_the_highlight_and_enter_picks_it(
 async def test_the_highlight_stops_at_the_first_and_last_choice(make_app, write_deck) -> None:
     app = _keys_app(make_app, write_deck, SINGLE)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("up", "k")
+        await pilot.press("up")  # the first move up: the last choice
+        assert _highlighted(app.screen) == ["choice-4"]
+        await pilot.press(*["k"] * 6)
         assert _highlighted(app.screen) == ["choice-1"]
         await pilot.press(*["j"] * 6)
         assert _highlighted(app.screen) == ["choice-4"]
+
+
+async def test_enter_picks_nothing_until_a_choice_is_pointed_at(
+    make_app, write_deck, tmp_db
+) -> None:
+    """Enter also moves on from an answered question: held, or pressed twice, it must not
+    answer the next question with a choice the learner never pointed at."""
+    app = _keys_app(make_app, write_deck, """\
+id: two
+title: Two
+questions:
+  - {id: q1, question: First?, choices: [yes, no], answer: yes, shuffle: false}
+  - {id: q2, question: Second?, choices: [right, wrong], answer: right, shuffle: false}
+""")  # fmt: skip
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1", "enter", "enter", "enter")
+        await pilot.pause()
+        assert "question 2 of 2" in _text(app, "#test-status")
+        assert app.screen.result is None and len(_rows(tmp_db)) == 1, "q2 not answered"
+        await pilot.press("j", "enter")
+        assert _text(app, "#feedback").startswith("Correct.") and len(_rows(tmp_db)) == 2
 
 
 async def test_a_click_on_a_choice_picks_it(make_app, write_deck, tmp_db) -> None:
@@ -231,6 +256,12 @@ async def test_the_bar_offers_enter_only_for_what_it_does(make_app, write_deck) 
     app = _keys_app(make_app, write_deck, SINGLE)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        # No choice pointed at: enter waits for one (shown, dimmed).
+        assert _bar(app.screen).startswith(" ↑↓ Move  ⏎ Pick  q End  i Info  ? Help ")
+        await pilot.press("enter")
+        assert app.screen.result is None
+        await pilot.press("down")
+        await pilot.pause()
         asking = _bar(app.screen)
         assert asking.startswith(" ↑↓ Move  ⏎ Pick  q End  i Info  ? Help ")
         await pilot.press("space")  # space picks nothing on a one-answer question
@@ -250,9 +281,12 @@ async def test_select_all_space_ticks_the_highlighted_and_enter_submits(
         screen = app.screen
         await pilot.pause()
         assert "Submit" not in _bar(screen)  # nothing ticked: enter would submit nothing
-        assert " space Tick " in _bar(screen)
-        await pilot.press("enter")
+        assert " space Tick " in _bar(screen)  # dimmed: no choice pointed at yet
+        await pilot.press("enter", "space")
         assert screen.result is None and _rows(tmp_db) == []
+        await pilot.press("down")
+        await pilot.pause()
+        assert " space Tick " in _bar(screen)
         await pilot.press("space", "down", "down", "space")
         assert "[x]" in _text(app, "#choice-1") and "[x]" in _text(app, "#choice-3")
         assert "[ ]" in _text(app, "#choice-2")
@@ -280,7 +314,7 @@ async def test_the_highlighted_choice_stays_in_view_on_a_small_terminal(
     async with app.run_test(size=(60, 15)) as pilot:
         screen = app.screen
         body = screen.query_one("#test-body")
-        for number in range(2, 9):
+        for number in range(1, 9):
             await pilot.press("down")
             await pilot.pause()
             row = screen.query_one(f"#choice-{number}")
@@ -300,7 +334,7 @@ async def test_the_choice_under_the_mouse_shows_it_can_be_clicked(make_app, writ
         await pilot.hover("#choice-3 .choice-text", offset=(2, 0))
         await pilot.pause()
         assert row.styles.background != before
-        assert _highlighted(app.screen) == ["choice-1"]  # hovering moves no highlight
+        assert _highlighted(app.screen) == []  # hovering moves no highlight
 
 
 async def test_the_verdict_comes_into_view_on_the_second_question_too(make_app, write_deck):

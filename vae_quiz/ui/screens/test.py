@@ -147,12 +147,19 @@ class TestScreen(Screen[SessionEnd]):
         asked = self._session.current
         is_asking = asked is not None and self.result is None
         is_multi = asked is not None and asked.question.is_multi
+        # A choice is highlighted once the learner has moved to one (see ChoiceList); until
+        # then the key that takes the highlighted one is shown dimmed (None): it waits for one.
+        pointed = any(choices.highlighted is not None for choices in self.query(ChoiceList))
+
+        def on_a_choice(wanted: bool) -> bool | None:
+            return (True if pointed else None) if wanted else False
+
         allowed = {
             "pick": is_asking,
             # Enter picks the highlighted choice; on a select-all question space ticks it
             # and enter submits the ticks.
-            "pick_highlighted": is_asking and not is_multi,
-            "tick_highlighted": is_asking and is_multi,
+            "pick_highlighted": on_a_choice(is_asking and not is_multi),
+            "tick_highlighted": on_a_choice(is_asking and is_multi),
             "submit": is_asking and is_multi and bool(self._ticked),
             "next": self.result is not None,
             "info": asked is not None or self.result is not None,
@@ -176,10 +183,12 @@ class TestScreen(Screen[SessionEnd]):
         self._answer(frozenset({choice}))
 
     def action_pick_highlighted(self) -> None:
-        self.action_pick(self.query_one(ChoiceList).highlighted)
+        if (highlighted := self.query_one(ChoiceList).highlighted) is not None:
+            self.action_pick(highlighted)
 
     def action_tick_highlighted(self) -> None:
-        self.action_pick(self.query_one(ChoiceList).highlighted)
+        if (highlighted := self.query_one(ChoiceList).highlighted) is not None:
+            self.action_pick(highlighted)
 
     @on(ChoiceList.Chosen)
     def _on_chosen(self, event: ChoiceList.Chosen) -> None:

@@ -21,9 +21,12 @@ class ChoiceList(Vertical, can_focus=True):
     """Choices numbered 1..n. Marks use a symbol as well as colour, so they read without it.
 
     Each row is a fixed-width prefix (mark, number, tick box) beside the choice text, so a long
-    choice wraps under its own text rather than under the number. One row is always highlighted:
-    arrows or j/k move the highlight (kept in view), a click on a row posts `Chosen`. What a
-    pick does (answer, tick) is the screen's business.
+    choice wraps under its own text rather than under the number. A new question has no row
+    highlighted: the first arrow or j/k highlights one (down the first, up the last) and the next
+    ones move it (kept in view); a click on a row posts `Chosen`. So enter, which also moves on
+    from an answered question, never picks a choice the learner did not point at (enter held or
+    pressed twice would otherwise answer the next question with its first choice). What a pick
+    does (answer, tick) is the screen's business.
 
     Not Textual's OptionList: its options wrap under the number and take no CSS classes, so
     the hanging indent and the right/wrong colours from the screen's stylesheet would go.
@@ -74,8 +77,8 @@ class ChoiceList(Vertical, can_focus=True):
     _is_multi = False
     _is_markdown = False
     _is_answered = False
-    # The 0-based index of the highlighted choice.
-    highlighted = 0
+    # The 0-based index of the highlighted choice (None: none yet).
+    highlighted: int | None = None
 
     def compose(self) -> ComposeResult:
         # A question has at most MAX_CHOICES choices: keep that many rows and hide the unused.
@@ -93,11 +96,18 @@ class ChoiceList(Vertical, can_focus=True):
         for index, row in enumerate(self.query(".choice")):
             row.display = index < len(order)
         self.mark(frozenset(), None)
-        self.highlight(0, scroll=False)  # the screen shows a new question from its top
+        self.highlight(None, scroll=False)  # the screen shows a new question from its top
 
-    def highlight(self, index: int, *, scroll: bool = True) -> None:
-        """Highlight the choice at `index` (clamped to the choices), scrolled into view."""
-        self.highlighted = max(0, min(index, len(self._order) - 1))
+    def highlight(self, index: int | None, *, scroll: bool = True) -> None:
+        """Highlight the choice at `index` (clamped to the choices), scrolled into view; None:
+        no choice. The screen's keys are checked again when that changes (enter picks only a
+        highlighted choice)."""
+        was = self.highlighted
+        if index is not None:
+            index = max(0, min(index, len(self._order) - 1))
+        self.highlighted = index
+        if (was is None) != (index is None) and self.is_attached:
+            self.screen.refresh_bindings()
         for number, row in enumerate(self.query(".choice")):
             row.set_class(number == self.highlighted, "choice--highlighted")
             if number == self.highlighted and scroll:
@@ -108,7 +118,10 @@ class ChoiceList(Vertical, can_focus=True):
         return not (action == "move" and self._is_answered)
 
     def action_move(self, step: int) -> None:
-        self.highlight(self.highlighted + step)
+        if self.highlighted is None:  # the first move: down to the first, up to the last
+            self.highlight(0 if step > 0 else len(self._order) - 1)
+        else:
+            self.highlight(self.highlighted + step)
 
     def on_click(self, event: events.Click) -> None:
         if self._is_answered or event.widget is None:
