@@ -36,7 +36,14 @@ def run(args: argparse.Namespace) -> int:
 
     deck_id = args.deck if DECK_ID_RE.fullmatch(args.deck) else slug(args.deck, 60)
     if deck_id == "item" and not DECK_ID_RE.fullmatch(args.deck):  # slug found no word
-        raise common.UsageError(f"'{printable(args.deck)}' has no letter or digit to make an id")
+        import shlex
+
+        # An id is a-z, 0-9 and '-': a name in another script has no letters for one.
+        name = printable(args.deck, one_line=True)
+        raise common.UsageError(
+            f"'{name}' has no letter a-z or digit to make a deck id from; give an id, and the "
+            f"name as the title: vae-quiz new my-deck --title {shlex.quote(name)}"
+        )
     if len(deck_id) > MAX_ID_LENGTH:
         raise common.UsageError(f"a deck id has at most {MAX_ID_LENGTH} characters")
     title = args.title if args.title is not None else deck_id.replace("-", " ").capitalize()

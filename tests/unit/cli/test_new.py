@@ -63,7 +63,11 @@ def test_new_never_replaces_a_file_and_refuses_a_taken_id(tmp_path: Path) -> Non
 def test_bad_names_and_folders_are_one_line(tmp_path: Path) -> None:
     no_word = _new(tmp_path, "$$$")
     assert no_word.returncode == 2 and len(no_word.stderr.strip().splitlines()) == 1
-    assert "no letter or digit" in no_word.stderr
+    assert "no letter a-z or digit" in no_word.stderr
+    # A name in another script: its letters cannot make an id; the message says what to do.
+    other_script = _new(tmp_path, "日本語")
+    assert other_script.returncode == 2 and len(other_script.stderr.strip().splitlines()) == 1
+    assert "new my-deck --title '日本語'" in other_script.stderr
     blank = _new(tmp_path, "x", "--title", "  ")
     assert blank.returncode == 2 and "--title is blank" in blank.stderr
     (tmp_path / "file").write_text("")
