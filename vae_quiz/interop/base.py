@@ -81,8 +81,19 @@ class ImportResult:
 MIXED = "utf-8+cp1252"
 MAX_IMPORT_BYTES = MAX_DECK_BYTES  # an import makes a deck: no bigger a source than a deck
 _CP1252_FALLBACK = "vae-quiz-cp1252"
-# The offsets of the bytes the fallback read as cp1252, for the decode under way.
-_fallback_offsets: ContextVar[list[int]] = ContextVar("cp1252_offsets")
+
+
+@dataclass
+class _Fallback:
+    """The bytes the fallback read as cp1252 in the decode under way: the offsets of the first
+    MAX_SKIPS_LISTED, and how many in all (an offset kept for each of millions of such bytes
+    would cost gigabytes)."""
+
+    offsets: list[int] = field(default_factory=list)
+    total: int = 0
+
+
+_fallback: ContextVar[_Fallback] = ContextVar("cp1252_fallback")
 
 
 def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
@@ -95,7 +106,10 @@ def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
         char = byte.decode("cp1252")
     except UnicodeDecodeError:  # one of the five bytes cp1252 leaves undefined
         raise exc from None  # the decode's own error, with the byte's offset in the data
-    _fallback_offsets.get().append(exc.start)
+    seen = _fallback.get()
+    seen.total += 1
+    if len(seen.offsets) < MAX_SKIPS_LISTED:
+        seen.offsets.append(exc.start)
     return char, exc.start + 1
 
 
@@ -104,8 +118,8 @@ codecs.register_error(_CP1252_FALLBACK, _cp1252_fallback)
 
 def _decode_mixed(data: bytes, source: str, notes: list[tuple[str, str]] | None) -> str:
     bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
-    offsets: list[int] = []
-    token = _fallback_offsets.set(offsets)
+    seen = _Fallback()
+    token = _fallback.set(seen)
     try:
         text = data[bom:].decode("utf-8", errors=_CP1252_FALLBACK)
     except UnicodeDecodeError as exc:
@@ -114,16 +128,20 @@ def _decode_mixed(data: bytes, source: str, notes: list[tuple[str, str]] | None)
             f"{source}: byte 0x{data[bad]:02x} at offset {bad} is neither UTF-8 nor cp1252"
         ) from None
     finally:
-        _fallback_offsets.reset(token)
+        _fallback.reset(token)
     if notes is not None:
         line, counted = 1, 0
-        for offset in offsets:
+        for offset in seen.offsets:
             bad = bom + offset
             line += data.count(b"\n", counted, bad)
             counted = bad
             char = data[bad : bad + 1].decode("cp1252")
             notes.append((f"{source}:{line}", f"byte 0x{data[bad]:02x} at offset {bad} read as "
                           f"cp1252 '{char}'"))  # fmt: skip
+        if seen.total > len(seen.offsets):
+            more, listed = seen.total - len(seen.offsets), len(seen.offsets)
+            notes.append((source, f"{more:,} more bytes read as cp1252, not listed (only the "
+                          f"first {listed:,} are)"))  # fmt: skip
     return text
 
 
