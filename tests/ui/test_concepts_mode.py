@@ -151,6 +151,21 @@ async def test_a_narrow_terminal_puts_the_answer_above_the_checklist(make_app) -
         assert screen.query_one("#written").region.right <= screen.query_one("#checklist").region.x
 
 
+def _long_prompt_deck(write_deck, sentences: int):
+    """A deck of one prompt of `sentences` sentences (taller than the screen at 60 or more)."""
+    from vae_quiz.decks.loader import load_deck
+
+    prompt = "Explain, at length, " + "why this part of the question matters " * sentences
+    return load_deck(write_deck(f"""\
+id: long
+title: Long
+prompts:
+  - id: p
+    prompt: {prompt}
+    concepts: [encoder]
+"""))  # fmt: skip
+
+
 def _highlighted_row(checklist: ConceptChecklist):
     """The highlighted concept's row on the screen (from OptionList's own line table)."""
     from textual.geometry import Region
@@ -221,17 +236,7 @@ async def test_the_bar_drops_hint_once_the_hint_is_shown(make_app) -> None:
 async def test_a_prompt_taller_than_the_screen_leaves_the_editor_in_view(
     make_app, write_deck
 ) -> None:
-    from vae_quiz.decks.loader import load_deck
-
-    prompt = "Explain, at length, " + "why this part of the question matters " * 60
-    deck = load_deck(write_deck(f"""\
-id: long
-title: Long
-prompts:
-  - id: p
-    prompt: {prompt}
-    concepts: [encoder]
-"""))  # fmt: skip
+    deck = _long_prompt_deck(write_deck, 60)
     app = make_app(mode="concepts", decks=[deck])
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
@@ -249,17 +254,7 @@ prompts:
 async def test_under_a_prompt_taller_than_the_screen_the_result_comes_into_view(
     make_app, write_deck
 ) -> None:
-    from vae_quiz.decks.loader import load_deck
-
-    prompt = "Explain, at length, " + "why this part of the question matters " * 60
-    deck = load_deck(write_deck(f"""\
-id: long
-title: Long
-prompts:
-  - id: p
-    prompt: {prompt}
-    concepts: [encoder]
-"""))  # fmt: skip
+    deck = _long_prompt_deck(write_deck, 60)
     app = make_app(mode="concepts", decks=[deck])
     async with app.run_test(size=(60, 15)) as pilot:
         screen = app.screen
@@ -272,17 +267,7 @@ prompts:
 
 
 async def test_the_editor_stays_in_view_when_the_terminal_shrinks(make_app, write_deck) -> None:
-    from vae_quiz.decks.loader import load_deck
-
-    prompt = "Explain, at length, " + "why this part of the question matters " * 20
-    deck = load_deck(write_deck(f"""\
-id: long
-title: Long
-prompts:
-  - id: p
-    prompt: {prompt}
-    concepts: [encoder]
-"""))  # fmt: skip
+    deck = _long_prompt_deck(write_deck, 20)
     app = make_app(mode="concepts", decks=[deck])
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
