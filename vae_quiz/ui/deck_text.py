@@ -77,12 +77,11 @@ class TextSlot:
         """Do the work of showing `text` now, ahead of its `show`: a Markdown text is parsed and
         laid out at this slot's last width, else at `width` (a plain text needs nothing). For
         the time between keys, when the learner reads: the key that shows it is then quick."""
-        if markdown and (self.twin is not None or width):
+        width = self.width or width
+        if markdown and width:
             from vae_quiz.ui.widgets.markdown_view import laid_out
 
-            width = (self.twin.laid_out_width if self.twin is not None else None) or width
-            if width:
-                laid_out(text, width)
+            laid_out(text, width)
 
     @property
     def width(self) -> int | None:
